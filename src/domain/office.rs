@@ -1,0 +1,163 @@
+//! Offices, their counters and services, and the weekly capacity plan.
+
+use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use super::holidays::State;
+
+/// A text in German and, where given, English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub de: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Text {
+    pub fn plain(s: &str) -> Text {
+        Text {
+            de: s.to_string(),
+            en: None,
+        }
+    }
+
+    /// The text in `lang`, falling back to German.
+    pub fn get(&self, lang: super::Language) -> &str {
+        match lang {
+            super::Language::En => self.en.as_deref().unwrap_or(&self.de),
+            super::Language::De => &self.de,
+        }
+    }
+}
+
+/// One building with counters, in one time zone and one German state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Office {
+    pub id: String,
+    pub name: String,
+    pub address: String,
+    pub timezone: Tz,
+    pub state: State,
+    pub min_notice_minutes: u32,
+    pub horizon_days: u32,
+    /// Local time of day at which the day at the far end of the horizon opens.
+    pub release_time: Option<NaiveTime>,
+    /// 0: bookings are confirmed at once.
+    pub confirm_within_minutes: u32,
+    pub max_active_bookings_per_email: u32,
+    pub hold_minutes: u32,
+    /// 0: no reminder.
+    pub reminder_hours: u32,
+    pub arrivals: Option<ArrivalCap>,
+    /// Reply-to address for the office's mails.
+    pub email: Option<String>,
+    pub closed: Vec<NaiveDate>,
+    pub open: Vec<NaiveDate>,
+    pub counters: Vec<Counter>,
+}
+
+/// At most `max` persons arrive in each `per_minutes` window of the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArrivalCap {
+    pub per_minutes: u32,
+    pub max: u32,
+}
+
+/// A group of desks serving one family of services.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Counter {
+    pub id: String,
+    pub name: Text,
+    pub grid_minutes: u32,
+    pub services: Vec<Service>,
+    pub hours: Vec<Window>,
+    pub exceptions: Vec<Exception>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Service {
+    pub id: String,
+    pub name: Text,
+    /// Minutes per person.
+    pub minutes: u32,
+    pub max_persons: u32,
+    /// What to bring, shown in the confirmation.
+    pub bring: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Weekday {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl Weekday {
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
+
+    pub fn parse(s: &str) -> Option<Weekday> {
+        let i = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+            .iter()
+            .position(|d| d.eq_ignore_ascii_case(s))?;
+        Some(Weekday::ALL[i])
+    }
+
+    pub fn of(date: NaiveDate) -> Weekday {
+        use chrono::Datelike;
+        Weekday::ALL[date.weekday().num_days_from_monday() as usize]
+    }
+}
+
+/// A weekly opening window of a counter. `to` of `None` means midnight.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Window {
+    pub days: Vec<Weekday>,
+    pub from: NaiveTime,
+    pub to: Option<NaiveTime>,
+    pub desks: u32,
+    pub online: u32,
+}
+
+/// A dated change to a counter's plan: reduced staff for the whole day or a
+/// time range, or (with `online = 0` and no times) the counter closed that day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exception {
+    pub date: NaiveDate,
+    pub from: Option<NaiveTime>,
+    pub to: Option<NaiveTime>,
+    pub desks: u32,
+    pub online: u32,
+}
+
+impl Office {
+    pub fn counter(&self, id: &str) -> Option<&Counter> {
+        self.counters.iter().find(|c| c.id == id)
+    }
+
+    /// The counter offering a service, with the service.
+    pub fn service(&self, id: &str) -> Option<(&Counter, &Service)> {
+        self.counters
+            .iter()
+            .find_map(|c| c.services.iter().find(|s| s.id == id).map(|s| (c, s)))
+    }
+}
+
+impl Counter {
+    pub fn service(&self, id: &str) -> Option<&Service> {
+        self.services.iter().find(|s| s.id == id)
+    }
+}

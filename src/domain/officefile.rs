@@ -1,0 +1,851 @@
+//! The office file (`termin import`): TOML in, validated offices out, every mistake reported at once.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveTime, Timelike};
+use chrono_tz::Tz;
+use toml::{Table, Value};
+
+use super::holidays::State;
+use super::office::{ArrivalCap, Counter, Exception, Office, Service, Text, Weekday, Window};
+
+/// One mistake in an office file: where it is and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mistake {
+    pub place: String,
+    pub message: String,
+}
+
+impl fmt::Display for Mistake {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.place.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.place, self.message)
+        }
+    }
+}
+
+/// All mistakes of a file; nothing is imported while there is one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mistakes(pub Vec<Mistake>);
+
+impl fmt::Display for Mistakes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for m in &self.0 {
+            writeln!(f, "{m}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Mistakes {}
+
+/// Parse and validate an office file.
+pub fn parse(source: &str) -> Result<Vec<Office>, Mistakes> {
+    let root: Table = toml::from_str(source).map_err(|e| {
+        Mistakes(vec![Mistake {
+            place: String::new(),
+            message: format!("not valid TOML: {}", e.to_string().trim()),
+        }])
+    })?;
+    let mut r = Report::default();
+    r.unknown_keys(&root, "", &["office"]);
+    let offices = match root.get("office") {
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| match v {
+                Value::Table(t) => office(t, &format!("office #{}", i + 1), &mut r),
+                _ => {
+                    r.add(
+                        &format!("office #{}", i + 1),
+                        "must be a table ([[office]])",
+                    );
+                    None
+                }
+            })
+            .collect::<Vec<_>>(),
+        Some(_) => {
+            r.add("office", "must be an array of tables ([[office]])");
+            vec![]
+        }
+        None => {
+            r.add("", "the file has no [[office]]");
+            vec![]
+        }
+    };
+    let mut ids = HashSet::new();
+    for o in &offices {
+        if !ids.insert(o.id.clone()) {
+            r.add(
+                &format!("office {}", o.id),
+                "the id is used twice in this file",
+            );
+        }
+    }
+    if r.0.is_empty() {
+        Ok(offices)
+    } else {
+        Err(Mistakes(r.0))
+    }
+}
+
+#[derive(Default)]
+struct Report(Vec<Mistake>);
+
+impl Report {
+    fn add(&mut self, place: &str, message: impl Into<String>) {
+        self.0.push(Mistake {
+            place: place.to_string(),
+            message: message.into(),
+        });
+    }
+
+    fn unknown_keys(&mut self, t: &Table, place: &str, known: &[&str]) {
+        for key in t.keys().filter(|k| !known.contains(&k.as_str())) {
+            self.add(
+                &join(place, key),
+                format!("unknown key (known here: {})", known.join(", ")),
+            );
+        }
+    }
+
+    fn string(&mut self, t: &Table, place: &str, key: &str) -> Option<String> {
+        match t.get(key) {
+            Some(Value::String(s)) if s.trim().is_empty() => {
+                self.add(&join(place, key), "must not be empty");
+                None
+            }
+            Some(Value::String(s)) if !super::text::is_clean_line(s) || s.chars().count() > 200 => {
+                self.add(
+                    &join(place, key),
+                    "must be one line of at most 200 characters",
+                );
+                None
+            }
+            Some(Value::String(s)) => Some(s.trim().to_string()),
+            Some(_) => {
+                self.add(&join(place, key), "must be a string");
+                None
+            }
+            None => None,
+        }
+    }
+
+    fn required_string(&mut self, t: &Table, place: &str, key: &str) -> Option<String> {
+        if !t.contains_key(key) {
+            self.add(&join(place, key), "is missing");
+        }
+        self.string(t, place, key)
+    }
+
+    fn text(&mut self, t: &Table, place: &str, key: &str, required: bool) -> Option<Text> {
+        match t.get(key) {
+            None if required => {
+                self.add(&join(place, key), "is missing");
+                None
+            }
+            None => None,
+            Some(Value::String(_)) => self.string(t, place, key).map(|de| Text { de, en: None }),
+            Some(Value::Table(lang)) => {
+                let here = join(place, key);
+                self.unknown_keys(lang, &here, &["de", "en"]);
+                let de = self.required_string(lang, &here, "de");
+                let en = self.string(lang, &here, "en");
+                de.map(|de| Text { de, en })
+            }
+            Some(_) => {
+                self.add(
+                    &join(place, key),
+                    "must be a string or a table { de = \"…\", en = \"…\" }",
+                );
+                None
+            }
+        }
+    }
+
+    fn id(&mut self, t: &Table, place: &str) -> Option<String> {
+        let id = self.required_string(t, place, "id")?;
+        let ok = id.len() <= 40
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if !ok {
+            self.add(
+                &join(place, "id"),
+                format!("\"{id}\" must be lower-case letters, digits, - or _ (at most 40), as it appears in URLs"),
+            );
+            return None;
+        }
+        Some(id)
+    }
+
+    fn number(
+        &mut self,
+        t: &Table,
+        place: &str,
+        key: &str,
+        default: Option<u32>,
+        range: (u32, u32),
+    ) -> Option<u32> {
+        match t.get(key) {
+            None => {
+                if default.is_none() {
+                    self.add(&join(place, key), "is missing");
+                }
+                default
+            }
+            Some(Value::Integer(n)) if (i64::from(range.0)..=i64::from(range.1)).contains(n) => {
+                Some(*n as u32)
+            }
+            Some(Value::Integer(n)) => {
+                self.add(
+                    &join(place, key),
+                    format!("{n} is not between {} and {}", range.0, range.1),
+                );
+                None
+            }
+            Some(_) => {
+                self.add(&join(place, key), "must be a whole number");
+                None
+            }
+        }
+    }
+
+    /// A wall-clock time "HH:MM"; "24:00" (midnight at the end of the day) gives `Some(None)` where allowed.
+    fn time(
+        &mut self,
+        t: &Table,
+        place: &str,
+        key: &str,
+        allow_midnight_end: bool,
+    ) -> Option<Option<NaiveTime>> {
+        let v = t.get(key)?;
+        let here = join(place, key);
+        let Value::String(s) = v else {
+            self.add(&here, "must be a time as a string, \"HH:MM\"");
+            return None;
+        };
+        if allow_midnight_end && s == "24:00" {
+            return Some(None);
+        }
+        match NaiveTime::parse_from_str(s, "%H:%M") {
+            Ok(time) if s.len() == 5 => Some(Some(time)),
+            _ => {
+                self.add(
+                    &here,
+                    format!("\"{s}\" is not a time of day (\"HH:MM\", 00:00 to 23:59)"),
+                );
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, v: &Value, place: &str) -> Option<NaiveDate> {
+        let parsed = match v {
+            Value::String(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+            Value::Datetime(d) if d.time.is_none() && d.offset.is_none() => {
+                NaiveDate::parse_from_str(&d.to_string(), "%Y-%m-%d").ok()
+            }
+            _ => None,
+        };
+        if parsed.is_none() {
+            self.add(place, format!("{v} is not a date (\"YYYY-MM-DD\")"));
+        }
+        parsed
+    }
+
+    fn dates(&mut self, t: &Table, place: &str, key: &str) -> Vec<NaiveDate> {
+        match t.get(key) {
+            None => vec![],
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| self.date(v, &format!("{} #{}", join(place, key), i + 1)))
+                .collect(),
+            Some(_) => {
+                self.add(&join(place, key), "must be a list of dates");
+                vec![]
+            }
+        }
+    }
+
+    fn tables<'t>(&mut self, t: &'t Table, place: &str, key: &str) -> Vec<(String, &'t Table)> {
+        match t.get(key) {
+            None => vec![],
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| {
+                    let here = format!("{} #{}", join(place, key), i + 1);
+                    match v {
+                        Value::Table(t) => Some((here, t)),
+                        _ => {
+                            self.add(&here, "must be a table");
+                            None
+                        }
+                    }
+                })
+                .collect(),
+            Some(_) => {
+                self.add(
+                    &join(place, key),
+                    format!("must be an array of tables ([[…{key}]])"),
+                );
+                vec![]
+            }
+        }
+    }
+}
+
+fn join(place: &str, key: &str) -> String {
+    if place.is_empty() {
+        key.to_string()
+    } else {
+        format!("{place}, {key}")
+    }
+}
+
+const OFFICE_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "address",
+    "timezone",
+    "state",
+    "min_notice_minutes",
+    "horizon_days",
+    "release_time",
+    "confirm_within_minutes",
+    "max_active_bookings_per_email",
+    "hold_minutes",
+    "reminder_hours",
+    "arrivals",
+    "email",
+    "closed",
+    "open",
+    "counter",
+];
+
+fn office(t: &Table, fallback: &str, r: &mut Report) -> Option<Office> {
+    let id = r.id(t, fallback);
+    let place = id
+        .as_ref()
+        .map_or(fallback.to_string(), |id| format!("office {id}"));
+    r.unknown_keys(t, &place, OFFICE_KEYS);
+    let name = r.required_string(t, &place, "name");
+    let address = r.required_string(t, &place, "address");
+    let timezone = r.required_string(t, &place, "timezone").and_then(|tz| {
+        let parsed = tz.parse::<Tz>().ok();
+        if parsed.is_none() {
+            r.add(
+                &join(&place, "timezone"),
+                format!("\"{tz}\" is not an IANA time-zone name such as \"Europe/Berlin\""),
+            );
+        }
+        parsed
+    });
+    let state = r.required_string(t, &place, "state").and_then(|code| {
+        let parsed = State::parse(&code);
+        if parsed.is_none() {
+            let codes: Vec<_> = State::ALL.iter().map(|s| s.code()).collect();
+            r.add(
+                &join(&place, "state"),
+                format!(
+                    "\"{code}\" is not a German state code ({})",
+                    codes.join(", ")
+                ),
+            );
+        }
+        parsed
+    });
+    let min_notice_minutes = r.number(
+        t,
+        &place,
+        "min_notice_minutes",
+        Some(120),
+        (0, 60 * 24 * 30),
+    );
+    let horizon_days = r.number(t, &place, "horizon_days", Some(56), (1, 366));
+    let release_time = r.time(t, &place, "release_time", false).flatten();
+    let confirm_within_minutes =
+        r.number(t, &place, "confirm_within_minutes", Some(30), (0, 60 * 24));
+    let max_active = r.number(
+        t,
+        &place,
+        "max_active_bookings_per_email",
+        Some(2),
+        (1, 100),
+    );
+    let hold_minutes = r.number(t, &place, "hold_minutes", Some(10), (1, 60));
+    let reminder_hours = r.number(t, &place, "reminder_hours", Some(24), (0, 24 * 14));
+    let arrivals = match t.get("arrivals") {
+        None => Some(None),
+        Some(Value::Table(a)) => {
+            let here = join(&place, "arrivals");
+            r.unknown_keys(a, &here, &["per_minutes", "max"]);
+            let per_minutes = r.number(a, &here, "per_minutes", None, (1, 240));
+            let max = r.number(a, &here, "max", None, (1, 10_000));
+            if let Some(per) = per_minutes {
+                if (24 * 60) % per != 0 {
+                    r.add(
+                        &join(&here, "per_minutes"),
+                        format!("{per} does not divide a day evenly"),
+                    );
+                }
+            }
+            per_minutes
+                .zip(max)
+                .map(|(per_minutes, max)| Some(ArrivalCap { per_minutes, max }))
+        }
+        Some(_) => {
+            r.add(
+                &join(&place, "arrivals"),
+                "must be a table { per_minutes = 15, max = 12 }",
+            );
+            None
+        }
+    };
+    let email = r.string(t, &place, "email");
+    if let Some(e) = &email {
+        if !super::text::is_email(e) {
+            r.add(
+                &join(&place, "email"),
+                format!("\"{e}\" is not an email address"),
+            );
+        }
+    }
+    let closed = r.dates(t, &place, "closed");
+    let open = r.dates(t, &place, "open");
+
+    let counters: Vec<Counter> = r
+        .tables(t, &place, "counter")
+        .into_iter()
+        .filter_map(|(fallback, c)| counter(c, &place, &fallback, r))
+        .collect();
+    if t.get("counter").is_none() {
+        r.add(&place, "has no [[office.counter]]");
+    }
+    let mut counter_ids = HashSet::new();
+    let mut service_ids = HashSet::new();
+    for c in &counters {
+        if !counter_ids.insert(&c.id) {
+            r.add(
+                &format!("{place}, counter {}", c.id),
+                "the counter id is used twice in this office",
+            );
+        }
+        for s in &c.services {
+            if !service_ids.insert(&s.id) {
+                r.add(
+                    &format!("{place}, counter {}, service {}", c.id, s.id),
+                    "the service id is used twice in this office",
+                );
+            }
+        }
+    }
+
+    Some(Office {
+        id: id?,
+        name: name?,
+        address: address?,
+        timezone: timezone?,
+        state: state?,
+        min_notice_minutes: min_notice_minutes?,
+        horizon_days: horizon_days?,
+        release_time,
+        confirm_within_minutes: confirm_within_minutes?,
+        max_active_bookings_per_email: max_active?,
+        hold_minutes: hold_minutes?,
+        reminder_hours: reminder_hours?,
+        arrivals: arrivals?,
+        email,
+        closed,
+        open,
+        counters,
+    })
+}
+
+fn counter(t: &Table, office: &str, fallback: &str, r: &mut Report) -> Option<Counter> {
+    let id = r.id(t, fallback);
+    let place = id
+        .as_ref()
+        .map_or(fallback.to_string(), |id| format!("{office}, counter {id}"));
+    r.unknown_keys(
+        t,
+        &place,
+        &[
+            "id",
+            "name",
+            "grid_minutes",
+            "service",
+            "hours",
+            "exception",
+        ],
+    );
+    let name = r.text(t, &place, "name", true);
+    let grid = r.number(t, &place, "grid_minutes", Some(5), (1, 60));
+    if let Some(g) = grid {
+        if 60 % g != 0 {
+            r.add(
+                &join(&place, "grid_minutes"),
+                format!("{g} does not divide an hour evenly"),
+            );
+        }
+    }
+    let on_grid = |time: Option<NaiveTime>| {
+        let minute = time.map_or(24 * 60, |t| t.hour() * 60 + t.minute());
+        grid.is_none_or(|g| minute.is_multiple_of(g))
+    };
+
+    let services: Vec<Service> = r
+        .tables(t, &place, "service")
+        .into_iter()
+        .filter_map(|(fallback, s)| service(s, &place, &fallback, grid, r))
+        .collect();
+    if services.is_empty() && t.get("service").is_none() {
+        r.add(&place, "has no [[office.counter.service]]");
+    }
+
+    let mut hours = Vec::new();
+    for (here, h) in r.tables(t, &place, "hours") {
+        r.unknown_keys(h, &here, &["days", "from", "to", "desks", "online"]);
+        let days = weekdays(h, &here, r);
+        let from = required(r, h, &here, "from")
+            .and_then(|_| r.time(h, &here, "from", false))
+            .flatten();
+        let to = required(r, h, &here, "to").and_then(|_| r.time(h, &here, "to", true));
+        let desks = r.number(h, &here, "desks", None, (1, 1000));
+        let online = r.number(h, &here, "online", desks, (0, 1000));
+        if let (Some(d), Some(o)) = (desks, online) {
+            if o > d {
+                r.add(
+                    &join(&here, "online"),
+                    format!("{o} online desks, but only {d} desks"),
+                );
+            }
+        }
+        if let (Some(from), Some(to)) = (from, to) {
+            if to.is_some_and(|to| to <= from) {
+                r.add(&here, "the window ends before it starts");
+            }
+        }
+        for (key, time) in [("from", from.map(Some)), ("to", to)] {
+            if time.is_some_and(|t| !on_grid(t)) {
+                r.add(
+                    &join(&here, key),
+                    format!("is not on the counter's {}-minute grid", grid.unwrap_or(0)),
+                );
+            }
+        }
+        if let (Some(days), Some(from), Some(to), Some(desks), Some(online)) =
+            (days, from, to, desks, online)
+        {
+            hours.push((
+                here,
+                Window {
+                    days,
+                    from,
+                    to,
+                    desks,
+                    online,
+                },
+            ));
+        }
+    }
+    let end = |w: &Window| w.to.map_or(24 * 60, |t| t.hour() * 60 + t.minute());
+    let start = |w: &Window| w.from.hour() * 60 + w.from.minute();
+    for (i, (here, a)) in hours.iter().enumerate() {
+        for (there, b) in &hours[..i] {
+            let shared: Vec<_> = a.days.iter().filter(|d| b.days.contains(d)).collect();
+            if !shared.is_empty() && start(a) < end(b) && start(b) < end(a) {
+                r.add(
+                    here,
+                    format!("overlaps {there} on {:?}", shared[0]).to_lowercase(),
+                );
+            }
+        }
+    }
+
+    let mut exceptions = Vec::new();
+    for (here, e) in r.tables(t, &place, "exception") {
+        r.unknown_keys(e, &here, &["date", "from", "to", "desks", "online"]);
+        let date = match e.get("date") {
+            Some(v) => r.date(v, &join(&here, "date")),
+            None => {
+                r.add(&join(&here, "date"), "is missing");
+                None
+            }
+        };
+        let from = r.time(e, &here, "from", false).flatten();
+        let to = r.time(e, &here, "to", true);
+        if e.contains_key("from") != e.contains_key("to") {
+            r.add(&here, "give both from and to, or neither for the whole day");
+        }
+        if let (Some(from), Some(to)) = (from, to) {
+            if to.is_some_and(|to| to <= from) {
+                r.add(&here, "the exception ends before it starts");
+            }
+            if !on_grid(Some(from)) || !on_grid(to) {
+                r.add(&here, "from and to must be on the counter's grid");
+            }
+        }
+        let desks = r.number(e, &here, "desks", Some(0), (0, 1000));
+        let online = r.number(e, &here, "online", desks, (0, 1000));
+        if let (Some(d), Some(o)) = (desks, online) {
+            if o > d {
+                r.add(
+                    &join(&here, "online"),
+                    format!("{o} online desks, but only {d} desks"),
+                );
+            }
+        }
+        if let (Some(date), Some(desks), Some(online)) = (date, desks, online) {
+            exceptions.push(Exception {
+                date,
+                from,
+                to: to.flatten(),
+                desks,
+                online,
+            });
+        }
+    }
+
+    Some(Counter {
+        id: id?,
+        name: name?,
+        grid_minutes: grid?,
+        services,
+        hours: hours.into_iter().map(|(_, w)| w).collect(),
+        exceptions,
+    })
+}
+
+fn required(r: &mut Report, t: &Table, place: &str, key: &str) -> Option<()> {
+    if t.contains_key(key) {
+        Some(())
+    } else {
+        r.add(&join(place, key), "is missing");
+        None
+    }
+}
+
+fn weekdays(t: &Table, place: &str, r: &mut Report) -> Option<Vec<Weekday>> {
+    let here = join(place, "days");
+    let Some(Value::Array(items)) = t.get("days") else {
+        r.add(&here, "must be a list of weekdays, e.g. [\"mon\", \"tue\"]");
+        return None;
+    };
+    let mut days = Vec::new();
+    let mut ok = !items.is_empty();
+    if items.is_empty() {
+        r.add(&here, "names no day");
+    }
+    for v in items {
+        match v.as_str().and_then(Weekday::parse) {
+            Some(d) if days.contains(&d) => {
+                r.add(&here, format!("{v} is named twice"));
+                ok = false;
+            }
+            Some(d) => days.push(d),
+            None => {
+                r.add(
+                    &here,
+                    format!("{v} is not a weekday (mon, tue, wed, thu, fri, sat, sun)"),
+                );
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(days)
+}
+
+fn service(
+    t: &Table,
+    counter: &str,
+    fallback: &str,
+    grid: Option<u32>,
+    r: &mut Report,
+) -> Option<Service> {
+    let id = r.id(t, fallback);
+    let place = id.as_ref().map_or(fallback.to_string(), |id| {
+        format!("{counter}, service {id}")
+    });
+    r.unknown_keys(
+        t,
+        &place,
+        &["id", "name", "minutes", "max_persons", "bring"],
+    );
+    let name = r.text(t, &place, "name", true);
+    let minutes = r.number(t, &place, "minutes", None, (1, 8 * 60));
+    if let (Some(m), Some(g)) = (minutes, grid) {
+        if m % g != 0 {
+            r.add(
+                &join(&place, "minutes"),
+                format!("{m} is not a multiple of the counter's {g}-minute grid"),
+            );
+        }
+    }
+    let max_persons = r.number(t, &place, "max_persons", Some(1), (1, 20));
+    let bring = r.text(t, &place, "bring", false);
+    Some(Service {
+        id: id?,
+        name: name?,
+        minutes: minutes?,
+        max_persons: max_persons?,
+        bring,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[[office]]
+id = "mitte"
+name = "Bürgerbüro Mitte"
+address = "Neuer Markt 3, 18055 Rostock"
+timezone = "Europe/Berlin"
+state = "MV"
+arrivals = { per_minutes = 15, max = 12 }
+closed = ["2026-12-24", "2026-12-31"]
+
+  [[office.counter]]
+  id = "stadtamt"
+  name = "Stadtamt"
+  grid_minutes = 5
+
+    [[office.counter.service]]
+    id = "anmeldung"
+    name = { de = "Wohnsitz anmelden", en = "Register your address" }
+    minutes = 15
+    max_persons = 5
+
+    [[office.counter.hours]]
+    days = ["mon", "tue", "thu"]
+    from = "08:00"
+    to = "12:00"
+    desks = 4
+    online = 3
+
+    [[office.counter.hours]]
+    days = ["thu"]
+    from = "14:00"
+    to = "18:00"
+    desks = 2
+"#;
+
+    #[test]
+    fn the_example_of_the_design_parses_with_defaults() {
+        let offices = parse(GOOD).unwrap();
+        let o = &offices[0];
+        assert_eq!(o.id, "mitte");
+        assert_eq!(o.state, State::MV);
+        assert_eq!(o.min_notice_minutes, 120);
+        assert_eq!(
+            o.arrivals,
+            Some(ArrivalCap {
+                per_minutes: 15,
+                max: 12
+            })
+        );
+        assert_eq!(o.closed.len(), 2);
+        let c = &o.counters[0];
+        assert_eq!(
+            c.services[0].name.en.as_deref(),
+            Some("Register your address")
+        );
+        assert_eq!(c.hours[1].online, 2, "online defaults to all desks");
+    }
+
+    fn mistakes(src: &str) -> Vec<String> {
+        parse(src)
+            .unwrap_err()
+            .0
+            .iter()
+            .map(|m| m.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn every_mistake_is_reported_at_once_with_its_place() {
+        let bad = GOOD
+            .replace("Europe/Berlin", "Europe/Rostock")
+            .replace("\"MV\"", "\"XY\"")
+            .replace("minutes = 15\n", "minutes = 17\n")
+            .replace("[\"mon\", \"tue\", \"thu\"]", "[\"mon\", \"tuesday\"]")
+            .replace("online = 3", "online = 5\n    colour = \"red\"")
+            .replace("to = \"18:00\"", "to = \"13:00\"");
+        let found = mistakes(&bad);
+        let expect = [
+            "office mitte, timezone: \"Europe/Rostock\" is not an IANA time-zone name",
+            "office mitte, state: \"XY\" is not a German state code",
+            "office mitte, counter stadtamt, service anmeldung, minutes: 17 is not a multiple of the counter's 5-minute grid",
+            "office mitte, counter stadtamt, hours #1, days: \"tuesday\" is not a weekday",
+            "office mitte, counter stadtamt, hours #1, online: 5 online desks, but only 4 desks",
+            "office mitte, counter stadtamt, hours #1, colour: unknown key",
+            "office mitte, counter stadtamt, hours #2: the window ends before it starts",
+        ];
+        for e in expect {
+            assert!(
+                found.iter().any(|f| f.starts_with(e)),
+                "missing {e:?} in {found:#?}"
+            );
+        }
+        assert_eq!(found.len(), expect.len(), "{found:#?}");
+    }
+
+    #[test]
+    fn overlapping_windows_and_duplicate_ids_are_mistakes() {
+        let bad = GOOD.replace("from = \"14:00\"", "from = \"11:00\"")
+            + "\n[[office]]\nid = \"mitte\"\nname = \"x\"\naddress = \"y\"\ntimezone = \"Europe/Berlin\"\nstate = \"BY\"\n";
+        let found = mistakes(&bad);
+        assert!(
+            found
+                .iter()
+                .any(|f| f.starts_with("office mitte, counter stadtamt, hours #2: overlaps")),
+            "{found:#?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|f| f == "office mitte: the id is used twice in this file"),
+            "{found:#?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|f| f == "office mitte: has no [[office.counter]]"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn times_must_be_times_on_the_grid() {
+        let bad = GOOD
+            .replace("from = \"08:00\"", "from = \"25:00\"")
+            .replace("to = \"12:00\"", "to = \"12:02\"");
+        let found = mistakes(&bad);
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("from: \"25:00\" is not a time of day")),
+            "{found:#?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("to: is not on the counter's 5-minute grid")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn broken_toml_says_where() {
+        let found = mistakes("[[office]\nid = ");
+        assert!(found[0].starts_with("not valid TOML"), "{found:?}");
+        assert!(found[0].contains("line 1"), "{found:?}");
+    }
+}
