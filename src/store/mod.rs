@@ -1,0 +1,195 @@
+//! The one `Store`: SQL for SQLite and PostgreSQL, each method one unit of work.
+//!
+//! The same SQL text runs on both pools through [`on!`] and [`in_tx!`]; where the
+//! dialects really differ there is a visible `match` with a `// dialect:` comment.
+
+mod bookings;
+mod offices;
+mod outbox;
+mod staff;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgPool, SqlitePool};
+
+pub use bookings::{BookingRow, NewBooking, Outcome};
+pub use outbox::{NewMail, OutboxMail};
+pub use staff::ApiKey;
+
+#[derive(Clone, Debug)]
+pub enum Store {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    #[error("conflict: {0:?}")]
+    Conflict(Conflict),
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("stored data is not readable: {0}")]
+    Corrupt(String),
+}
+
+/// Which rule a write would have broken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conflict {
+    /// A capacity cell is full (rule 1).
+    Capacity,
+    /// The arrival window is full (rule 4).
+    Arrivals,
+    /// The email address has its allowed number of active bookings.
+    EmailCap,
+    /// The idempotency key is taken.
+    IdempotencyKey,
+    /// The booking is not in a state that allows this.
+    State,
+    /// A grid cannot change while bookings lie on it.
+    GridInUse,
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Run `$body` with `$pool` bound to whichever pool the store holds.
+macro_rules! on {
+    ($store:expr, $pool:ident => $body:expr) => {
+        match $store {
+            $crate::store::Store::Sqlite($pool) => $body,
+            $crate::store::Store::Postgres($pool) => $body,
+        }
+    };
+}
+
+/// Run `$body` in one write transaction (`BEGIN IMMEDIATE` on SQLite), committed
+/// when the body finishes; an early return or `?` rolls it back.
+macro_rules! in_tx {
+    ($store:expr, $tx:ident => $body:expr) => {
+        match $store {
+            $crate::store::Store::Sqlite(pool) => {
+                let mut $tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                let out = $body;
+                $tx.commit().await?;
+                out
+            }
+            $crate::store::Store::Postgres(pool) => {
+                let mut $tx = pool.begin().await?;
+                let out = $body;
+                $tx.commit().await?;
+                out
+            }
+        }
+    };
+}
+
+pub(crate) use {in_tx, on};
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+impl Store {
+    /// Connect by URL scheme: `sqlite://…` or `postgres://…`.
+    pub async fn connect(url: &str) -> anyhow::Result<Store> {
+        if url.starts_with("sqlite:") {
+            let options = SqliteConnectOptions::from_str(url)?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                // FULL: an acknowledged booking survives a power cut, not only a crash (rule 7).
+                .synchronous(SqliteSynchronous::Full)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(30));
+            let pool = SqlitePoolOptions::new()
+                .max_connections(8)
+                .connect_with(options)
+                .await?;
+            Ok(Store::Sqlite(pool))
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            let options = PgConnectOptions::from_str(url)?;
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(options)
+                .await?;
+            Ok(Store::Postgres(pool))
+        } else {
+            anyhow::bail!(
+                "TERMIN_DATABASE_URL must start with sqlite:// or postgres://, not {url:?}"
+            )
+        }
+    }
+
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        match self {
+            Store::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await?,
+            Store::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
+        }
+        Ok(())
+    }
+
+    pub fn backend(&self) -> &'static str {
+        match self {
+            Store::Sqlite(_) => "sqlite",
+            Store::Postgres(_) => "postgres",
+        }
+    }
+
+    pub async fn close(&self) {
+        on!(self, pool => pool.close().await)
+    }
+}
+
+/// The rule a CHECK or UNIQUE violation stands for, if the error is one.
+fn violation(err: &sqlx::Error) -> Option<sqlx::error::ErrorKind> {
+    match err {
+        sqlx::Error::Database(db) => Some(db.kind()),
+        _ => None,
+    }
+}
+
+fn is_check_violation(err: &sqlx::Error) -> bool {
+    matches!(violation(err), Some(sqlx::error::ErrorKind::CheckViolation))
+}
+
+fn is_unique_violation(err: &sqlx::Error) -> bool {
+    matches!(
+        violation(err),
+        Some(sqlx::error::ErrorKind::UniqueViolation)
+    )
+}
+
+/// PostgreSQL may abort one of two transactions that wait on each other's rows;
+/// such a transaction is safe to run again.
+fn is_retryable(err: &StoreError) -> bool {
+    match err {
+        StoreError::Database(sqlx::Error::Database(db)) => {
+            matches!(db.code().as_deref(), Some("40001" | "40P01"))
+        }
+        _ => false,
+    }
+}
+
+/// `($n, $n+1, …), (…)` for a multi-row VALUES list.
+fn placeholders(rows: usize, cols: usize, first: usize) -> String {
+    (0..rows)
+        .map(|r| {
+            let cells: Vec<String> = (0..cols)
+                .map(|c| format!("${}", first + r * cols + c))
+                .collect();
+            format!("({})", cells.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn placeholders_number_rows_after_the_fixed_parameters() {
+        assert_eq!(super::placeholders(2, 2, 3), "($3, $4), ($5, $6)");
+    }
+}

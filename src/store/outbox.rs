@@ -1,0 +1,144 @@
+//! The outbox: mails written in the same transaction as the booking change that owes them (rule 7).
+
+use sqlx::FromRow;
+
+use super::{on, Result, Store};
+
+/// A mail to be written to the outbox.
+#[derive(Debug, Clone)]
+pub struct NewMail {
+    pub id: String,
+    pub booking_id: Option<String>,
+    pub kind: &'static str,
+    pub message_id: String,
+    pub sender: String,
+    pub recipient: String,
+    pub message: Vec<u8>,
+    pub due_at: i64,
+}
+
+/// A mail claimed for delivery.
+#[derive(Debug, Clone, FromRow)]
+pub struct OutboxMail {
+    pub id: String,
+    pub kind: String,
+    pub message_id: String,
+    pub sender: String,
+    pub recipient: String,
+    pub message: Option<Vec<u8>>,
+    pub attempts: i64,
+}
+
+/// Insert a [`NewMail`] inside a transaction `$tx`.
+macro_rules! enqueue {
+    ($tx:expr, $mail:expr, $now:expr) => {{
+        let mail: &$crate::store::NewMail = $mail;
+        sqlx::query(
+            "INSERT INTO outbox (id, booking_id, kind, message_id, sender, recipient, message, status, attempts, due_at, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $9)",
+        )
+        .bind(&mail.id)
+        .bind(&mail.booking_id)
+        .bind(mail.kind)
+        .bind(&mail.message_id)
+        .bind(&mail.sender)
+        .bind(&mail.recipient)
+        .bind(&mail.message)
+        .bind(mail.due_at)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+pub(crate) use enqueue;
+
+impl Store {
+    /// Queue a mail that no other change owes (a resend, a test mail).
+    pub async fn enqueue(&self, mail: &NewMail, now: i64) -> Result<()> {
+        super::in_tx!(self, tx => enqueue!(tx, mail, now));
+        Ok(())
+    }
+
+    /// Claim up to `limit` due mails for `lease` seconds. A claimed mail is not
+    /// claimed again before its lease runs out, by this or any other instance;
+    /// if the claimer dies, the lease runs out and another instance sends it.
+    pub async fn claim_mail(&self, now: i64, lease: i64, limit: i64) -> Result<Vec<OutboxMail>> {
+        let rows =
+            match self {
+                // dialect: PostgreSQL skips rows another instance is claiming right now;
+                // SQLite has one writer at a time, so a plain UPDATE … RETURNING does.
+                Store::Postgres(pool) => sqlx::query_as(
+                    "UPDATE outbox SET lease_until = $2, attempts = attempts + 1 WHERE id IN ( \
+                       SELECT id FROM outbox WHERE status = 'pending' AND due_at <= $1 \
+                       AND (lease_until IS NULL OR lease_until <= $1) \
+                       ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED) \
+                     RETURNING id, kind, message_id, sender, recipient, message, attempts",
+                )
+                .bind(now)
+                .bind(now + lease)
+                .bind(limit)
+                .fetch_all(pool)
+                .await?,
+                Store::Sqlite(pool) => {
+                    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                    let rows = sqlx::query_as(
+                    "UPDATE outbox SET lease_until = $2, attempts = attempts + 1 WHERE id IN ( \
+                       SELECT id FROM outbox WHERE status = 'pending' AND due_at <= $1 \
+                       AND (lease_until IS NULL OR lease_until <= $1) \
+                       ORDER BY due_at LIMIT $3) \
+                     RETURNING id, kind, message_id, sender, recipient, message, attempts",
+                )
+                .bind(now)
+                .bind(now + lease)
+                .bind(limit)
+                .fetch_all(&mut *tx)
+                .await?;
+                    tx.commit().await?;
+                    rows
+                }
+            };
+        Ok(rows)
+    }
+
+    /// The mail went out: keep the record, erase the message (it holds the
+    /// booking's secret link and personal data).
+    pub async fn mail_sent(&self, id: &str, now: i64) -> Result<()> {
+        on!(self, pool => { sqlx::query(
+            "UPDATE outbox SET status = 'sent', sent_at = $2, message = NULL, lease_until = NULL, last_error = NULL WHERE id = $1",
+        )
+        .bind(id)
+        .bind(now)
+        .execute(pool)
+        .await?; });
+        Ok(())
+    }
+
+    /// A temporary failure: try again at `due_at`.
+    pub async fn mail_retry(&self, id: &str, due_at: i64, error: &str) -> Result<()> {
+        on!(self, pool => { sqlx::query("UPDATE outbox SET due_at = $2, lease_until = NULL, last_error = $3 WHERE id = $1")
+            .bind(id)
+            .bind(due_at)
+            .bind(error)
+            .execute(pool)
+            .await?; });
+        Ok(())
+    }
+
+    /// A permanent failure: given up, with the reason, for staff to see.
+    pub async fn mail_failed(&self, id: &str, error: &str) -> Result<()> {
+        on!(self, pool => { sqlx::query("UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = $2 WHERE id = $1")
+            .bind(id)
+            .bind(error)
+            .execute(pool)
+            .await?; });
+        Ok(())
+    }
+
+    /// How many mails wait to be sent (due or not).
+    pub async fn mail_pending(&self) -> Result<i64> {
+        let n = on!(self, pool => sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE status = 'pending'")
+            .fetch_one(pool)
+            .await?);
+        Ok(n)
+    }
+}
