@@ -1,0 +1,688 @@
+//! Use cases of citizens and portals: availability, book, confirm, read, cancel; and the sweeps
+//! that expire unconfirmed bookings and erase personal data.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+use crate::app::App;
+use crate::domain::schedule::{self, Day, Need, StartError};
+use crate::domain::{text, BookingStatus, Counter, Language, Office, Service};
+use crate::mail::messages::{self, Appointment, Kind, Letterhead};
+use crate::secret;
+use crate::store::{BookingRow, Conflict, NewBooking, NewMail, StoreError};
+
+/// The longest range one availability request may cover.
+pub const MAX_RANGE_DAYS: i64 = 62;
+pub const MAX_SERVICES: usize = 10;
+pub const MAX_NAME: usize = 100;
+pub const MAX_PHONE: usize = 30;
+
+/// A mistake in one field of a request.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+fn field(field: &str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field: field.to_string(),
+        message: message.into(),
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    #[error("unknown office")]
+    UnknownOffice,
+    #[error("invalid request")]
+    Invalid(Vec<FieldError>),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BookError {
+    #[error("invalid request")]
+    Invalid(Vec<FieldError>),
+    #[error("the time is no longer free")]
+    SlotTaken,
+    #[error("too many people already arrive at that time")]
+    ArrivalsFull,
+    #[error("this email address already has {0} active bookings at this office")]
+    EmailCap(u32),
+    #[error("the Idempotency-Key was used before for a different request")]
+    IdempotencyMismatch,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the mail could not be prepared: {0}")]
+    Mail(#[from] anyhow::Error),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TokenError {
+    #[error("no booking has this link")]
+    Unknown,
+    #[error("the booking was not confirmed in time and has lapsed")]
+    Expired,
+    #[error("the booking is {0} and cannot be changed")]
+    Closed(&'static str),
+    #[error("the appointment has begun or is over")]
+    TooLate,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the mail could not be prepared: {0}")]
+    Mail(#[from] anyhow::Error),
+}
+
+/// Which services, for how many persons.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wish {
+    pub services: Vec<String>,
+    pub persons: u32,
+}
+
+/// The services of a wish resolved against an office: their counter and the need on one desk.
+pub fn resolve<'o>(
+    office: &'o Office,
+    wish: &Wish,
+) -> Result<(&'o Counter, Vec<&'o Service>, Need), Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut found: Vec<(&Counter, &Service)> = Vec::new();
+    if wish.services.is_empty() {
+        errors.push(field("services", "choose at least one service"));
+    } else if wish.services.len() > MAX_SERVICES {
+        errors.push(field(
+            "services",
+            format!("at most {MAX_SERVICES} services per booking"),
+        ));
+    }
+    for (i, id) in wish.services.iter().enumerate().take(MAX_SERVICES) {
+        if wish.services[..i].contains(id) {
+            errors.push(field(
+                "services",
+                format!("the service {id:?} is named twice"),
+            ));
+        } else {
+            match office.service(id) {
+                Some(cs) => found.push(cs),
+                None => errors.push(field(
+                    "services",
+                    format!("the office {} offers no service {id:?}", office.id),
+                )),
+            }
+        }
+    }
+    if found.iter().any(|(c, _)| c.id != found[0].0.id) {
+        errors.push(field(
+            "services",
+            "the services of one booking must be of one counter",
+        ));
+    }
+    let max_persons = found.iter().map(|(_, s)| s.max_persons).min().unwrap_or(1);
+    if wish.persons == 0 {
+        errors.push(field("persons", "at least one person"));
+    } else if wish.persons > max_persons {
+        errors.push(field(
+            "persons",
+            format!("at most {max_persons} persons for these services"),
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let counter = found[0].0;
+    let minutes = found.iter().map(|(_, s)| s.minutes).sum::<u32>() * wish.persons;
+    Ok((
+        counter,
+        found.into_iter().map(|(_, s)| s).collect(),
+        Need {
+            minutes,
+            persons: wish.persons,
+        },
+    ))
+}
+
+/// Free times for a wish at one office.
+#[derive(Debug, Clone)]
+pub struct Availability {
+    pub office: Office,
+    pub counter_id: String,
+    pub need: Need,
+    pub days: Vec<Day>,
+}
+
+/// Free slots per day from `from` to `to` (default: today and the next 13 days),
+/// clipped to the booking window.
+pub async fn availability(
+    app: &App,
+    office_id: &str,
+    wish: &Wish,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Availability, QueryError> {
+    let office = app
+        .office(office_id)
+        .await?
+        .ok_or(QueryError::UnknownOffice)?;
+    let now = app.clock.now();
+    let (first, last) = schedule::booking_window(&office, now);
+    let (counter, _, need) = resolve(&office, wish).map_err(QueryError::Invalid)?;
+    let from = from.unwrap_or(first);
+    let to = to.unwrap_or(from + Duration::days(13));
+    let mut errors = Vec::new();
+    if from < first {
+        errors.push(field("from", format!("{from} is in the past")));
+    } else if from > last {
+        errors.push(field(
+            "from",
+            format!("{from} is beyond the booking horizon ({last} is the last bookable day)"),
+        ));
+    }
+    if to < from {
+        errors.push(field("to", "must not be before from"));
+    } else if (to - from).num_days() >= MAX_RANGE_DAYS {
+        errors.push(field(
+            "to",
+            format!("at most {MAX_RANGE_DAYS} days per request"),
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(QueryError::Invalid(errors));
+    }
+    let to = to.min(last);
+    let start = schedule::local_instant(office.timezone, from, None) - Duration::days(1);
+    let end = schedule::local_instant(office.timezone, to, None);
+    let taken = app
+        .store
+        .occupancy(&office.id, &counter.id, start.timestamp(), end.timestamp())
+        .await?;
+    let days = schedule::availability(&office, counter, need, from, to, now, &taken);
+    Ok(Availability {
+        counter_id: counter.id.clone(),
+        office,
+        need,
+        days,
+    })
+}
+
+/// A booking as a portal or page asks for it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BookingRequest {
+    pub office: String,
+    pub services: Vec<String>,
+    pub persons: u32,
+    pub start: String,
+    pub name: String,
+    pub email: String,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub language: Option<String>,
+}
+
+/// A booking with its office, as the citizen or portal sees it.
+#[derive(Debug, Clone)]
+pub struct Booked {
+    pub booking: BookingRow,
+    pub office: Office,
+    /// This answer repeats an earlier one (same Idempotency-Key).
+    pub replayed: bool,
+}
+
+impl Booked {
+    pub fn status(&self, now: DateTime<Utc>) -> BookingStatus {
+        let status = BookingStatus::parse(&self.booking.status).unwrap_or(BookingStatus::Cancelled);
+        // A pending booking past its deadline has lapsed, even before the sweep notices.
+        if status == BookingStatus::Pending
+            && self
+                .booking
+                .confirm_by
+                .is_some_and(|d| d <= now.timestamp())
+        {
+            BookingStatus::Expired
+        } else {
+            status
+        }
+    }
+
+    pub fn start(&self) -> DateTime<Utc> {
+        DateTime::from_timestamp(self.booking.start_at, 0).unwrap_or_default()
+    }
+
+    pub fn end(&self) -> DateTime<Utc> {
+        DateTime::from_timestamp(self.booking.end_at, 0).unwrap_or_default()
+    }
+
+    pub fn language(&self) -> Language {
+        Language::parse(&self.booking.language).unwrap_or_default()
+    }
+
+    /// The booked services' names in the booking's language.
+    pub fn service_names(&self) -> Vec<String> {
+        service_names(&self.office, &self.booking.service_ids(), self.language())
+    }
+}
+
+fn service_names(office: &Office, ids: &[&str], lang: Language) -> Vec<String> {
+    ids.iter()
+        .map(|id| {
+            office
+                .service(id)
+                .map_or(id.to_string(), |(_, s)| s.name.get(lang).to_string())
+        })
+        .collect()
+}
+
+struct Checked<'o> {
+    counter: &'o Counter,
+    claim: schedule::Claim,
+    need: Need,
+    name: String,
+    email: String,
+    phone: Option<String>,
+    language: Language,
+}
+
+fn check<'o>(
+    office: &'o Office,
+    req: &BookingRequest,
+    now: DateTime<Utc>,
+) -> Result<Checked<'o>, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let wish = Wish {
+        services: req.services.clone(),
+        persons: req.persons,
+    };
+    let resolved = resolve(office, &wish).map_err(|e| errors.extend(e)).ok();
+    let start = match DateTime::parse_from_rfc3339(req.start.trim()) {
+        Ok(t) => Some(t.with_timezone(&Utc)),
+        Err(_) => {
+            errors.push(field(
+                "start",
+                "must be a date and time in RFC 3339 form, e.g. 2026-12-01T09:30:00+01:00",
+            ));
+            None
+        }
+    };
+    let claim = match (resolved.as_ref(), start) {
+        (Some((counter, _, need)), Some(start)) => {
+            match schedule::claim(office, counter, *need, start, now) {
+                Ok(claim) => Some(claim),
+                Err(e) => {
+                    errors.push(field("start", start_message(office, e)));
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    let name = req.name.trim();
+    if name.is_empty() {
+        errors.push(field("name", "please give your name"));
+    } else if name.chars().count() > MAX_NAME {
+        errors.push(field("name", format!("at most {MAX_NAME} characters")));
+    } else if !text::is_clean_line(name) {
+        errors.push(field("name", "must be one line without control characters"));
+    }
+    let email = req.email.trim();
+    if !text::is_email(email) || email.parse::<lettre::Address>().is_err() {
+        errors.push(field(
+            "email",
+            "must be an email address such as name@example.de",
+        ));
+    }
+    let phone = req
+        .phone
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    if let Some(p) = phone {
+        if p.chars().count() > MAX_PHONE || !text::is_phone(p) {
+            errors.push(field(
+                "phone",
+                "must be a phone number of digits, spaces and + - / ( )",
+            ));
+        }
+    }
+    let language = match req.language.as_deref() {
+        None => Some(Language::De),
+        Some(l) => Language::parse(l),
+    };
+    if language.is_none() {
+        errors.push(field("language", "must be \"de\" or \"en\""));
+    }
+    match (errors.is_empty(), resolved, claim, language) {
+        (true, Some((counter, _, need)), Some(claim), Some(language)) => Ok(Checked {
+            counter,
+            claim,
+            need,
+            name: name.to_string(),
+            email: email.to_string(),
+            phone: phone.map(str::to_string),
+            language,
+        }),
+        _ => Err(errors),
+    }
+}
+
+fn start_message(office: &Office, e: StartError) -> String {
+    match e {
+        StartError::TooSoon => format!(
+            "is in the past or too soon: bookings need {} minutes' notice",
+            office.min_notice_minutes
+        ),
+        StartError::BeyondHorizon => format!(
+            "is beyond the booking horizon of {} days",
+            office.horizon_days
+        ),
+        StartError::Closed => "the counter is closed on that day".into(),
+        StartError::OutsideHours => {
+            "is outside the opening hours, or the services do not fit before closing".into()
+        }
+        StartError::NotOnGrid => "is not one of the offered start times".into(),
+    }
+}
+
+/// A stable fingerprint of a request, to recognise a retry with the same Idempotency-Key.
+fn fingerprint(req: &BookingRequest) -> String {
+    let canonical = serde_json::to_string(req).unwrap_or_default();
+    secret::hash(&canonical)
+}
+
+fn letterhead(app: &App) -> Letterhead<'_> {
+    Letterhead {
+        from: &app.config.mail_from,
+        public_url: &app.config.public_url,
+    }
+}
+
+/// Book a time. The place is taken in the store's transaction or not at all.
+pub async fn book(
+    app: &App,
+    req: &BookingRequest,
+    idempotency_key: Option<&str>,
+) -> Result<Booked, BookError> {
+    let now = app.clock.now();
+    if let Some(key) = idempotency_key {
+        if let Some(done) = replay(app, key, req).await? {
+            return Ok(done);
+        }
+    }
+    let office = app.office(&req.office).await?.ok_or_else(|| {
+        BookError::Invalid(vec![field(
+            "office",
+            format!("there is no office {:?}", req.office),
+        )])
+    })?;
+    let c = check(&office, req, now).map_err(BookError::Invalid)?;
+    let token = secret::new_token();
+    let id = uuid::Uuid::new_v4().to_string();
+    let (status, confirm_by) = match office.confirm_within_minutes {
+        0 => ("confirmed", None),
+        m => ("pending", Some(now + Duration::minutes(i64::from(m)))),
+    };
+    let appointment = Appointment {
+        booking_id: &id,
+        office: &office,
+        services: service_names(
+            &office,
+            &req.services.iter().map(String::as_str).collect::<Vec<_>>(),
+            c.language,
+        ),
+        persons: c.need.persons,
+        start: c.claim.start,
+        name: &c.name,
+        email: &c.email,
+        language: c.language,
+    };
+    let kind = if status == "pending" {
+        Kind::PleaseConfirm
+    } else {
+        Kind::Confirmed
+    };
+    let mail = messages::render(
+        kind,
+        &appointment,
+        &letterhead(app),
+        Some(&token),
+        confirm_by,
+        now,
+    )?;
+    let new = NewBooking {
+        id: id.clone(),
+        token_hash: secret::hash(&token),
+        office_id: office.id.clone(),
+        counter_id: c.counter.id.clone(),
+        services: req.services.clone(),
+        persons: c.need.persons,
+        status,
+        name: c.name.clone(),
+        email: c.email.clone(),
+        phone: c.phone.clone(),
+        email_key: text::email_key(&c.email),
+        language: c.language.as_str(),
+        confirm_by: confirm_by.map(|d| d.timestamp()),
+        created_at: now.timestamp(),
+        email_cap: office.max_active_bookings_per_email,
+        idempotency: idempotency_key.map(|k| (k.to_string(), fingerprint(req))),
+    };
+    match app.store.book(&new, &c.claim, &mail).await {
+        Ok(()) => {}
+        Err(StoreError::Conflict(Conflict::Capacity)) => return Err(BookError::SlotTaken),
+        Err(StoreError::Conflict(Conflict::Arrivals)) => return Err(BookError::ArrivalsFull),
+        Err(StoreError::Conflict(Conflict::EmailCap)) => {
+            return Err(BookError::EmailCap(office.max_active_bookings_per_email))
+        }
+        Err(StoreError::Conflict(Conflict::IdempotencyKey)) => {
+            // Another request with this key got there first: answer as it was answered.
+            let key = idempotency_key.unwrap_or_default();
+            return replay(app, key, req)
+                .await?
+                .ok_or(BookError::IdempotencyMismatch);
+        }
+        Err(e) => return Err(e.into()),
+    }
+    app.outbox.notify_one();
+    Ok(Booked {
+        booking: app.store.booking(&id).await?,
+        office,
+        replayed: false,
+    })
+}
+
+async fn replay(app: &App, key: &str, req: &BookingRequest) -> Result<Option<Booked>, BookError> {
+    let Some((print, booking)) = app.store.booking_by_idempotency_key(key).await? else {
+        return Ok(None);
+    };
+    if print != fingerprint(req) {
+        return Err(BookError::IdempotencyMismatch);
+    }
+    let office = app
+        .office(&booking.office_id)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    Ok(Some(Booked {
+        booking,
+        office,
+        replayed: true,
+    }))
+}
+
+fn token_hash(token: &str) -> Result<String, TokenError> {
+    if secret::looks_like_token(token) {
+        Ok(secret::hash(token))
+    } else {
+        Err(TokenError::Unknown)
+    }
+}
+
+async fn with_office(app: &App, booking: BookingRow) -> Result<Booked, TokenError> {
+    let office = app
+        .office(&booking.office_id)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    Ok(Booked {
+        booking,
+        office,
+        replayed: false,
+    })
+}
+
+fn not_found(e: StoreError) -> TokenError {
+    match e {
+        StoreError::NotFound => TokenError::Unknown,
+        e => TokenError::Store(e),
+    }
+}
+
+/// The booking behind a token.
+pub async fn get(app: &App, token: &str) -> Result<Booked, TokenError> {
+    let booking = app
+        .store
+        .booking_by_token(&token_hash(token)?)
+        .await
+        .map_err(not_found)?;
+    with_office(app, booking).await
+}
+
+/// Render a mail about a stored booking.
+fn mail_for(
+    app: &App,
+    office: &Office,
+    b: &BookingRow,
+    kind: Kind,
+    token: Option<&str>,
+) -> anyhow::Result<NewMail> {
+    let lang = Language::parse(&b.language).unwrap_or_default();
+    let appointment = Appointment {
+        booking_id: &b.id,
+        office,
+        services: service_names(office, &b.service_ids(), lang),
+        persons: u32::try_from(b.persons).unwrap_or(1),
+        start: DateTime::from_timestamp(b.start_at, 0).unwrap_or_default(),
+        name: b.name.as_deref().unwrap_or_default(),
+        email: b.email.as_deref().unwrap_or_default(),
+        language: lang,
+    };
+    messages::render(
+        kind,
+        &appointment,
+        &letterhead(app),
+        token,
+        None,
+        app.clock.now(),
+    )
+}
+
+/// Confirm a pending booking with the token from its mail. Confirming twice is fine.
+pub async fn confirm(app: &App, token: &str) -> Result<Booked, TokenError> {
+    let hash = token_hash(token)?;
+    let now = app.clock.now();
+    let current = get(app, token).await?;
+    let mail = mail_for(
+        app,
+        &current.office,
+        &current.booking,
+        Kind::Confirmed,
+        Some(token),
+    )?;
+    let out = app
+        .store
+        .confirm(&hash, now.timestamp(), &mail)
+        .await
+        .map_err(not_found)?;
+    let booked = Booked {
+        booking: out.booking,
+        office: current.office,
+        replayed: false,
+    };
+    if out.changed {
+        app.outbox.notify_one();
+        return Ok(booked);
+    }
+    match booked.status(now) {
+        BookingStatus::Confirmed
+        | BookingStatus::CheckedIn
+        | BookingStatus::Called
+        | BookingStatus::Done => Ok(booked),
+        BookingStatus::Expired => Err(TokenError::Expired),
+        other => Err(TokenError::Closed(other.as_str())),
+    }
+}
+
+/// Cancel a booking with its token; its place is free again at once.
+pub async fn cancel(app: &App, token: &str) -> Result<Booked, TokenError> {
+    let hash = token_hash(token)?;
+    let now = app.clock.now();
+    let current = get(app, token).await?;
+    let mail = mail_for(
+        app,
+        &current.office,
+        &current.booking,
+        Kind::Cancelled,
+        None,
+    )?;
+    let out = app
+        .store
+        .cancel(&hash, now.timestamp(), &mail)
+        .await
+        .map_err(not_found)?;
+    let booked = Booked {
+        booking: out.booking,
+        office: current.office,
+        replayed: false,
+    };
+    if out.changed {
+        app.outbox.notify_one();
+        return Ok(booked);
+    }
+    match booked.status(now) {
+        BookingStatus::Cancelled => Ok(booked),
+        BookingStatus::Pending | BookingStatus::Confirmed => Err(TokenError::TooLate),
+        BookingStatus::Expired => Err(TokenError::Expired),
+        other => Err(TokenError::Closed(other.as_str())),
+    }
+}
+
+/// Expire pending bookings past their deadline; returns how many lapsed.
+pub async fn expire_due(app: &App) -> Result<usize, StoreError> {
+    let now = app.clock.now().timestamp();
+    let mut total = 0;
+    loop {
+        let n = app.store.expire_due(now, 200).await?.len();
+        total += n;
+        if n < 200 {
+            return Ok(total);
+        }
+    }
+}
+
+/// Erase name, email and phone of bookings whose appointment ended more than
+/// `retention_days` ago (rule 8); counts stay.
+pub async fn erase_old_personal_data(app: &App) -> Result<u64, StoreError> {
+    let now = app.clock.now();
+    let before = now - Duration::days(i64::from(app.config.retention_days));
+    app.store
+        .erase_personal_data(before.timestamp(), now.timestamp())
+        .await
+}
+
+/// A day's bookings of an office, for staff and back-office systems.
+pub async fn appointments(
+    app: &App,
+    office_id: &str,
+    date: NaiveDate,
+) -> Result<(Office, Vec<BookingRow>), QueryError> {
+    let office = app
+        .office(office_id)
+        .await?
+        .ok_or(QueryError::UnknownOffice)?;
+    let from = schedule::local_instant(office.timezone, date, Some(chrono::NaiveTime::MIN));
+    let to = schedule::local_instant(office.timezone, date, None);
+    let rows = app
+        .store
+        .appointments(&office.id, from.timestamp(), to.timestamp())
+        .await?;
+    Ok((office, rows))
+}

@@ -1,0 +1,219 @@
+//! Settings from the environment or the same keys in `termin.toml`; the environment wins.
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::path::Path;
+
+use anyhow::{bail, Context};
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub bind: String,
+    pub public_url: String,
+    /// `None`: write mails as files under `mail/`.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    /// `None`: on for a new SQLite file.
+    pub demo: Option<bool>,
+    pub trusted_proxies: Vec<Cidr>,
+    pub rate_limits: bool,
+    pub retention_days: u32,
+    pub smtp_timeout_seconds: u64,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            database_url: "sqlite://termin.db".into(),
+            bind: "127.0.0.1:8080".into(),
+            public_url: "http://127.0.0.1:8080".into(),
+            smtp_url: None,
+            mail_from: "Termin <noreply@localhost>".into(),
+            demo: None,
+            trusted_proxies: vec![],
+            rate_limits: true,
+            retention_days: 30,
+            smtp_timeout_seconds: 10,
+        }
+    }
+}
+
+pub const KEYS: &[&str] = &[
+    "TERMIN_DATABASE_URL",
+    "TERMIN_BIND",
+    "TERMIN_PUBLIC_URL",
+    "TERMIN_SMTP_URL",
+    "TERMIN_SMTP_TIMEOUT_SECONDS",
+    "TERMIN_MAIL_FROM",
+    "TERMIN_DEMO",
+    "TERMIN_TRUSTED_PROXIES",
+    "TERMIN_RATE_LIMITS",
+    "TERMIN_RETENTION_DAYS",
+];
+
+impl Config {
+    /// Read `termin.toml` in the working directory if there is one, then the environment.
+    pub fn load() -> anyhow::Result<Config> {
+        let mut values = HashMap::new();
+        let file = Path::new("termin.toml");
+        if file.exists() {
+            let text = std::fs::read_to_string(file).context("reading termin.toml")?;
+            let table: toml::Table =
+                toml::from_str(&text).context("termin.toml is not valid TOML")?;
+            for (key, value) in table {
+                if !KEYS.contains(&key.as_str()) {
+                    bail!(
+                        "termin.toml: unknown key {key} (known: {})",
+                        KEYS.join(", ")
+                    );
+                }
+                let value = match value {
+                    toml::Value::String(s) => s,
+                    other => other.to_string(),
+                };
+                values.insert(key, value);
+            }
+        }
+        for key in KEYS {
+            if let Ok(v) = std::env::var(key) {
+                values.insert(key.to_string(), v);
+            }
+        }
+        Config::from_map(&values)
+    }
+
+    pub fn from_map(values: &HashMap<String, String>) -> anyhow::Result<Config> {
+        let mut c = Config::default();
+        let get = |k: &str| {
+            values
+                .get(k)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        if let Some(v) = get("TERMIN_DATABASE_URL") {
+            c.database_url = v;
+        }
+        if let Some(v) = get("TERMIN_BIND") {
+            c.bind = v;
+        }
+        if let Some(v) = get("TERMIN_PUBLIC_URL") {
+            c.public_url = v.trim_end_matches('/').to_string();
+        }
+        c.smtp_url = get("TERMIN_SMTP_URL");
+        if let Some(v) = get("TERMIN_SMTP_TIMEOUT_SECONDS") {
+            c.smtp_timeout_seconds = v
+                .parse()
+                .context("TERMIN_SMTP_TIMEOUT_SECONDS must be a number of seconds")?;
+        }
+        if let Some(v) = get("TERMIN_MAIL_FROM") {
+            c.mail_from = v;
+        }
+        if let Some(v) = get("TERMIN_DEMO") {
+            c.demo = Some(on_off("TERMIN_DEMO", &v)?);
+        }
+        if let Some(v) = get("TERMIN_TRUSTED_PROXIES") {
+            c.trusted_proxies = v
+                .split(|ch: char| ch == ',' || ch.is_whitespace())
+                .filter(|s| !s.is_empty())
+                .map(Cidr::parse)
+                .collect::<anyhow::Result<_>>()?;
+        }
+        if let Some(v) = get("TERMIN_RATE_LIMITS") {
+            c.rate_limits = on_off("TERMIN_RATE_LIMITS", &v)?;
+        }
+        if let Some(v) = get("TERMIN_RETENTION_DAYS") {
+            c.retention_days = v
+                .parse()
+                .context("TERMIN_RETENTION_DAYS must be a whole number of days")?;
+        }
+        Ok(c)
+    }
+}
+
+fn on_off(key: &str, v: &str) -> anyhow::Result<bool> {
+    match v.to_ascii_lowercase().as_str() {
+        "on" | "true" | "1" | "yes" => Ok(true),
+        "off" | "false" | "0" | "no" => Ok(false),
+        _ => bail!("{key} must be on or off, not {v:?}"),
+    }
+}
+
+/// An address range such as `10.0.0.0/8` or `2001:db8::/32`; a bare address is a range of one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cidr {
+    pub addr: IpAddr,
+    pub prefix: u8,
+}
+
+impl Cidr {
+    pub fn parse(s: &str) -> anyhow::Result<Cidr> {
+        let (addr, prefix) = match s.split_once('/') {
+            Some((a, p)) => (a, Some(p)),
+            None => (s, None),
+        };
+        let addr: IpAddr = addr
+            .parse()
+            .with_context(|| format!("{s:?} is not an IP address or CIDR range"))?;
+        let max = if addr.is_ipv4() { 32 } else { 128 };
+        let prefix = match prefix {
+            Some(p) => p
+                .parse()
+                .ok()
+                .filter(|p| *p <= max)
+                .with_context(|| format!("{s:?} has a bad prefix length"))?,
+            None => max,
+        };
+        Ok(Cidr { addr, prefix })
+    }
+
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        match (self.addr, ip) {
+            (IpAddr::V4(net), IpAddr::V4(ip)) => {
+                let mask = u32::MAX
+                    .checked_shl(32 - u32::from(self.prefix))
+                    .unwrap_or(0);
+                u32::from(net) & mask == u32::from(ip) & mask
+            }
+            (IpAddr::V6(net), IpAddr::V6(ip)) => {
+                let mask = u128::MAX
+                    .checked_shl(128 - u32::from(self.prefix))
+                    .unwrap_or(0);
+                u128::from(net) & mask == u128::from(ip) & mask
+            }
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_serve_on_loopback_with_sqlite() {
+        let c = Config::from_map(&HashMap::new()).unwrap();
+        assert_eq!(c.database_url, "sqlite://termin.db");
+        assert_eq!(c.bind, "127.0.0.1:8080");
+        assert!(c.rate_limits);
+        assert_eq!(c.retention_days, 30);
+    }
+
+    #[test]
+    fn trusted_proxies_are_ranges() {
+        let mut m = HashMap::new();
+        m.insert(
+            "TERMIN_TRUSTED_PROXIES".to_string(),
+            "10.0.0.0/8, ::1".to_string(),
+        );
+        let c = Config::from_map(&m).unwrap();
+        assert!(c.trusted_proxies[0].contains("10.1.2.3".parse().unwrap()));
+        assert!(!c.trusted_proxies[0].contains("11.1.2.3".parse().unwrap()));
+        assert!(c.trusted_proxies[1].contains("::1".parse().unwrap()));
+        m.insert(
+            "TERMIN_TRUSTED_PROXIES".to_string(),
+            "10.0.0.0/33".to_string(),
+        );
+        assert!(Config::from_map(&m).is_err());
+    }
+}
