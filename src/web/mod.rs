@@ -1,0 +1,77 @@
+//! HTTP: the router, shared state, security headers and the background jobs a server runs.
+
+pub mod api;
+pub mod error;
+pub mod openapi;
+pub mod pages;
+pub mod ratelimit;
+
+use std::sync::Arc;
+
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{header, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::Router;
+
+use crate::app::App;
+use ratelimit::Limits;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub app: App,
+    /// `None` when rate limits are off.
+    pub limits: Option<Arc<Limits>>,
+}
+
+impl AppState {
+    pub fn new(app: App) -> AppState {
+        let limits = app.config.rate_limits.then(|| Arc::new(Limits::default()));
+        AppState { app, limits }
+    }
+}
+
+/// The whole HTTP surface.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(api::routes())
+        .merge(pages::routes())
+        .layer(DefaultBodyLimit::max(16 * 1024))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            ratelimit::limit,
+        ))
+        .layer(middleware::from_fn(security_headers))
+        .with_state(state)
+}
+
+/// Headers every response carries. Pages and answers with a booking's secret
+/// link or personal data are never cached or sent on as a referrer.
+async fn security_headers(request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let personal = path.starts_with("/b/")
+        || path.starts_with("/api/v1/bookings")
+        || path.contains("/appointments");
+    let mut response = next.run(request).await;
+    let h = response.headers_mut();
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+             form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if personal {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
