@@ -1,0 +1,256 @@
+//! `termin bench`: availability over 31 days, and bookings per second next to the raw commit
+//! rate of the same database, measured in the same run.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use chrono::{Duration as Days, Utc};
+
+use crate::booking::{self, BookingRequest, Wish};
+use crate::clock::{Clock, SystemClock};
+use crate::config::Config;
+use crate::domain::schedule::{self, Need};
+use crate::store::{in_tx, Store};
+use crate::{server, staff};
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct Options {
+    /// Bookings (and raw commits) per backend.
+    #[arg(long, default_value_t = 2000)]
+    pub bookings: usize,
+    /// Requests in flight at once.
+    #[arg(long, default_value_t = 8)]
+    pub concurrency: usize,
+    /// Also measure PostgreSQL: a server URL; a scratch database is created on it and dropped.
+    #[arg(long, env = "TERMIN_BENCH_POSTGRES")]
+    pub postgres: Option<String>,
+}
+
+const BENCH_OFFICE: &str = r#"
+[[office]]
+id = "bench"
+name = "Benchmark"
+address = "Nowhere 1"
+timezone = "Europe/Berlin"
+state = "MV"
+min_notice_minutes = 0
+horizon_days = 366
+confirm_within_minutes = 30
+max_active_bookings_per_email = 5
+  [[office.counter]]
+  id = "all"
+  name = "All"
+  grid_minutes = 5
+    [[office.counter.service]]
+    id = "s"
+    name = "Service"
+    minutes = 15
+    [[office.counter.hours]]
+    days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    from = "00:00"
+    to = "24:00"
+    desks = 40
+"#;
+
+pub struct Figures {
+    pub backend: &'static str,
+    pub raw_per_second: f64,
+    pub bookings_per_second: f64,
+    pub availability_pure_us: f64,
+    pub availability_full_us: f64,
+}
+
+pub async fn run(options: Options) -> anyhow::Result<()> {
+    let mut rows = Vec::new();
+    let dir = std::env::temp_dir().join(format!("termin-bench-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir)?;
+    let sqlite = format!("sqlite://{}", dir.join("bench.db").display());
+    let result = measure(&sqlite, &options).await;
+    let _ = std::fs::remove_dir_all(&dir);
+    rows.push(result?);
+    if let Some(server_url) = &options.postgres {
+        let name = format!("termin_bench_{}", uuid::Uuid::new_v4().simple());
+        let admin = Store::connect(server_url).await?;
+        crate::store::on!(&admin, pool => sqlx::query(&format!("CREATE DATABASE {name}")).execute(pool).await.map(|_| ()))?;
+        let url = with_database(server_url, &name);
+        let result = measure(&url, &options).await;
+        crate::store::on!(&admin, pool => sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)")).execute(pool).await.map(|_| ()))?;
+        rows.push(result?);
+    }
+    println!();
+    println!(
+        "{} bookings, {} in flight; availability: 31 days of one service at Bürgerbüro Mitte",
+        options.bookings, options.concurrency
+    );
+    println!();
+    println!("| backend | raw commits/s | bookings/s | ratio | availability, engine only | availability, with the database read |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: |");
+    for r in rows {
+        println!(
+            "| {} | {:.0} | {:.0} | {:.2} | {:.0} µs | {:.0} µs |",
+            r.backend,
+            r.raw_per_second,
+            r.bookings_per_second,
+            r.bookings_per_second / r.raw_per_second,
+            r.availability_pure_us,
+            r.availability_full_us
+        );
+    }
+    Ok(())
+}
+
+/// The URL of another database on the same server.
+pub fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let base = match base[scheme_end..].find('/') {
+        Some(i) => &base[..scheme_end + i],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{base}/{name}?{q}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+async fn measure(url: &str, options: &Options) -> anyhow::Result<Figures> {
+    let config = Config {
+        database_url: url.to_string(),
+        demo: Some(true),
+        rate_limits: false,
+        ..Config::default()
+    };
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let app = server::open(&config, clock).await?;
+    staff::import(&app, BENCH_OFFICE)
+        .await
+        .context("importing the bench office")?;
+    let backend = app.store.backend();
+    eprintln!("bench: {backend}: raw commits");
+    sqlx_exec(
+        &app.store,
+        "CREATE TABLE bench_raw (id TEXT PRIMARY KEY, at BIGINT NOT NULL)",
+    )
+    .await?;
+    let raw = rate(options, |i| {
+        let store = app.store.clone();
+        async move {
+            in_tx!(&store, tx => {
+                sqlx::query("INSERT INTO bench_raw (id, at) VALUES ($1, $2)")
+                    .bind(format!("raw-{i}"))
+                    .bind(i as i64)
+                    .execute(&mut *tx)
+                    .await?;
+            });
+            Ok::<(), anyhow::Error>(())
+        }
+    })
+    .await?;
+
+    eprintln!("bench: {backend}: bookings");
+    let start_day = Utc::now().date_naive() + Days::days(1);
+    let slots_per_day = 24 * 12 - 2;
+    let bookings = rate(options, |i| {
+        let app = app.clone();
+        async move {
+            // Spread bookings over the year so that requests in flight rarely share a cell.
+            let slot = (i * 7919) % (300 * slots_per_day);
+            let day = start_day + Days::days((slot / slots_per_day) as i64);
+            let start = schedule::local_instant(chrono_tz::Europe::Berlin, day, None)
+                - Days::days(1)
+                + Days::minutes(5 * (slot % slots_per_day) as i64 + 5);
+            let req = BookingRequest {
+                office: "bench".into(),
+                services: vec!["s".into()],
+                persons: 1,
+                start: start.to_rfc3339(),
+                name: format!("Person {i}"),
+                email: format!("person{i}@example.org"),
+                phone: None,
+                language: None,
+            };
+            booking::book(&app, &req, None)
+                .await
+                .with_context(|| format!("booking {i} at {start}"))?;
+            Ok::<(), anyhow::Error>(())
+        }
+    })
+    .await?;
+
+    eprintln!("bench: {backend}: availability");
+    let wish = Wish {
+        services: vec!["anmeldung".into()],
+        persons: 1,
+    };
+    let office = app.office("mitte").await?.context("the demo office")?;
+    let counter = office.counter("stadtamt").context("the demo counter")?;
+    let now = app.clock.now();
+    let (from, _) = schedule::booking_window(&office, now);
+    let to = from + Days::days(30);
+    let taken = app
+        .store
+        .occupancy("mitte", "stadtamt", 0, i64::MAX / 2)
+        .await?;
+    let need = Need {
+        minutes: 15,
+        persons: 1,
+    };
+    let pure = per_call(2000, || {
+        std::hint::black_box(schedule::availability(
+            &office, counter, need, from, to, now, &taken,
+        ));
+    });
+    let started = Instant::now();
+    let rounds = 300;
+    for _ in 0..rounds {
+        booking::availability(&app, "mitte", &wish, Some(from), Some(to)).await?;
+    }
+    let full = started.elapsed().as_secs_f64() * 1e6 / f64::from(rounds);
+    app.store.close().await;
+    Ok(Figures {
+        backend,
+        raw_per_second: raw,
+        bookings_per_second: bookings,
+        availability_pure_us: pure,
+        availability_full_us: full,
+    })
+}
+
+async fn sqlx_exec(store: &Store, sql: &str) -> anyhow::Result<()> {
+    crate::store::on!(store, pool => sqlx::query(sql).execute(pool).await.map(|_| ()))?;
+    Ok(())
+}
+
+fn per_call(rounds: u32, mut f: impl FnMut()) -> f64 {
+    let started = Instant::now();
+    for _ in 0..rounds {
+        f();
+    }
+    started.elapsed().as_secs_f64() * 1e6 / f64::from(rounds)
+}
+
+/// Run `n` jobs with `concurrency` in flight; jobs per second.
+async fn rate<F, Fut>(options: &Options, job: F) -> anyhow::Result<f64>
+where
+    F: Fn(usize) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>> + Send + 'static,
+{
+    let n = options.bookings;
+    let started = Instant::now();
+    let mut set = tokio::task::JoinSet::new();
+    for i in 0..n {
+        while set.len() >= options.concurrency.max(1) {
+            set.join_next().await.expect("a task")??;
+        }
+        set.spawn(job(i));
+    }
+    while let Some(done) = set.join_next().await {
+        done??;
+    }
+    let elapsed = started.elapsed().max(Duration::from_micros(1));
+    Ok(n as f64 / elapsed.as_secs_f64())
+}

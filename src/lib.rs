@@ -1,0 +1,18 @@
+//! Termin: online appointment booking for citizen offices.
+
+pub mod app;
+pub mod bench;
+pub mod booking;
+pub mod clock;
+pub mod config;
+pub mod domain;
+pub mod i18n;
+pub mod mail;
+pub mod secret;
+pub mod server;
+pub mod staff;
+pub mod store;
+pub mod web;
+
+/// The demo offices, in the office-file format.
+pub const DEMO_OFFICES: &str = include_str!("demo.toml");

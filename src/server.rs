@@ -1,0 +1,119 @@
+//! `termin serve`: open the database, load the demo on first start, run the background jobs, serve HTTP.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+
+use crate::app::App;
+use crate::clock::{Clock, SystemClock};
+use crate::config::Config;
+use crate::mail::{worker, Mailer};
+use crate::store::Store;
+use crate::web::{self, AppState};
+use crate::{booking, staff};
+
+/// The file a `sqlite://` URL names, unless it is in memory.
+fn sqlite_file(url: &str) -> Option<PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or(rest);
+    (!path.is_empty() && !path.contains(":memory:")).then(|| PathBuf::from(path))
+}
+
+/// Connect and migrate; load the demo offices when asked to, or on a new SQLite file.
+pub async fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<App> {
+    let new_file = sqlite_file(&config.database_url).is_some_and(|p| !p.exists());
+    let store = Store::connect(&config.database_url)
+        .await
+        .context("opening the database")?;
+    store.migrate().await.context("migrating the database")?;
+    let app = App::new(store, clock, config.clone());
+    if config.demo.unwrap_or(new_file) && app.offices().await?.is_empty() {
+        let ids = staff::import(&app, crate::DEMO_OFFICES).await?;
+        tracing::info!(offices = ?ids, "loaded the demo offices");
+    }
+    Ok(app)
+}
+
+pub fn mailer(config: &Config) -> anyhow::Result<Mailer> {
+    match &config.smtp_url {
+        Some(url) => Mailer::smtp(url, Duration::from_secs(config.smtp_timeout_seconds))
+            .context("TERMIN_SMTP_URL"),
+        None => Ok(Mailer::Files(Path::new("mail").to_path_buf())),
+    }
+}
+
+/// Expire unconfirmed bookings and erase old personal data, again and again.
+pub async fn sweep_forever(app: App) {
+    let mut round: u64 = 0;
+    loop {
+        if let Err(e) = booking::expire_due(&app).await {
+            tracing::error!(error = %e, "expiring unconfirmed bookings");
+        }
+        if round.is_multiple_of(240) {
+            match booking::erase_old_personal_data(&app).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(bookings = n, "erased personal data past retention"),
+                Err(e) => tracing::error!(error = %e, "erasing personal data"),
+            }
+        }
+        round += 1;
+        tokio::time::sleep(Duration::from_secs(15)).await;
+    }
+}
+
+pub async fn serve(config: Config) -> anyhow::Result<()> {
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let app = open(&config, clock.clone()).await?;
+    let mailer = mailer(&config)?;
+    tokio::spawn(worker::run(
+        app.store.clone(),
+        mailer,
+        clock,
+        app.outbox.clone(),
+    ));
+    tokio::spawn(sweep_forever(app.clone()));
+    let state = AppState::new(app.clone());
+    if let Some(limits) = &state.limits {
+        tokio::spawn(web::ratelimit::prune_forever(limits.clone()));
+    }
+    let listener = tokio::net::TcpListener::bind(&config.bind)
+        .await
+        .with_context(|| format!("listening on {}", config.bind))?;
+    let addr = listener.local_addr()?;
+    // Tests and scripts read this line to find the port.
+    println!(
+        "termin: listening on http://{addr} ({})",
+        app.store.backend()
+    );
+    tracing::info!(%addr, "serving");
+    axum::serve(
+        listener,
+        web::router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown())
+    .await?;
+    app.store.close().await;
+    Ok(())
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
+}
