@@ -1,0 +1,582 @@
+//! Booking scenarios, each written once and run on SQLite and on PostgreSQL.
+
+use axum::http::StatusCode;
+use chrono::Duration;
+use serde_json::json;
+
+use termin::booking;
+use termin::store::Store;
+
+use crate::support::{booking_body, on_both, read_mail, token_in, TestApp};
+
+const WED_9: &str = "2026-12-02T09:00:00+01:00";
+
+on_both!(
+    offices_are_imported_read_back_and_updated,
+    a_grid_cannot_change_under_bookings_to_come,
+    a_booking_takes_the_last_place_and_a_cancelled_one_gives_it_back,
+    the_last_place_goes_to_exactly_one_of_fifty,
+    an_unconfirmed_booking_expires_and_frees_its_place,
+    the_citizen_confirms_with_the_token_from_the_mail,
+    an_office_without_confirmation_confirms_at_once,
+    the_per_email_cap_counts_active_bookings,
+    a_retried_request_with_the_same_idempotency_key_books_once,
+    the_arrival_cap_counts_persons_per_quarter_hour,
+    availability_shows_free_times_in_the_office_offset,
+    each_mail_is_delivered_once_as_a_file,
+    personal_data_is_erased_after_the_retention_period,
+    staff_read_the_day_with_an_api_key,
+);
+
+async fn offices_are_imported_read_back_and_updated(store: Store) {
+    let t = TestApp::new(store).await;
+    let offices = t.call("GET", "/api/v1/offices", None).await;
+    assert_eq!(offices.status, StatusCode::OK);
+    let list = offices.json["offices"].as_array().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["id"], "test");
+    assert_eq!(
+        list[0]["counters"][0]["services"][0]["name"]["en"],
+        "Register your address"
+    );
+
+    let renamed = crate::support::TEST_OFFICE.replace("Bürgerbüro Test", "Bürgerbüro Umbenannt");
+    termin::staff::import(&t.app, &renamed).await.unwrap();
+    let offices = t.call("GET", "/api/v1/offices", None).await;
+    assert_eq!(offices.json["offices"][0]["name"], "Bürgerbüro Umbenannt");
+
+    // A file with a mistake changes nothing, not even the parts without one.
+    let broken = renamed
+        .replace("Bürgerbüro Umbenannt", "Neu")
+        .replace("\"MV\"", "\"XX\"");
+    assert!(termin::staff::import(&t.app, &broken).await.is_err());
+    let offices = t.call("GET", "/api/v1/offices", None).await;
+    assert_eq!(offices.json["offices"][0]["name"], "Bürgerbüro Umbenannt");
+}
+
+async fn a_grid_cannot_change_under_bookings_to_come(store: Store) {
+    let t = TestApp::new(store).await;
+    assert_eq!(
+        t.book(WED_9, "anna@example.org").await.status,
+        StatusCode::CREATED
+    );
+    let regridded =
+        crate::support::TEST_OFFICE.replacen("grid_minutes = 15", "grid_minutes = 5", 1);
+    let err = termin::staff::import(&t.app, &regridded).await.unwrap_err();
+    assert!(
+        matches!(err, termin::staff::ImportError::GridInUse),
+        "{err}"
+    );
+}
+
+async fn a_booking_takes_the_last_place_and_a_cancelled_one_gives_it_back(store: Store) {
+    let t = TestApp::new(store).await;
+    let first = t.book(WED_9, "anna@example.org").await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.text);
+    assert_eq!(first.json["status"], "pending");
+    assert_eq!(first.json["start"], WED_9);
+    assert_eq!(first.json["end"], "2026-12-02T09:15:00+01:00");
+    assert!(
+        first.json.get("token").is_none(),
+        "the token reaches the citizen by email only"
+    );
+
+    let second = t.book(WED_9, "bert@example.org").await;
+    assert_eq!(second.status, StatusCode::CONFLICT);
+    assert_eq!(second.json["error"], "slot_taken");
+
+    // A 30-minute service starting a quarter earlier would overlap the taken place.
+    let mut overlapping = booking_body("2026-12-02T08:45:00+01:00", "carl@example.org");
+    overlapping["services"] = json!(["ausweis"]);
+    let overlap = t.call("POST", "/api/v1/bookings", Some(&overlapping)).await;
+    assert_eq!(overlap.status, StatusCode::CONFLICT);
+
+    let mails = t.deliver().await;
+    let token = token_in(&read_mail(&mails[0]));
+    let cancelled = t
+        .call("DELETE", &format!("/api/v1/bookings/{token}"), None)
+        .await;
+    assert_eq!(cancelled.status, StatusCode::OK);
+    assert_eq!(cancelled.json["status"], "cancelled");
+    assert_eq!(
+        t.app.store.booked_cells("test", "stadtamt").await.unwrap(),
+        0
+    );
+
+    let again = t.book(WED_9, "bert@example.org").await;
+    assert_eq!(again.status, StatusCode::CREATED);
+    assert_eq!(
+        t.app.store.booked_cells("test", "stadtamt").await.unwrap(),
+        1
+    );
+    // Cancelling twice is no error and gives nothing back twice.
+    let twice = t
+        .call("DELETE", &format!("/api/v1/bookings/{token}"), None)
+        .await;
+    assert_eq!(twice.status, StatusCode::OK);
+    assert_eq!(
+        t.app.store.booked_cells("test", "stadtamt").await.unwrap(),
+        1
+    );
+}
+
+async fn the_last_place_goes_to_exactly_one_of_fifty(store: Store) {
+    let t = std::sync::Arc::new(TestApp::new(store).await);
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..50 {
+        let t = t.clone();
+        tasks.spawn(async move {
+            t.book(WED_9, &format!("person{i}@example.org"))
+                .await
+                .status
+        });
+    }
+    let mut created = 0;
+    let mut conflicts = 0;
+    while let Some(status) = tasks.join_next().await {
+        match status.unwrap() {
+            StatusCode::CREATED => created += 1,
+            StatusCode::CONFLICT => conflicts += 1,
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert_eq!((created, conflicts), (1, 49));
+    assert_eq!(t.count("bookings").await, 1);
+    assert_eq!(t.count("outbox").await, 1);
+    assert_eq!(
+        t.app.store.booked_cells("test", "stadtamt").await.unwrap(),
+        1
+    );
+}
+
+async fn an_unconfirmed_booking_expires_and_frees_its_place(store: Store) {
+    let t = TestApp::new(store).await;
+    assert_eq!(
+        t.book(WED_9, "anna@example.org").await.status,
+        StatusCode::CREATED
+    );
+    let token = token_in(&read_mail(&t.deliver().await[0]));
+    t.clock.advance(Duration::minutes(29));
+    assert_eq!(booking::expire_due(&t.app).await.unwrap(), 0);
+    assert_eq!(
+        t.book(WED_9, "bert@example.org").await.status,
+        StatusCode::CONFLICT
+    );
+
+    t.clock.advance(Duration::minutes(2));
+    // Past the deadline the booking reads as lapsed and cannot be confirmed, even before the sweep.
+    let read = t
+        .call("GET", &format!("/api/v1/bookings/{token}"), None)
+        .await;
+    assert_eq!(read.json["status"], "expired");
+    let late = t
+        .call(
+            "POST",
+            "/api/v1/bookings/confirm",
+            Some(&json!({ "token": token })),
+        )
+        .await;
+    assert_eq!(late.status, StatusCode::GONE);
+
+    assert_eq!(booking::expire_due(&t.app).await.unwrap(), 1);
+    assert_eq!(
+        t.book(WED_9, "bert@example.org").await.status,
+        StatusCode::CREATED
+    );
+    let read = t
+        .call("GET", &format!("/api/v1/bookings/{token}"), None)
+        .await;
+    assert_eq!(read.json["status"], "expired");
+}
+
+async fn the_citizen_confirms_with_the_token_from_the_mail(store: Store) {
+    let t = TestApp::new(store).await;
+    let mut body = booking_body(WED_9, "anna@example.org");
+    body["language"] = json!("en");
+    body["phone"] = json!("+49 381 123456");
+    let created = t.call("POST", "/api/v1/bookings", Some(&body)).await;
+    assert_eq!(created.status, StatusCode::CREATED);
+    assert_eq!(created.json["confirm_by"], "2026-12-01T07:30:00+01:00");
+
+    let mails = t.deliver().await;
+    assert_eq!(mails.len(), 1);
+    let mail = read_mail(&mails[0]);
+    assert_eq!(mail.to, "anna@example.org");
+    assert!(
+        mail.subject.starts_with("Please confirm your appointment"),
+        "{}",
+        mail.subject
+    );
+    assert!(
+        mail.text.contains("Wednesday, 2 December 2026, 9:00 am"),
+        "{}",
+        mail.text
+    );
+    let token = token_in(&mail);
+    assert!(
+        mail.text.contains(&format!("/b/{token}/confirm")),
+        "the confirm link"
+    );
+    assert_eq!(token.len(), 64);
+
+    // Only someone with the token sees the booking.
+    let read = t
+        .call("GET", &format!("/api/v1/bookings/{token}"), None)
+        .await;
+    assert_eq!(read.status, StatusCode::OK);
+    assert_eq!(read.json["name"], "Anna Beispiel");
+    assert_eq!(read.json["phone"], "+49 381 123456");
+    assert_eq!(read.json["status"], "pending");
+    let other = "0".repeat(64);
+    assert_eq!(
+        t.call("GET", &format!("/api/v1/bookings/{other}"), None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
+    let confirmed = t
+        .call(
+            "POST",
+            "/api/v1/bookings/confirm",
+            Some(&json!({ "token": token })),
+        )
+        .await;
+    assert_eq!(confirmed.status, StatusCode::OK, "{}", confirmed.text);
+    assert_eq!(confirmed.json["status"], "confirmed");
+    let again = t
+        .call(
+            "POST",
+            "/api/v1/bookings/confirm",
+            Some(&json!({ "token": token })),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::OK);
+
+    let mails = t.deliver().await;
+    assert_eq!(mails.len(), 2, "one confirmation, however often confirmed");
+    assert!(read_mail(&mails[1])
+        .subject
+        .starts_with("Your appointment is confirmed"));
+
+    // The token is stored only as a hash.
+    let stored: Vec<String> = match &t.app.store {
+        Store::Sqlite(p) => sqlx::query_scalar("SELECT token_hash FROM bookings")
+            .fetch_all(p)
+            .await
+            .unwrap(),
+        Store::Postgres(p) => sqlx::query_scalar("SELECT token_hash FROM bookings")
+            .fetch_all(p)
+            .await
+            .unwrap(),
+    };
+    assert_eq!(stored.len(), 1);
+    assert_ne!(stored[0], token);
+}
+
+async fn an_office_without_confirmation_confirms_at_once(store: Store) {
+    let t = TestApp::new(store).await;
+    let instant = crate::support::TEST_OFFICE
+        .replace("confirm_within_minutes = 30", "confirm_within_minutes = 0");
+    termin::staff::import(&t.app, &instant).await.unwrap();
+    let created = t.book(WED_9, "anna@example.org").await;
+    assert_eq!(created.json["status"], "confirmed");
+    assert!(created.json.get("confirm_by").is_none());
+    let mail = read_mail(&t.deliver().await[0]);
+    assert!(
+        mail.subject.starts_with("Ihr Termin ist bestätigt"),
+        "{}",
+        mail.subject
+    );
+    t.clock.advance(Duration::hours(2));
+    assert_eq!(booking::expire_due(&t.app).await.unwrap(), 0);
+}
+
+async fn the_per_email_cap_counts_active_bookings(store: Store) {
+    let t = TestApp::new(store).await;
+    assert_eq!(
+        t.book("2026-12-02T09:00:00+01:00", "anna@example.org")
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        t.book("2026-12-03T09:00:00+01:00", "Anna@Example.org")
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    let third = t
+        .book("2026-12-04T09:00:00+01:00", "anna+drei@example.org")
+        .await;
+    assert_eq!(third.status, StatusCode::CONFLICT);
+    assert_eq!(third.json["error"], "email_cap");
+
+    let token = token_in(&read_mail(&t.deliver().await[0]));
+    t.call("DELETE", &format!("/api/v1/bookings/{token}"), None)
+        .await;
+    assert_eq!(
+        t.book("2026-12-04T09:00:00+01:00", "anna@example.org")
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+}
+
+async fn a_retried_request_with_the_same_idempotency_key_books_once(store: Store) {
+    let t = TestApp::new(store).await;
+    let body = booking_body(WED_9, "anna@example.org").to_string();
+    let key = [("idempotency-key", "4f1c2a9e-retry")];
+    let first = t
+        .request("POST", "/api/v1/bookings", Some(body.clone()), &key)
+        .await;
+    assert_eq!(first.status, StatusCode::CREATED);
+    let second = t
+        .request("POST", "/api/v1/bookings", Some(body), &key)
+        .await;
+    assert_eq!(second.status, StatusCode::OK);
+    assert_eq!(second.json["id"], first.json["id"]);
+    assert_eq!(second.headers["idempotent-replayed"], "true");
+    assert_eq!(t.count("bookings").await, 1);
+    assert_eq!(t.deliver().await.len(), 1);
+
+    let different = booking_body("2026-12-02T10:00:00+01:00", "anna@example.org").to_string();
+    let reused = t
+        .request("POST", "/api/v1/bookings", Some(different), &key)
+        .await;
+    assert_eq!(reused.status, StatusCode::CONFLICT);
+    assert_eq!(reused.json["error"], "idempotency_key_reused");
+    assert_eq!(t.count("bookings").await, 1);
+
+    // Concurrent retries with one key still make one booking.
+    let t = std::sync::Arc::new(t);
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..10 {
+        let t = t.clone();
+        tasks.spawn(async move {
+            let body = booking_body("2026-12-03T09:00:00+01:00", "bert@example.org").to_string();
+            t.request(
+                "POST",
+                "/api/v1/bookings",
+                Some(body),
+                &[("idempotency-key", "same-again")],
+            )
+            .await
+        });
+    }
+    let mut ids = std::collections::HashSet::new();
+    while let Some(a) = tasks.join_next().await {
+        let a = a.unwrap();
+        assert!(
+            a.status == StatusCode::CREATED || a.status == StatusCode::OK,
+            "{} {}",
+            a.status,
+            a.text
+        );
+        ids.insert(a.json["id"].to_string());
+    }
+    assert_eq!(ids.len(), 1);
+    assert_eq!(t.count("bookings").await, 2);
+}
+
+async fn the_arrival_cap_counts_persons_per_quarter_hour(store: Store) {
+    let t = TestApp::new(store).await;
+    // Kfz has three desks online; a family of three arrives at 09:00 at the Stadtamt.
+    let mut family = booking_body(WED_9, "anna@example.org");
+    family["persons"] = json!(3);
+    assert_eq!(
+        t.call("POST", "/api/v1/bookings", Some(&family))
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    let kfz = |email: &str| {
+        json!({"office": "test", "services": ["zulassung"], "persons": 1, "start": WED_9,
+               "name": "Kai Fahrer", "email": email})
+    };
+    assert_eq!(
+        t.call("POST", "/api/v1/bookings", Some(&kfz("kai@example.org")))
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    let full = t
+        .call("POST", "/api/v1/bookings", Some(&kfz("lea@example.org")))
+        .await;
+    assert_eq!(full.status, StatusCode::CONFLICT);
+    assert_eq!(full.json["error"], "arrivals_full");
+    // The availability says so too: Kfz still has desks at 09:00, but nobody else may arrive.
+    let a = t
+        .call(
+            "GET",
+            "/api/v1/offices/test/availability?services=zulassung&from=2026-12-02&to=2026-12-02",
+            None,
+        )
+        .await;
+    let starts: Vec<&str> = a.json["days"][0]["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["start"].as_str().unwrap())
+        .collect();
+    assert!(!starts.contains(&WED_9), "{starts:?}");
+    assert!(starts.contains(&"2026-12-02T09:15:00+01:00"));
+}
+
+async fn availability_shows_free_times_in_the_office_offset(store: Store) {
+    let t = TestApp::new(store).await;
+    let a = t
+        .call(
+            "GET",
+            "/api/v1/offices/test/availability?services=anmeldung,ausweis&persons=2&from=2026-12-01&to=2026-12-07",
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text);
+    assert_eq!(a.json["minutes"], 90);
+    let days = a.json["days"].as_array().unwrap();
+    assert_eq!(days.len(), 7);
+    // Tuesday from 08:00 (an hour's notice from 07:00); 90 minutes must end by 12:00.
+    let tue: Vec<&str> = days[0]["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["start"].as_str().unwrap())
+        .collect();
+    assert_eq!(tue.first(), Some(&"2026-12-01T08:00:00+01:00"));
+    assert_eq!(tue.last(), Some(&"2026-12-01T10:30:00+01:00"));
+    assert_eq!(days[0]["slots"][0]["end"], "2026-12-01T09:30:00+01:00");
+    assert_eq!(days[0]["slots"][0]["left"], 1);
+    // Saturday and Sunday are closed.
+    assert_eq!(days[4]["date"], "2026-12-05");
+    assert!(days[4]["slots"].as_array().unwrap().is_empty());
+    assert!(days[5]["slots"].as_array().unwrap().is_empty());
+
+    t.book("2026-12-01T09:00:00+01:00", "anna@example.org")
+        .await;
+    let after = t
+        .call(
+            "GET",
+            "/api/v1/offices/test/availability?services=anmeldung&from=2026-12-01&to=2026-12-01",
+            None,
+        )
+        .await;
+    let starts: Vec<&str> = after.json["days"][0]["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["start"].as_str().unwrap())
+        .collect();
+    assert!(!starts.contains(&"2026-12-01T09:00:00+01:00"));
+    assert_eq!(starts.len(), 15);
+}
+
+async fn each_mail_is_delivered_once_as_a_file(store: Store) {
+    let t = TestApp::new(store).await;
+    t.book(WED_9, "anna@example.org").await;
+    let dir = crate::support::scratch_dir();
+    let files = termin::mail::Mailer::Files(dir.join("mail"));
+    let clock = t.clock.clone();
+    let sent = termin::mail::worker::deliver_due(&t.app.store, &files, clock.as_ref())
+        .await
+        .unwrap();
+    let again = termin::mail::worker::deliver_due(&t.app.store, &files, clock.as_ref())
+        .await
+        .unwrap();
+    assert_eq!((sent, again), (1, 0));
+    let written: Vec<_> = std::fs::read_dir(dir.join("mail"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(written.len(), 1);
+    assert_eq!(written[0].extension().unwrap(), "eml");
+    let raw = std::fs::read(&written[0]).unwrap();
+    let mail = read_mail(&termin::mail::Sent {
+        recipient: String::new(),
+        message: raw,
+    });
+    assert!(mail.text.contains("/b/"));
+    assert!(mail.message_id.contains('@'));
+    // Once sent, the stored copy with the secret link is gone.
+    let left: Option<Vec<u8>> = match &t.app.store {
+        Store::Sqlite(p) => sqlx::query_scalar("SELECT message FROM outbox")
+            .fetch_one(p)
+            .await
+            .unwrap(),
+        Store::Postgres(p) => sqlx::query_scalar("SELECT message FROM outbox")
+            .fetch_one(p)
+            .await
+            .unwrap(),
+    };
+    assert!(left.is_none());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+async fn personal_data_is_erased_after_the_retention_period(store: Store) {
+    let t = TestApp::new(store).await;
+    t.book(WED_9, "anna@example.org").await;
+    let token = token_in(&read_mail(&t.deliver().await[0]));
+    t.clock.advance(Duration::days(30));
+    assert_eq!(
+        booking::erase_old_personal_data(&t.app).await.unwrap(),
+        0,
+        "not before 30 days after"
+    );
+    t.clock.advance(Duration::days(2));
+    assert_eq!(booking::erase_old_personal_data(&t.app).await.unwrap(), 1);
+    let read = t
+        .call("GET", &format!("/api/v1/bookings/{token}"), None)
+        .await;
+    assert_eq!(read.json["name"], serde_json::Value::Null);
+    assert_eq!(read.json["email"], serde_json::Value::Null);
+    assert_eq!(
+        read.json["start"], WED_9,
+        "the appointment itself stays for statistics"
+    );
+}
+
+async fn staff_read_the_day_with_an_api_key(store: Store) {
+    let t = TestApp::new(store).await;
+    t.book(WED_9, "anna@example.org").await;
+    let url = "/api/v1/offices/test/appointments?date=2026-12-02";
+    let none = t.call("GET", url, None).await;
+    assert_eq!(none.status, StatusCode::UNAUTHORIZED);
+    let wrong = t
+        .request("GET", url, None, &[("authorization", "Bearer nope")])
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+
+    let key = termin::staff::add_api_key(&t.app, "Fachverfahren", Some("test"))
+        .await
+        .unwrap();
+    let auth = format!("Bearer {key}");
+    let day = t
+        .request("GET", url, None, &[("authorization", &auth)])
+        .await;
+    assert_eq!(day.status, StatusCode::OK, "{}", day.text);
+    let list = day.json["appointments"].as_array().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["name"], "Anna Beispiel");
+    assert_eq!(list[0]["start"], WED_9);
+    let other_day = t
+        .request(
+            "GET",
+            "/api/v1/offices/test/appointments?date=2026-12-03",
+            None,
+            &[("authorization", &auth)],
+        )
+        .await;
+    assert!(other_day.json["appointments"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let bad = t
+        .request(
+            "GET",
+            "/api/v1/offices/test/appointments?date=02.12.2026",
+            None,
+            &[("authorization", &auth)],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+}

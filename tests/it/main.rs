@@ -1,0 +1,8 @@
+//! One integration-test binary: scenarios on SQLite and PostgreSQL, the HTTP API through
+//! the real router, and the real `termin` binary over sockets.
+
+mod api;
+mod engine;
+mod processes;
+mod schema;
+mod support;

@@ -1,0 +1,249 @@
+//! The real `termin` binary over real sockets: first start, a kill that loses nothing,
+//! and two instances sharing one PostgreSQL database.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use crate::support::{postgres_server, scratch_dir, Db};
+
+/// A running `termin serve`.
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Server {
+    fn start(dir: &Path, env: &[(&str, &str)]) -> Server {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_termin"));
+        cmd.current_dir(dir)
+            .env("TERMIN_BIND", "127.0.0.1:0")
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit());
+        for key in termin::config::KEYS.iter().filter(|k| **k != "TERMIN_BIND") {
+            cmd.env_remove(key);
+        }
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("the termin binary");
+        let stdout = child.stdout.take().unwrap();
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line).unwrap();
+        let addr = line
+            .split("http://")
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .unwrap_or_else(|| panic!("no address in {line:?}"))
+            .to_string();
+        Server { child, addr }
+    }
+
+    /// SIGKILL: no shutdown, no flushing, as in a crash.
+    fn kill(mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+
+    async fn call(&self, method: &str, path: &str, body: Option<&Value>) -> (u16, Value) {
+        http(&self.addr, method, path, body).await
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A small HTTP/1.1 client: one request per connection.
+async fn http(addr: &str, method: &str, path: &str, body: Option<&Value>) -> (u16, Value) {
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let body = body.map(Value::to_string).unwrap_or_default();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).await.unwrap();
+    let text = String::from_utf8_lossy(&raw);
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let (head, rest) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let content = if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        dechunk(rest)
+    } else {
+        rest.to_string()
+    };
+    (
+        status,
+        serde_json::from_str(&content).unwrap_or(Value::Null),
+    )
+}
+
+fn dechunk(mut s: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = s.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        s = &rest[n + 2..];
+    }
+    out
+}
+
+/// The first free start for a service, from the API.
+async fn first_free(server: &Server, office: &str, service: &str) -> String {
+    let (status, a) = server
+        .call(
+            "GET",
+            &format!("/api/v1/offices/{office}/availability?services={service}"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{a}");
+    let mut day = a["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["slots"].as_array().unwrap().iter());
+    day.next().expect("a free slot in the coming two weeks")["start"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+fn mail_files(dir: &Path) -> Vec<PathBuf> {
+    match std::fs::read_dir(dir.join("mail")) {
+        Ok(entries) => entries
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+            .collect(),
+        Err(_) => vec![],
+    }
+}
+
+async fn wait_for_mails(dir: &Path, n: usize) -> Vec<PathBuf> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let files = mail_files(dir);
+        if files.len() >= n || Instant::now() > deadline {
+            return files;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_machine_serves_the_demo_and_a_kill_loses_no_booking() {
+    let dir = scratch_dir();
+    let server = Server::start(&dir, &[]);
+    let (status, offices) = server.call("GET", "/api/v1/offices", None).await;
+    assert_eq!(status, 200);
+    let ids: Vec<&str> = offices["offices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["mitte", "nordwest"]);
+    assert!(dir.join("termin.db").exists());
+
+    let start = first_free(&server, "mitte", "anmeldung").await;
+    let body = json!({"office": "mitte", "services": ["anmeldung"], "persons": 1, "start": start,
+                      "name": "Anna Beispiel", "email": "anna@example.org"});
+    let (status, created) = server.call("POST", "/api/v1/bookings", Some(&body)).await;
+    assert_eq!(status, 201, "{created}");
+    server.kill();
+
+    let server = Server::start(&dir, &[]);
+    let (_, offices) = server.call("GET", "/api/v1/offices", None).await;
+    assert_eq!(
+        offices["offices"].as_array().unwrap().len(),
+        2,
+        "the demo is loaded once"
+    );
+    let files = wait_for_mails(&dir, 1).await;
+    assert_eq!(files.len(), 1, "the mail the booking owes goes out, once");
+    let raw = std::fs::read(&files[0]).unwrap();
+    let mail = crate::support::read_mail(&termin::mail::Sent {
+        recipient: String::new(),
+        message: raw,
+    });
+    let token = crate::support::token_in(&mail);
+    let (status, read) = server
+        .call("GET", &format!("/api/v1/bookings/{token}"), None)
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(read["id"], created["id"]);
+    assert_eq!(read["start"], start.as_str());
+    server.kill();
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_instances_on_one_postgres_give_the_last_place_to_exactly_one_of_fifty() {
+    if postgres_server().is_none() {
+        return;
+    }
+    let db = Db::postgres().await.unwrap();
+    let dir = scratch_dir();
+    std::fs::write(dir.join("offices.toml"), crate::support::TEST_OFFICE).unwrap();
+    let env = [
+        ("TERMIN_DATABASE_URL", db.url.as_str()),
+        ("TERMIN_RATE_LIMITS", "off"),
+        ("TERMIN_DEMO", "off"),
+    ];
+    let import = Command::new(env!("CARGO_BIN_EXE_termin"))
+        .current_dir(&dir)
+        .envs(env)
+        .args(["import", "offices.toml"])
+        .output()
+        .unwrap();
+    assert!(
+        import.status.success(),
+        "{}",
+        String::from_utf8_lossy(&import.stderr)
+    );
+
+    let a = Server::start(&dir, &env);
+    let b = Server::start(&dir, &env);
+    let start = first_free(&a, "test", "anmeldung").await;
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..50 {
+        let addr = if i % 2 == 0 {
+            a.addr.clone()
+        } else {
+            b.addr.clone()
+        };
+        let body = json!({"office": "test", "services": ["anmeldung"], "persons": 1, "start": start,
+                          "name": format!("Person {i}"), "email": format!("p{i}@example.org")});
+        tasks.spawn(async move { http(&addr, "POST", "/api/v1/bookings", Some(&body)).await.0 });
+    }
+    let mut statuses = Vec::new();
+    while let Some(s) = tasks.join_next().await {
+        statuses.push(s.unwrap());
+    }
+    let created = statuses.iter().filter(|s| **s == 201).count();
+    let conflicts = statuses.iter().filter(|s| **s == 409).count();
+    assert_eq!((created, conflicts), (1, 49), "{statuses:?}");
+    a.kill();
+    b.kill();
+    db.drop().await;
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -1,0 +1,346 @@
+//! What the tests share: a fresh database per test on each backend, a fixed clock,
+//! an in-memory mailbox, the real router, and helpers that act as a citizen would.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use chrono::{DateTime, Utc};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+use termin::app::App;
+use termin::clock::FixedClock;
+use termin::config::Config;
+use termin::mail::{worker, Mailer, Sent};
+use termin::store::Store;
+use termin::web::{self, AppState};
+
+/// Run a scenario `async fn(Store)` once on SQLite and once on PostgreSQL.
+///
+/// The PostgreSQL half runs when `TERMIN_TEST_POSTGRES` names a server
+/// (`postgres://postgres@127.0.0.1:5432/postgres`); each test gets a database of its own.
+macro_rules! on_both {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn sqlite() {
+                    let db = $crate::support::Db::sqlite().await;
+                    super::$name(db.store.clone()).await;
+                    db.drop().await;
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn postgres() {
+                    let Some(db) = $crate::support::Db::postgres().await else { return };
+                    super::$name(db.store.clone()).await;
+                    db.drop().await;
+                }
+            }
+        )*
+    };
+}
+pub(crate) use on_both;
+
+/// A scratch database that is removed after the test.
+pub struct Db {
+    pub store: Store,
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    File(std::path::PathBuf),
+    Database { server: String, name: String },
+}
+
+/// The PostgreSQL server the tests use, if switched on.
+pub fn postgres_server() -> Option<String> {
+    match std::env::var("TERMIN_TEST_POSTGRES") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ => {
+            eprintln!("skipped: TERMIN_TEST_POSTGRES is not set, the PostgreSQL half does not run");
+            None
+        }
+    }
+}
+
+pub fn scratch_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("termin-test-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+impl Db {
+    pub async fn sqlite() -> Db {
+        let dir = scratch_dir();
+        let url = format!("sqlite://{}", dir.join("termin.db").display());
+        let store = Store::connect(&url).await.unwrap();
+        store.migrate().await.unwrap();
+        Db {
+            store,
+            url,
+            cleanup: Cleanup::File(dir),
+        }
+    }
+
+    /// A fresh database on the test server; `None` when PostgreSQL tests are off.
+    pub async fn postgres() -> Option<Db> {
+        let server = postgres_server()?;
+        let name = format!("termin_test_{}", uuid::Uuid::new_v4().simple());
+        let admin = Store::connect(&server)
+            .await
+            .expect("TERMIN_TEST_POSTGRES is set, but the server cannot be reached");
+        let Store::Postgres(pool) = &admin else {
+            panic!("TERMIN_TEST_POSTGRES must be a postgres:// URL")
+        };
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(pool)
+            .await
+            .unwrap();
+        admin.close().await;
+        let url = termin::bench::with_database(&server, &name);
+        let store = Store::connect(&url).await.unwrap();
+        store.migrate().await.unwrap();
+        Some(Db {
+            store,
+            url,
+            cleanup: Cleanup::Database { server, name },
+        })
+    }
+
+    pub async fn drop(self) {
+        self.store.close().await;
+        match self.cleanup {
+            Cleanup::File(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Cleanup::Database { server, name } => {
+                let admin = Store::connect(&server).await.unwrap();
+                if let Store::Postgres(pool) = &admin {
+                    let _ = sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)"))
+                        .execute(pool)
+                        .await;
+                }
+                admin.close().await;
+            }
+        }
+    }
+}
+
+/// Tuesday 1 December 2026, 07:00 in Rostock.
+pub const NOW: &str = "2026-12-01T06:00:00Z";
+
+pub fn at(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+/// An office small enough to reason about: one desk online on the Stadtamt,
+/// weekday mornings 08:00–12:00, a 15-minute grid, at most 4 persons arriving
+/// per quarter hour, two active bookings per address.
+pub const TEST_OFFICE: &str = r#"
+[[office]]
+id = "test"
+name = "Bürgerbüro Test"
+address = "Teststraße 1, 18055 Rostock"
+timezone = "Europe/Berlin"
+state = "MV"
+min_notice_minutes = 60
+horizon_days = 28
+confirm_within_minutes = 30
+max_active_bookings_per_email = 2
+arrivals = { per_minutes = 15, max = 4 }
+email = "buergerbuero@example.org"
+
+  [[office.counter]]
+  id = "stadtamt"
+  name = "Stadtamt"
+  grid_minutes = 15
+
+    [[office.counter.service]]
+    id = "anmeldung"
+    name = { de = "Wohnsitz anmelden", en = "Register your address" }
+    minutes = 15
+    max_persons = 5
+
+    [[office.counter.service]]
+    id = "ausweis"
+    name = { de = "Personalausweis beantragen", en = "Apply for an ID card" }
+    minutes = 30
+    max_persons = 3
+
+    [[office.counter.hours]]
+    days = ["mon", "tue", "wed", "thu", "fri"]
+    from = "08:00"
+    to = "12:00"
+    desks = 2
+    online = 1
+
+  [[office.counter]]
+  id = "kfz"
+  name = "Kfz-Zulassung"
+  grid_minutes = 15
+
+    [[office.counter.service]]
+    id = "zulassung"
+    name = "Fahrzeug zulassen"
+    minutes = 30
+
+    [[office.counter.hours]]
+    days = ["mon", "tue", "wed", "thu", "fri"]
+    from = "08:00"
+    to = "12:00"
+    desks = 3
+    online = 3
+"#;
+
+/// The app as a server runs it, on a given store, with a fixed clock and a mailbox in memory.
+pub struct TestApp {
+    pub app: App,
+    pub clock: Arc<FixedClock>,
+    pub mailer: Mailer,
+    pub router: Router,
+}
+
+impl TestApp {
+    pub async fn new(store: Store) -> TestApp {
+        TestApp::with_config(
+            store,
+            Config {
+                rate_limits: false,
+                ..Config::default()
+            },
+        )
+        .await
+    }
+
+    pub async fn with_config(store: Store, config: Config) -> TestApp {
+        let clock = Arc::new(FixedClock::new(at(NOW)));
+        let app = App::new(store, clock.clone(), config);
+        termin::staff::import(&app, TEST_OFFICE).await.unwrap();
+        let router = web::router(AppState::new(app.clone()));
+        TestApp {
+            app,
+            clock,
+            mailer: Mailer::memory(),
+            router,
+        }
+    }
+
+    /// Send one request through the real router; the answer's status, headers and JSON body.
+    pub async fn call(&self, method: &str, uri: &str, body: Option<&Value>) -> Answer {
+        self.request(method, uri, body.map(Value::to_string), &[])
+            .await
+    }
+
+    pub async fn request(
+        &self,
+        method: &str,
+        uri: &str,
+        body: Option<String>,
+        headers: &[(&str, &str)],
+    ) -> Answer {
+        let mut req = Request::builder().method(method).uri(uri);
+        if body.is_some() {
+            req = req.header(header::CONTENT_TYPE, "application/json");
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let req = req.body(body.map_or_else(Body::empty, Body::from)).unwrap();
+        let response = self.router.clone().oneshot(req).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let json = serde_json::from_str(&text).unwrap_or(Value::Null);
+        Answer {
+            status,
+            headers,
+            json,
+            text,
+        }
+    }
+
+    /// Let the outbox worker run, and return every mail the mailbox holds.
+    pub async fn deliver(&self) -> Vec<Sent> {
+        worker::deliver_due(&self.app.store, &self.mailer, self.clock.as_ref())
+            .await
+            .unwrap();
+        self.mailer.sent()
+    }
+
+    /// Book through the API; the answer.
+    pub async fn book(&self, start: &str, email: &str) -> Answer {
+        self.call(
+            "POST",
+            "/api/v1/bookings",
+            Some(&booking_body(start, email)),
+        )
+        .await
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        let sql = format!("SELECT COUNT(*) FROM {table}");
+        match &self.app.store {
+            Store::Sqlite(p) => sqlx::query_scalar(&sql).fetch_one(p).await.unwrap(),
+            Store::Postgres(p) => sqlx::query_scalar(&sql).fetch_one(p).await.unwrap(),
+        }
+    }
+}
+
+pub fn booking_body(start: &str, email: &str) -> Value {
+    serde_json::json!({
+        "office": "test",
+        "services": ["anmeldung"],
+        "persons": 1,
+        "start": start,
+        "name": "Anna Beispiel",
+        "email": email,
+    })
+}
+
+#[derive(Debug)]
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub json: Value,
+    pub text: String,
+}
+
+/// A parsed mail: its headers and its plain-text body, decoded.
+pub struct Mail {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub message_id: String,
+}
+
+pub fn read_mail(sent: &Sent) -> Mail {
+    let msg = mail_parser::MessageParser::default()
+        .parse(&sent.message)
+        .expect("a parseable mail");
+    Mail {
+        to: msg
+            .to()
+            .and_then(|a| a.first())
+            .and_then(|a| a.address())
+            .unwrap_or_default()
+            .to_string(),
+        subject: msg.subject().unwrap_or_default().to_string(),
+        text: msg.body_text(0).unwrap_or_default().to_string(),
+        message_id: msg.message_id().unwrap_or_default().to_string(),
+    }
+}
+
+/// The secret token in a mail's manage link, as a citizen would follow it.
+pub fn token_in(mail: &Mail) -> String {
+    let at = mail.text.find("/b/").expect("a manage link in the mail");
+    mail.text[at + 3..]
+        .chars()
+        .take_while(|c| c.is_ascii_hexdigit())
+        .collect()
+}
