@@ -38,6 +38,7 @@ min_notice_minutes = 0
 horizon_days = 366
 confirm_within_minutes = 30
 max_active_bookings_per_email = 5
+open = [OPEN]
   [[office.counter]]
   id = "all"
   name = "All"
@@ -126,7 +127,14 @@ async fn measure(url: &str, options: &Options) -> anyhow::Result<Figures> {
     };
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let app = server::open(&config, clock).await?;
-    staff::import(&app, BENCH_OFFICE)
+    // Open on public holidays too, so that every day of the year takes bookings.
+    let year = chrono::Datelike::year(&Utc::now());
+    let open: Vec<String> = (year..=year + 1)
+        .flat_map(|y| crate::domain::holidays::holidays(crate::domain::State::MV, y))
+        .map(|h| format!("\"{}\"", h.date))
+        .collect();
+    let office = BENCH_OFFICE.replace("OPEN", &open.join(", "));
+    staff::import(&app, &office)
         .await
         .context("importing the bench office")?;
     let backend = app.store.backend();
@@ -153,7 +161,7 @@ async fn measure(url: &str, options: &Options) -> anyhow::Result<Figures> {
 
     eprintln!("bench: {backend}: bookings");
     let start_day = Utc::now().date_naive() + Days::days(1);
-    let slots_per_day = 24 * 12 - 2;
+    let slots_per_day = 24 * 12 - 3;
     let bookings = rate(options, |i| {
         let app = app.clone();
         async move {

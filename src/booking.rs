@@ -190,7 +190,7 @@ pub async fn availability(
         return Err(QueryError::Invalid(errors));
     }
     let to = to.min(last);
-    let start = schedule::local_instant(office.timezone, from, None) - Duration::days(1);
+    let start = schedule::local_instant(office.timezone, from, Some(chrono::NaiveTime::MIN));
     let end = schedule::local_instant(office.timezone, to, None);
     let taken = app
         .store
@@ -403,13 +403,30 @@ pub async fn book(
     req: &BookingRequest,
     idempotency_key: Option<&str>,
 ) -> Result<Booked, BookError> {
-    let now = app.clock.now();
     if let Some(key) = idempotency_key {
         if let Some(done) = replay(app, key, req).await? {
             return Ok(done);
         }
     }
-    let office = app.office(&req.office).await?.ok_or_else(|| {
+    // A plan that changed under the request is a reason to compute the claim again, not to fail.
+    for _ in 0..3 {
+        match book_once(app, req, idempotency_key).await {
+            Err(BookError::Store(StoreError::Conflict(Conflict::StalePlan))) => {
+                app.forget_offices()
+            }
+            other => return other,
+        }
+    }
+    Err(BookError::Store(StoreError::Conflict(Conflict::StalePlan)))
+}
+
+async fn book_once(
+    app: &App,
+    req: &BookingRequest,
+    idempotency_key: Option<&str>,
+) -> Result<Booked, BookError> {
+    let now = app.clock.now();
+    let (office, revision) = app.office_at(&req.office).await?.ok_or_else(|| {
         BookError::Invalid(vec![field(
             "office",
             format!("there is no office {:?}", req.office),
@@ -420,7 +437,11 @@ pub async fn book(
     let id = uuid::Uuid::new_v4().to_string();
     let (status, confirm_by) = match office.confirm_within_minutes {
         0 => ("confirmed", None),
-        m => ("pending", Some(now + Duration::minutes(i64::from(m)))),
+        // Confirmation is due before the appointment begins, whichever comes first.
+        m => (
+            "pending",
+            Some((now + Duration::minutes(i64::from(m))).min(c.claim.start)),
+        ),
     };
     let appointment = Appointment {
         booking_id: &id,
@@ -460,14 +481,23 @@ pub async fn book(
         name: c.name.clone(),
         email: c.email.clone(),
         phone: c.phone.clone(),
-        email_key: text::email_key(&c.email),
+        email_key: secret::hash(&text::email_key(&c.email)),
         language: c.language.as_str(),
         confirm_by: confirm_by.map(|d| d.timestamp()),
         created_at: now.timestamp(),
         email_cap: office.max_active_bookings_per_email,
+        office_revision: revision,
         idempotency: idempotency_key.map(|k| (k.to_string(), fingerprint(req))),
     };
-    match app.store.book(&new, &c.claim, &mail).await {
+    let written = app.store.book(&new, &c.claim, &mail).await;
+    if let (Err(StoreError::Conflict(_)), Some(key)) = (&written, idempotency_key) {
+        // A request with the same key may have won the place (on PostgreSQL the parts of
+        // the booking statement fail in no set order): then this is a retry, not a loser.
+        if let Some(done) = replay(app, key, req).await? {
+            return Ok(done);
+        }
+    }
+    match written {
         Ok(()) => {}
         Err(StoreError::Conflict(Conflict::Capacity)) => return Err(BookError::SlotTaken),
         Err(StoreError::Conflict(Conflict::Arrivals)) => return Err(BookError::ArrivalsFull),
@@ -484,8 +514,29 @@ pub async fn book(
         Err(e) => return Err(e.into()),
     }
     app.outbox.notify_one();
+    let booking = BookingRow {
+        id,
+        office_id: new.office_id,
+        counter_id: new.counter_id,
+        services: new.services.join(","),
+        persons: i64::from(new.persons),
+        start_at: c.claim.start.timestamp(),
+        end_at: c.claim.end.timestamp(),
+        grid_seconds: c.claim.grid_seconds,
+        arrival_window: c.claim.arrival_window,
+        status: status.to_string(),
+        name: Some(new.name),
+        email: Some(new.email),
+        phone: new.phone,
+        email_key: Some(new.email_key),
+        language: new.language.to_string(),
+        confirm_by: new.confirm_by,
+        created_at: new.created_at,
+        confirmed_at: (status == "confirmed").then_some(new.created_at),
+        cancelled_at: None,
+    };
     Ok(Booked {
-        booking: app.store.booking(&id).await?,
+        booking,
         office,
         replayed: false,
     })
@@ -546,14 +597,17 @@ pub async fn get(app: &App, token: &str) -> Result<Booked, TokenError> {
     with_office(app, booking).await
 }
 
-/// Render a mail about a stored booking.
+/// Render a mail about a stored booking; none once its personal data is erased.
 fn mail_for(
     app: &App,
     office: &Office,
     b: &BookingRow,
     kind: Kind,
     token: Option<&str>,
-) -> anyhow::Result<NewMail> {
+) -> anyhow::Result<Option<NewMail>> {
+    if b.email.is_none() {
+        return Ok(None);
+    }
     let lang = Language::parse(&b.language).unwrap_or_default();
     let appointment = Appointment {
         booking_id: &b.id,
@@ -573,6 +627,7 @@ fn mail_for(
         None,
         app.clock.now(),
     )
+    .map(Some)
 }
 
 /// Confirm a pending booking with the token from its mail. Confirming twice is fine.
@@ -589,7 +644,7 @@ pub async fn confirm(app: &App, token: &str) -> Result<Booked, TokenError> {
     )?;
     let out = app
         .store
-        .confirm(&hash, now.timestamp(), &mail)
+        .confirm(&hash, now.timestamp(), mail.as_ref())
         .await
         .map_err(not_found)?;
     let booked = Booked {
@@ -625,7 +680,7 @@ pub async fn cancel(app: &App, token: &str) -> Result<Booked, TokenError> {
     )?;
     let out = app
         .store
-        .cancel(&hash, now.timestamp(), &mail)
+        .cancel(&hash, now.timestamp(), mail.as_ref())
         .await
         .map_err(not_found)?;
     let booked = Booked {
@@ -658,9 +713,23 @@ pub async fn expire_due(app: &App) -> Result<usize, StoreError> {
     }
 }
 
+/// Bookings whose appointment is over stop counting against their address's cap.
+pub async fn retire_ended(app: &App) -> Result<usize, StoreError> {
+    let now = app.clock.now().timestamp();
+    let mut total = 0;
+    loop {
+        let n = app.store.retire_ended(now, 500).await?;
+        total += n;
+        if n < 500 {
+            return Ok(total);
+        }
+    }
+}
+
 /// Erase name, email and phone of bookings whose appointment ended more than
 /// `retention_days` ago (rule 8); counts stay.
 pub async fn erase_old_personal_data(app: &App) -> Result<u64, StoreError> {
+    retire_ended(app).await?;
     let now = app.clock.now();
     let before = now - Duration::days(i64::from(app.config.retention_days));
     app.store

@@ -102,9 +102,9 @@ impl Config {
         }
         c.smtp_url = get("TERMIN_SMTP_URL");
         if let Some(v) = get("TERMIN_SMTP_TIMEOUT_SECONDS") {
-            c.smtp_timeout_seconds = v
-                .parse()
-                .context("TERMIN_SMTP_TIMEOUT_SECONDS must be a number of seconds")?;
+            c.smtp_timeout_seconds = v.parse().ok().filter(|s| (1..=10).contains(s)).context(
+                "TERMIN_SMTP_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 10",
+            )?;
         }
         if let Some(v) = get("TERMIN_MAIL_FROM") {
             c.mail_from = v;
@@ -123,9 +123,10 @@ impl Config {
             c.rate_limits = on_off("TERMIN_RATE_LIMITS", &v)?;
         }
         if let Some(v) = get("TERMIN_RETENTION_DAYS") {
-            c.retention_days = v
-                .parse()
-                .context("TERMIN_RETENTION_DAYS must be a whole number of days")?;
+            c.retention_days =
+                v.parse().ok().filter(|d| (1..=3650).contains(d)).context(
+                    "TERMIN_RETENTION_DAYS must be a whole number of days from 1 to 3650",
+                )?;
         }
         Ok(c)
     }

@@ -54,6 +54,9 @@ pub async fn sweep_forever(app: App) {
         if let Err(e) = booking::expire_due(&app).await {
             tracing::error!(error = %e, "expiring unconfirmed bookings");
         }
+        if let Err(e) = booking::retire_ended(&app).await {
+            tracing::error!(error = %e, "retiring past bookings from the per-address cap");
+        }
         if round.is_multiple_of(240) {
             match booking::erase_old_personal_data(&app).await {
                 Ok(0) => {}

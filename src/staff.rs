@@ -12,8 +12,11 @@ use crate::store::{Conflict, StoreError};
 pub enum ImportError {
     #[error("{0}")]
     Invalid(Mistakes),
-    #[error("a counter's grid_minutes cannot change while it has bookings to come; cancel or move them first")]
-    GridInUse,
+    #[error(
+        "bookings to come rely on the current plan: while they exist, a counter keeps its grid_minutes and \
+         is not removed, and an office keeps its time zone and arrival window; move or cancel them first"
+    )]
+    PlanInUse,
     #[error(transparent)]
     Store(StoreError),
 }
@@ -21,13 +24,14 @@ pub enum ImportError {
 /// Create or update the offices of an office file: all of them or, at the first mistake, none.
 pub async fn import(app: &App, source: &str) -> Result<Vec<String>, ImportError> {
     let offices = officefile::parse(source).map_err(ImportError::Invalid)?;
-    match app
+    let saved = app
         .store
         .save_offices(&offices, app.clock.now().timestamp())
-        .await
-    {
+        .await;
+    app.forget_offices();
+    match saved {
         Ok(()) => Ok(offices.into_iter().map(|o| o.id).collect()),
-        Err(StoreError::Conflict(Conflict::GridInUse)) => Err(ImportError::GridInUse),
+        Err(StoreError::Conflict(Conflict::PlanInUse)) => Err(ImportError::PlanInUse),
         Err(e) => Err(ImportError::Store(e)),
     }
 }

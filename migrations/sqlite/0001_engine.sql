@@ -44,7 +44,8 @@ CREATE TABLE bookings (
     name TEXT,
     email TEXT,
     phone TEXT,
-    email_key TEXT,
+    email_key TEXT,                    -- SHA-256 of the normalised address, for the cap
+    quota_counted BIGINT NOT NULL DEFAULT 1,
     language TEXT NOT NULL CHECK (language IN ('de', 'en')),
     confirm_by BIGINT,
     created_at BIGINT NOT NULL,
@@ -55,15 +56,19 @@ CREATE TABLE bookings (
 );
 CREATE INDEX bookings_by_office_start ON bookings (office_id, start_at);
 CREATE INDEX bookings_pending_by_deadline ON bookings (confirm_by) WHERE status = 'pending';
-CREATE INDEX bookings_by_email ON bookings (office_id, email_key, start_at);
+CREATE INDEX bookings_counted_by_end ON bookings (end_at) WHERE quota_counted = 1;
 
--- A row per (office, email) locked in the booking transaction, so that the per-email
--- cap is counted while no other transaction can add a booking for that address.
-CREATE TABLE email_locks (
+-- Active bookings per office and address (a hash of the normalised address), with the
+-- office's cap: the same CHECK pattern as capacity cells, so the cap holds under
+-- concurrency without a count in application code. A booking stops counting when it
+-- is cancelled, expires or its appointment is over (`quota_counted` flips to 0).
+CREATE TABLE email_quota (
     office_id TEXT NOT NULL,
     email_key TEXT NOT NULL,
-    locked_at BIGINT NOT NULL,
-    PRIMARY KEY (office_id, email_key)
+    active BIGINT NOT NULL,
+    cap BIGINT NOT NULL,
+    PRIMARY KEY (office_id, email_key),
+    CONSTRAINT email_quota_within_cap CHECK (active >= 0 AND active <= cap)
 );
 
 -- Written first in the booking transaction (before the booking row exists), so no foreign key.

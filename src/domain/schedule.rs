@@ -332,7 +332,10 @@ pub fn claim(
         .find(|s| s.start <= start && end <= s.end)
         .ok_or(StartError::OutsideHours)?;
     let grid = i64::from(counter.grid_minutes) * 60;
-    if (start - seg.start).num_seconds() % grid != 0 {
+    // Integer seconds: a leap second or a fraction would shift the cells off the grid.
+    if start.timestamp_subsec_nanos() != 0
+        || (start.timestamp() - seg.start.timestamp()) % grid != 0
+    {
         return Err(StartError::NotOnGrid);
     }
     let (arrival_window, arrival_cap) = arrival_window(office, start);

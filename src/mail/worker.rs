@@ -16,8 +16,12 @@ use super::{Mailer, SendError};
 use crate::clock::Clock;
 use crate::store::Store;
 
-/// Seconds a claimed mail is kept from other workers.
-const LEASE: i64 = 120;
+/// Seconds a claimed mail is kept from other workers: longer than a batch takes
+/// to send at the longest SMTP timeout, short enough that a mail claimed by a
+/// process that died goes out within a minute or so.
+pub const LEASE: i64 = 60;
+/// Mails claimed at once.
+const BATCH: i64 = 5;
 
 /// Send what is due now; returns how many mails went out.
 pub async fn deliver_due(
@@ -28,7 +32,7 @@ pub async fn deliver_due(
     let mut sent = 0;
     loop {
         let now = clock.now().timestamp();
-        let batch = store.claim_mail(now, LEASE, 20).await?;
+        let batch = store.claim_mail(now, LEASE, BATCH).await?;
         if batch.is_empty() {
             return Ok(sent);
         }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use sqlx::{FromRow, Row};
 
 use super::outbox::enqueue;
-use super::{in_tx, is_check_violation, is_retryable, is_unique_violation, on, placeholders};
+use super::{in_tx, is_check_violation, is_retryable, is_unique_violation, on};
 use super::{Conflict, NewMail, Result, Store, StoreError};
 use crate::domain::schedule::{Claim, Occupancy};
 
@@ -29,6 +29,8 @@ pub struct NewBooking {
     pub created_at: i64,
     /// Active bookings allowed per email address in this office.
     pub email_cap: u32,
+    /// The revision of the office's plan the claim was computed from.
+    pub office_revision: i64,
     /// `(key, fingerprint of the request)` from an `Idempotency-Key` header.
     pub idempotency: Option<(String, String)>,
 }
@@ -48,6 +50,7 @@ pub struct BookingRow {
     pub name: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    pub email_key: Option<String>,
     pub language: String,
     pub confirm_by: Option<i64>,
     pub created_at: i64,
@@ -72,12 +75,40 @@ pub struct Outcome {
 type Counts = Vec<(i64, i64)>;
 
 const COLUMNS: &str = "id, office_id, counter_id, services, persons, start_at, end_at, grid_seconds, \
-    arrival_window, status, name, email, phone, language, confirm_by, created_at, confirmed_at, cancelled_at";
+    arrival_window, status, name, email, phone, email_key, language, confirm_by, created_at, confirmed_at, cancelled_at";
 
-/// Give back the cells and the arrival window a booking `$b` took, inside `$tx`.
+/// Give back what a booking `$b` took, inside `$tx`: its count against the
+/// address's cap (once, whoever gets there first), its cells, its arrivals.
+/// Rows are locked in the order a booking locks them (quota, cells ascending,
+/// arrival window) so that the two wait for each other instead of deadlocking.
 macro_rules! release {
-    ($tx:expr, $b:expr) => {{
+    ($store:expr, $tx:expr, $b:expr) => {{
         let b: &BookingRow = $b;
+        let counted = sqlx::query("UPDATE bookings SET quota_counted = 0 WHERE id = $1 AND quota_counted = 1")
+            .bind(&b.id)
+            .execute(&mut *$tx)
+            .await?
+            .rows_affected();
+        if counted == 1 {
+            sqlx::query("UPDATE email_quota SET active = active - 1 WHERE office_id = $1 AND email_key = $2")
+                .bind(&b.office_id)
+                .bind(&b.email_key)
+                .execute(&mut *$tx)
+                .await?;
+        }
+        if matches!($store, Store::Postgres(_)) {
+            // dialect: PostgreSQL locks the cells in ascending order first; SQLite has one writer.
+            sqlx::query(
+                "SELECT cell_at FROM capacity_cells WHERE office_id = $1 AND counter_id = $2 \
+                 AND cell_at >= $3 AND cell_at < $4 ORDER BY cell_at FOR UPDATE",
+            )
+            .bind(&b.office_id)
+            .bind(&b.counter_id)
+            .bind(b.start_at)
+            .bind(b.end_at)
+            .execute(&mut *$tx)
+            .await?;
+        }
         sqlx::query(
             "UPDATE capacity_cells SET booked = booked - 1 WHERE office_id = $1 AND counter_id = $2 \
              AND cell_at >= $3 AND cell_at < $4 AND (cell_at - $3) % $5 = 0",
@@ -98,115 +129,210 @@ macro_rules! release {
     }};
 }
 
-impl Store {
-    /// Write a booking with the capacity it claims and the mail it owes, in one
-    /// transaction. The capacity guard is the cells' CHECK constraint: when a cell
-    /// or the arrival window is full the transaction fails and nothing is written.
-    pub async fn book(&self, new: &NewBooking, claim: &Claim, mail: &NewMail) -> Result<()> {
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            match self.book_once(new, claim, mail).await {
-                Err(e) if attempt < 4 && is_retryable(&e) => continue,
-                other => return other,
-            }
+const CELLS_CONFLICT: &str = "ON CONFLICT (office_id, counter_id, cell_at) DO UPDATE \
+     SET booked = capacity_cells.booked + 1, capacity = excluded.capacity";
+const BOOKING_COLUMNS: &str = "id, token_hash, office_id, counter_id, services, persons, start_at, end_at, grid_seconds, \
+     arrival_window, status, name, email, phone, email_key, language, confirm_by, created_at, confirmed_at";
+const OUTBOX_COLUMNS: &str =
+    "id, booking_id, kind, message_id, sender, recipient, message, status, attempts, due_at, created_at";
+
+/// The number of the first cell parameter in [`booking_sql`].
+const FIRST_CELL: usize = 32;
+
+/// The SQL that writes a booking: the idempotency key, the address's quota, the
+/// cells, the arrival window, the booking and its mail. Every part reads from the
+/// office row at the expected revision (`$1`, `$2`), so a claim computed from an
+/// older plan writes nothing; on PostgreSQL that row is share-locked, so an import
+/// waits for bookings in flight and they for it.
+fn booking_sql(postgres: bool, idempotent: bool, cells: &str) -> String {
+    let office = "FROM offices WHERE id = $1 AND revision = $2";
+    let parts = [
+        idempotent.then(|| format!(
+            "INSERT INTO idempotency_keys (key, fingerprint, booking_id, created_at) SELECT $18, $19, $3, $9 {office}"
+        )),
+        Some(format!(
+            "INSERT INTO email_quota (office_id, email_key, active, cap) SELECT $1, $14, 1, $20 {office} \
+             ON CONFLICT (office_id, email_key) DO UPDATE SET active = email_quota.active + 1, cap = excluded.cap"
+        )),
+        Some(format!(
+            "INSERT INTO capacity_cells (office_id, counter_id, cell_at, capacity, booked) \
+             SELECT $1, $5, v.column1, v.column2, 1 FROM (VALUES {cells}) AS v \
+             WHERE EXISTS (SELECT 1 {office}) {CELLS_CONFLICT}"
+        )),
+        Some(format!(
+            "INSERT INTO arrival_cells (office_id, window_at, capacity, arrivals) SELECT $1, $12, $21, $7 {office} \
+             ON CONFLICT (office_id, window_at) DO UPDATE \
+             SET arrivals = arrival_cells.arrivals + excluded.arrivals, capacity = excluded.capacity"
+        )),
+        Some(format!(
+            "INSERT INTO bookings ({BOOKING_COLUMNS}) \
+             SELECT $3, $4, $1, $5, $6, $7, $10, $11, $13, $12, $15, $16, $17, $8, $14, $22, $23, $9, $24 {office}"
+        )),
+    ];
+    let outbox = format!(
+        "INSERT INTO outbox ({OUTBOX_COLUMNS}) SELECT $25, $3, $26, $27, $28, $29, $30, 'pending', 0, $31, $9 {office}"
+    );
+    let parts: Vec<String> = parts.into_iter().flatten().collect();
+    if postgres {
+        let office = "office AS (SELECT id FROM offices WHERE id = $1 AND revision = $2 FOR SHARE)";
+        let ctes: Vec<String> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                format!(
+                    "part{i} AS ({})",
+                    p.replace(
+                        "FROM offices WHERE id = $1 AND revision = $2",
+                        "FROM office"
+                    )
+                )
+            })
+            .collect();
+        let ctes = ctes.join(", ");
+        format!(
+            "WITH {office}, {ctes} {}",
+            outbox.replace(
+                "FROM offices WHERE id = $1 AND revision = $2",
+                "FROM office"
+            )
+        )
+    } else {
+        parts
+            .into_iter()
+            .chain([outbox])
+            .collect::<Vec<_>>()
+            .join(";\n")
+    }
+}
+
+/// Which rule a violated constraint stands for.
+fn conflict_of(err: &sqlx::Error) -> Option<Conflict> {
+    let sqlx::Error::Database(db) = err else {
+        return None;
+    };
+    let name = db
+        .constraint()
+        .map(str::to_string)
+        .unwrap_or_else(|| db.message().to_string());
+    if is_unique_violation(err) && name.contains("idempotency_keys") {
+        return Some(Conflict::IdempotencyKey);
+    }
+    if !is_check_violation(err) {
+        return None;
+    }
+    [
+        ("capacity_cells_never_overbooked", Conflict::Capacity),
+        ("arrival_cells_within_cap", Conflict::Arrivals),
+        ("email_quota_within_cap", Conflict::EmailCap),
+    ]
+    .into_iter()
+    .find_map(|(constraint, c)| name.contains(constraint).then_some(c))
+}
+
+fn to_conflict(err: sqlx::Error) -> StoreError {
+    match conflict_of(&err) {
+        Some(c) => StoreError::Conflict(c),
+        None => err.into(),
+    }
+}
+
+/// Run a unit of work again when PostgreSQL aborted it for a deadlock or a
+/// serialization failure; it had changed nothing.
+async fn retrying<T, F, Fut>(mut work: F) -> Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T>>,
+{
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match work().await {
+            Err(e) if attempt < 5 && is_retryable(&e) => continue,
+            other => return other,
         }
+    }
+}
+
+impl Store {
+    /// Write a booking with the capacity it claims and the mail it owes, as one
+    /// unit of work. The guards are CHECK constraints on counter rows (cells, the
+    /// arrival window, the address's quota): when one is full nothing is written.
+    /// The office's plan must still be at `new.office_revision`, else
+    /// [`Conflict::StalePlan`]: the claim was computed from an older plan.
+    pub async fn book(&self, new: &NewBooking, claim: &Claim, mail: &NewMail) -> Result<()> {
+        retrying(|| self.book_once(new, claim, mail)).await
     }
 
     async fn book_once(&self, new: &NewBooking, claim: &Claim, mail: &NewMail) -> Result<()> {
         let now = new.created_at;
-        let cells_sql = format!(
-            "INSERT INTO capacity_cells (office_id, counter_id, cell_at, capacity, booked) VALUES {} \
-             ON CONFLICT (office_id, counter_id, cell_at) DO UPDATE \
-             SET booked = capacity_cells.booked + 1, capacity = excluded.capacity",
-            placeholders(claim.cells.len(), 2, 3)
-                .replace('(', "($1, $2, ")
-                .replace(')', ", 1)")
+        let confirmed_at = (new.status == "confirmed").then_some(now);
+        let (key, print) = new.idempotency.clone().unwrap_or_default();
+        let cells = (0..claim.cells.len())
+            .map(|i| format!("(${}, ${})", FIRST_CELL + 2 * i, FIRST_CELL + 1 + 2 * i))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = booking_sql(
+            matches!(self, Store::Postgres(_)),
+            new.idempotency.is_some(),
+            &cells,
         );
-        in_tx!(self, tx => {
-            if let Some((key, fingerprint)) = &new.idempotency {
-                // First, so that a second request with the same key waits for the first and then fails here.
-                sqlx::query("INSERT INTO idempotency_keys (key, fingerprint, booking_id, created_at) VALUES ($1, $2, $3, $4)")
-                    .bind(key)
-                    .bind(fingerprint)
+        // The parameters, numbered as in `booking_sql`; the cells come last.
+        macro_rules! bound {
+            ($sql:expr) => {{
+                let mut q = sqlx::query($sql)
+                    .bind(&new.office_id)
+                    .bind(new.office_revision)
                     .bind(&new.id)
+                    .bind(&new.token_hash)
+                    .bind(&new.counter_id)
+                    .bind(new.services.join(","))
+                    .bind(i64::from(new.persons))
+                    .bind(&new.phone)
                     .bind(now)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(|e| if is_unique_violation(&e) { StoreError::Conflict(Conflict::IdempotencyKey) } else { e.into() })?;
+                    .bind(claim.start.timestamp())
+                    .bind(claim.end.timestamp())
+                    .bind(claim.arrival_window)
+                    .bind(claim.grid_seconds)
+                    .bind(&new.email_key)
+                    .bind(new.status)
+                    .bind(&new.name)
+                    .bind(&new.email)
+                    .bind(&key)
+                    .bind(&print)
+                    .bind(i64::from(new.email_cap))
+                    .bind(i64::from(claim.arrival_cap))
+                    .bind(new.language)
+                    .bind(new.confirm_by)
+                    .bind(confirmed_at)
+                    .bind(&mail.id)
+                    .bind(mail.kind)
+                    .bind(&mail.message_id)
+                    .bind(&mail.sender)
+                    .bind(&mail.recipient)
+                    .bind(&mail.message)
+                    .bind(mail.due_at);
+                for &(cell, capacity) in &claim.cells {
+                    q = q.bind(cell).bind(i64::from(capacity));
+                }
+                q
+            }};
+        }
+        let written = match self {
+            // dialect: on PostgreSQL the booking is one statement of data-modifying CTEs,
+            // atomic on its own: one round trip. On SQLite the same steps are separate
+            // statements sent in one call inside a write transaction.
+            Store::Postgres(pool) => bound!(&sql)
+                .execute(pool)
+                .await
+                .map_err(to_conflict)?
+                .rows_affected(),
+            Store::Sqlite(_) => {
+                in_tx!(self, tx => bound!(&sql).execute(&mut *tx).await.map_err(to_conflict)?.rows_affected())
             }
-            // Lock the address's row, then count: no other transaction can add a booking
-            // for this address between the count and the insert.
-            sqlx::query(
-                "INSERT INTO email_locks (office_id, email_key, locked_at) VALUES ($1, $2, $3) \
-                 ON CONFLICT (office_id, email_key) DO UPDATE SET locked_at = excluded.locked_at",
-            )
-            .bind(&new.office_id)
-            .bind(&new.email_key)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            let active: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM bookings WHERE office_id = $1 AND email_key = $2 AND end_at > $3 \
-                 AND status IN ('pending', 'confirmed', 'checked_in', 'called')",
-            )
-            .bind(&new.office_id)
-            .bind(&new.email_key)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
-            if active >= i64::from(new.email_cap) {
-                return Err(StoreError::Conflict(Conflict::EmailCap));
-            }
-
-            let mut cells = sqlx::query(&cells_sql).bind(&new.office_id).bind(&new.counter_id);
-            for &(cell, capacity) in &claim.cells {
-                cells = cells.bind(cell).bind(i64::from(capacity));
-            }
-            cells.execute(&mut *tx).await.map_err(|e| {
-                if is_check_violation(&e) { StoreError::Conflict(Conflict::Capacity) } else { e.into() }
-            })?;
-            sqlx::query(
-                "INSERT INTO arrival_cells (office_id, window_at, capacity, arrivals) VALUES ($1, $2, $3, $4) \
-                 ON CONFLICT (office_id, window_at) DO UPDATE \
-                 SET arrivals = arrival_cells.arrivals + excluded.arrivals, capacity = excluded.capacity",
-            )
-            .bind(&new.office_id)
-            .bind(claim.arrival_window)
-            .bind(i64::from(claim.arrival_cap))
-            .bind(i64::from(new.persons))
-            .execute(&mut *tx)
-            .await
-            .map_err(|e| if is_check_violation(&e) { StoreError::Conflict(Conflict::Arrivals) } else { e.into() })?;
-
-            sqlx::query(
-                "INSERT INTO bookings (id, token_hash, office_id, counter_id, services, persons, start_at, end_at, \
-                 grid_seconds, arrival_window, status, name, email, phone, email_key, language, confirm_by, created_at, confirmed_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
-            )
-            .bind(&new.id)
-            .bind(&new.token_hash)
-            .bind(&new.office_id)
-            .bind(&new.counter_id)
-            .bind(new.services.join(","))
-            .bind(i64::from(new.persons))
-            .bind(claim.start.timestamp())
-            .bind(claim.end.timestamp())
-            .bind(claim.grid_seconds)
-            .bind(claim.arrival_window)
-            .bind(new.status)
-            .bind(&new.name)
-            .bind(&new.email)
-            .bind(&new.phone)
-            .bind(&new.email_key)
-            .bind(new.language)
-            .bind(new.confirm_by)
-            .bind(now)
-            .bind((new.status == "confirmed").then_some(now))
-            .execute(&mut *tx)
-            .await?;
-            enqueue!(tx, mail, now);
-        });
+        };
+        if written == 0 {
+            return Err(StoreError::Conflict(Conflict::StalePlan));
+        }
         Ok(())
     }
 
@@ -240,81 +366,144 @@ impl Store {
         }
     }
 
-    /// Confirm a pending booking whose deadline has not passed, and queue the
-    /// mail that owes. Returns the booking as it is afterwards and whether this
-    /// call confirmed it.
-    pub async fn confirm(&self, token_hash: &str, now: i64, mail: &NewMail) -> Result<Outcome> {
+    /// Confirm a pending booking whose deadline has not passed and whose
+    /// appointment is still to come, and queue the mail that owes. Returns the
+    /// booking as it is afterwards and whether this call confirmed it.
+    pub async fn confirm(
+        &self,
+        token_hash: &str,
+        now: i64,
+        mail: Option<&NewMail>,
+    ) -> Result<Outcome> {
         let sql = format!(
             "UPDATE bookings SET status = 'confirmed', confirmed_at = $2 \
-             WHERE token_hash = $1 AND status = 'pending' AND confirm_by > $2 RETURNING {COLUMNS}"
+             WHERE token_hash = $1 AND status = 'pending' AND confirm_by > $2 AND start_at > $2 RETURNING {COLUMNS}"
         );
-        let out = in_tx!(self, tx => {
-            let row: Option<BookingRow> = sqlx::query_as(&sql).bind(token_hash).bind(now).fetch_optional(&mut *tx).await?;
-            match row {
-                Some(b) => {
-                    enqueue!(tx, mail, now);
-                    Outcome { booking: b, changed: true }
+        retrying(|| async {
+            let out = in_tx!(self, tx => {
+                let row: Option<BookingRow> = sqlx::query_as(&sql).bind(token_hash).bind(now).fetch_optional(&mut *tx).await?;
+                match row {
+                    Some(b) => {
+                        if let Some(mail) = mail {
+                            enqueue!(tx, mail, now);
+                        }
+                        Outcome { booking: b, changed: true }
+                    }
+                    None => {
+                        let get = format!("SELECT {COLUMNS} FROM bookings WHERE token_hash = $1");
+                        let b: Option<BookingRow> = sqlx::query_as(&get).bind(token_hash).fetch_optional(&mut *tx).await?;
+                        Outcome { booking: b.ok_or(StoreError::NotFound)?, changed: false }
+                    }
                 }
-                None => {
-                    let get = format!("SELECT {COLUMNS} FROM bookings WHERE token_hash = $1");
-                    let b: Option<BookingRow> = sqlx::query_as(&get).bind(token_hash).fetch_optional(&mut *tx).await?;
-                    Outcome { booking: b.ok_or(StoreError::NotFound)?, changed: false }
-                }
-            }
-        });
-        Ok(out)
+            });
+            Ok(out)
+        })
+        .await
     }
 
     /// Cancel a booking that still holds its place, give the place back and
     /// queue the mail that owes. Cancelling twice changes nothing the second time.
-    pub async fn cancel(&self, token_hash: &str, now: i64, mail: &NewMail) -> Result<Outcome> {
+    pub async fn cancel(
+        &self,
+        token_hash: &str,
+        now: i64,
+        mail: Option<&NewMail>,
+    ) -> Result<Outcome> {
         let sql = format!(
             "UPDATE bookings SET status = 'cancelled', cancelled_at = $2 \
              WHERE token_hash = $1 AND status IN ('pending', 'confirmed') AND start_at > $2 RETURNING {COLUMNS}"
         );
-        let out = in_tx!(self, tx => {
-            let row: Option<BookingRow> = sqlx::query_as(&sql).bind(token_hash).bind(now).fetch_optional(&mut *tx).await?;
-            match row {
-                Some(b) => {
-                    release!(tx, &b);
-                    enqueue!(tx, mail, now);
-                    Outcome { booking: b, changed: true }
+        retrying(|| async {
+            let out = in_tx!(self, tx => {
+                let row: Option<BookingRow> = sqlx::query_as(&sql).bind(token_hash).bind(now).fetch_optional(&mut *tx).await?;
+                match row {
+                    Some(b) => {
+                        release!(self, tx, &b);
+                        if let Some(mail) = mail {
+                            enqueue!(tx, mail, now);
+                        }
+                        Outcome { booking: b, changed: true }
+                    }
+                    None => {
+                        let get = format!("SELECT {COLUMNS} FROM bookings WHERE token_hash = $1");
+                        let b: Option<BookingRow> = sqlx::query_as(&get).bind(token_hash).fetch_optional(&mut *tx).await?;
+                        Outcome { booking: b.ok_or(StoreError::NotFound)?, changed: false }
+                    }
                 }
-                None => {
-                    let get = format!("SELECT {COLUMNS} FROM bookings WHERE token_hash = $1");
-                    let b: Option<BookingRow> = sqlx::query_as(&get).bind(token_hash).fetch_optional(&mut *tx).await?;
-                    Outcome { booking: b.ok_or(StoreError::NotFound)?, changed: false }
-                }
-            }
-        });
-        Ok(out)
+            });
+            Ok(out)
+        })
+        .await
     }
 
     /// Expire pending bookings whose confirmation deadline has passed and give
-    /// their places back. Returns the expired bookings.
+    /// their places back, one booking per transaction. Returns the expired bookings.
     pub async fn expire_due(&self, now: i64, limit: i64) -> Result<Vec<BookingRow>> {
         let pick = format!(
             "SELECT {COLUMNS} FROM bookings WHERE status = 'pending' AND confirm_by <= $1 ORDER BY confirm_by LIMIT $2"
         );
-        let expired = in_tx!(self, tx => {
-            let due: Vec<BookingRow> = sqlx::query_as(&pick).bind(now).bind(limit).fetch_all(&mut *tx).await?;
-            let mut expired = Vec::with_capacity(due.len());
-            for b in due {
-                // The status condition makes this safe against a confirm or a
-                // second sweeper on another instance.
-                let changed = sqlx::query("UPDATE bookings SET status = 'expired' WHERE id = $1 AND status = 'pending'")
-                    .bind(&b.id)
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected();
-                if changed == 1 {
-                    release!(tx, &b);
-                    expired.push(b);
-                }
+        let due: Vec<BookingRow> =
+            on!(self, pool => sqlx::query_as(&pick).bind(now).bind(limit).fetch_all(pool).await?);
+        let mut expired = Vec::with_capacity(due.len());
+        for b in due {
+            let changed = retrying(|| async {
+                let changed = in_tx!(self, tx => {
+                    // The status condition makes this safe against a confirm or a
+                    // sweeper on another instance.
+                    let changed = sqlx::query("UPDATE bookings SET status = 'expired' WHERE id = $1 AND status = 'pending'")
+                        .bind(&b.id)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                    if changed == 1 {
+                        release!(self, tx, &b);
+                    }
+                    changed == 1
+                });
+                Ok(changed)
+            })
+            .await?;
+            if changed {
+                expired.push(b);
             }
-            expired
-        });
+        }
         Ok(expired)
+    }
+
+    /// Bookings whose appointment is over stop counting against their address's
+    /// cap. Returns how many stopped.
+    pub async fn retire_ended(&self, now: i64, limit: i64) -> Result<usize> {
+        let due: Vec<(String, String, Option<String>)> = on!(self, pool => sqlx::query_as(
+            "SELECT id, office_id, email_key FROM bookings WHERE quota_counted = 1 AND end_at <= $1 LIMIT $2",
+        )
+        .bind(now)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?);
+        let mut n = 0;
+        for (id, office_id, email_key) in &due {
+            let done = retrying(|| async {
+                let done = in_tx!(self, tx => {
+                    let flipped = sqlx::query("UPDATE bookings SET quota_counted = 0 WHERE id = $1 AND quota_counted = 1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                    if flipped == 1 {
+                        sqlx::query("UPDATE email_quota SET active = active - 1 WHERE office_id = $1 AND email_key = $2")
+                            .bind(office_id)
+                            .bind(email_key)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                    flipped == 1
+                });
+                Ok(done)
+            })
+            .await?;
+            n += usize::from(done);
+        }
+        Ok(n)
     }
 
     /// What is taken on a counter between two instants: booked count per cell,
@@ -373,26 +562,29 @@ impl Store {
         Ok(rows)
     }
 
-    /// Erase name, email and phone of bookings that ended before `before`, and
-    /// any unsent message about them. Returns how many bookings were erased.
+    /// Erase name, email, phone and address key of bookings that ended before
+    /// `before`, and the recipient and any unsent message of their mails; drop
+    /// cap counters that count nothing. Returns how many bookings were erased.
     pub async fn erase_personal_data(&self, before: i64, now: i64) -> Result<u64> {
         let n = in_tx!(self, tx => {
             sqlx::query(
-                "UPDATE outbox SET message = NULL WHERE message IS NOT NULL AND booking_id IN \
-                 (SELECT id FROM bookings WHERE end_at < $1 AND erased_at IS NULL)",
+                "UPDATE outbox SET message = NULL, recipient = '', last_error = NULL WHERE booking_id IN \
+                 (SELECT id FROM bookings WHERE end_at < $1 AND erased_at IS NULL AND quota_counted = 0)",
             )
             .bind(before)
             .execute(&mut *tx)
             .await?;
-            sqlx::query(
+            let n = sqlx::query(
                 "UPDATE bookings SET name = NULL, email = NULL, phone = NULL, email_key = NULL, erased_at = $2 \
-                 WHERE end_at < $1 AND erased_at IS NULL",
+                 WHERE end_at < $1 AND erased_at IS NULL AND quota_counted = 0",
             )
             .bind(before)
             .bind(now)
             .execute(&mut *tx)
             .await?
-            .rows_affected()
+            .rows_affected();
+            sqlx::query("DELETE FROM email_quota WHERE active = 0").execute(&mut *tx).await?;
+            n
         });
         Ok(n)
     }

@@ -2,7 +2,7 @@
 
 use sqlx::FromRow;
 
-use super::{on, Result, Store};
+use super::{in_tx, on, Result, Store};
 
 /// A mail to be written to the outbox.
 #[derive(Debug, Clone)]
@@ -79,8 +79,9 @@ impl Store {
                 .bind(limit)
                 .fetch_all(pool)
                 .await?,
-                Store::Sqlite(pool) => {
-                    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                Store::Sqlite(sqlite) => {
+                    let _writer = sqlite.lock_writer().await;
+                    let mut tx = sqlite.pool.begin_with("BEGIN IMMEDIATE").await?;
                     let rows = sqlx::query_as(
                     "UPDATE outbox SET lease_until = $2, attempts = attempts + 1 WHERE id IN ( \
                        SELECT id FROM outbox WHERE status = 'pending' AND due_at <= $1 \
@@ -103,33 +104,33 @@ impl Store {
     /// The mail went out: keep the record, erase the message (it holds the
     /// booking's secret link and personal data).
     pub async fn mail_sent(&self, id: &str, now: i64) -> Result<()> {
-        on!(self, pool => { sqlx::query(
+        in_tx!(self, tx => { sqlx::query(
             "UPDATE outbox SET status = 'sent', sent_at = $2, message = NULL, lease_until = NULL, last_error = NULL WHERE id = $1",
         )
         .bind(id)
         .bind(now)
-        .execute(pool)
+        .execute(&mut *tx)
         .await?; });
         Ok(())
     }
 
     /// A temporary failure: try again at `due_at`.
     pub async fn mail_retry(&self, id: &str, due_at: i64, error: &str) -> Result<()> {
-        on!(self, pool => { sqlx::query("UPDATE outbox SET due_at = $2, lease_until = NULL, last_error = $3 WHERE id = $1")
+        in_tx!(self, tx => { sqlx::query("UPDATE outbox SET due_at = $2, lease_until = NULL, last_error = $3 WHERE id = $1")
             .bind(id)
             .bind(due_at)
             .bind(error)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?; });
         Ok(())
     }
 
     /// A permanent failure: given up, with the reason, for staff to see.
     pub async fn mail_failed(&self, id: &str, error: &str) -> Result<()> {
-        on!(self, pool => { sqlx::query("UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = $2 WHERE id = $1")
+        in_tx!(self, tx => { sqlx::query("UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = $2, message = NULL WHERE id = $1")
             .bind(id)
             .bind(error)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?; });
         Ok(())
     }

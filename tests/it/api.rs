@@ -129,6 +129,18 @@ async fn bad_input_gets_a_clear_4xx_and_stores_nothing(store: Store) {
             Some("start"),
         ),
         (
+            "start on a leap second",
+            with("start", json!("2026-12-02T08:59:60+01:00")),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("start"),
+        ),
+        (
+            "start with a fraction of a second",
+            with("start", json!("2026-12-02T09:00:00.5+01:00")),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("start"),
+        ),
+        (
             "start after closing",
             with("start", json!("2026-12-02T12:00:00+01:00")),
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -26,6 +26,10 @@ on_both!(
     each_mail_is_delivered_once_as_a_file,
     personal_data_is_erased_after_the_retention_period,
     staff_read_the_day_with_an_api_key,
+    the_cap_frees_up_when_an_appointment_is_over,
+    an_import_cannot_pull_the_plan_from_under_bookings_to_come,
+    a_booking_computed_from_an_older_plan_is_computed_again,
+    an_erased_booking_can_still_be_read_and_cancelled_without_error,
 );
 
 async fn offices_are_imported_read_back_and_updated(store: Store) {
@@ -64,7 +68,7 @@ async fn a_grid_cannot_change_under_bookings_to_come(store: Store) {
         crate::support::TEST_OFFICE.replacen("grid_minutes = 15", "grid_minutes = 5", 1);
     let err = termin::staff::import(&t.app, &regridded).await.unwrap_err();
     assert!(
-        matches!(err, termin::staff::ImportError::GridInUse),
+        matches!(err, termin::staff::ImportError::PlanInUse),
         "{err}"
     );
 }
@@ -259,19 +263,15 @@ async fn the_citizen_confirms_with_the_token_from_the_mail(store: Store) {
         .subject
         .starts_with("Your appointment is confirmed"));
 
-    // The token is stored only as a hash.
-    let stored: Vec<String> = match &t.app.store {
-        Store::Sqlite(p) => sqlx::query_scalar("SELECT token_hash FROM bookings")
-            .fetch_all(p)
-            .await
-            .unwrap(),
-        Store::Postgres(p) => sqlx::query_scalar("SELECT token_hash FROM bookings")
-            .fetch_all(p)
-            .await
-            .unwrap(),
-    };
-    assert_eq!(stored.len(), 1);
-    assert_ne!(stored[0], token);
+    // The token is stored only as its hash, and after delivery nowhere in plain.
+    let stored = crate::support::texts(&t.app.store, "SELECT token_hash FROM bookings").await;
+    assert_eq!(stored, [Some(termin::secret::hash(&token))]);
+    let messages =
+        crate::support::texts(&t.app.store, "SELECT CAST(message AS TEXT) FROM outbox").await;
+    assert!(
+        messages.iter().all(Option::is_none),
+        "sent mails are erased from the outbox"
+    );
 }
 
 async fn an_office_without_confirmation_confirms_at_once(store: Store) {
@@ -498,17 +498,9 @@ async fn each_mail_is_delivered_once_as_a_file(store: Store) {
     assert!(mail.text.contains("/b/"));
     assert!(mail.message_id.contains('@'));
     // Once sent, the stored copy with the secret link is gone.
-    let left: Option<Vec<u8>> = match &t.app.store {
-        Store::Sqlite(p) => sqlx::query_scalar("SELECT message FROM outbox")
-            .fetch_one(p)
-            .await
-            .unwrap(),
-        Store::Postgres(p) => sqlx::query_scalar("SELECT message FROM outbox")
-            .fetch_one(p)
-            .await
-            .unwrap(),
-    };
-    assert!(left.is_none());
+    let left =
+        crate::support::texts(&t.app.store, "SELECT CAST(message AS TEXT) FROM outbox").await;
+    assert_eq!(left, [None]);
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -579,4 +571,144 @@ async fn staff_read_the_day_with_an_api_key(store: Store) {
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+async fn the_cap_frees_up_when_an_appointment_is_over(store: Store) {
+    let t = TestApp::new(store).await;
+    assert_eq!(
+        t.book("2026-12-01T08:00:00+01:00", "anna@example.org")
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        t.book("2026-12-03T09:00:00+01:00", "anna@example.org")
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        t.book("2026-12-04T09:00:00+01:00", "anna@example.org")
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
+    // The first appointment is over at 08:15; the sweep notices.
+    t.clock.set(crate::support::at("2026-12-01T07:20:00Z"));
+    assert_eq!(booking::retire_ended(&t.app).await.unwrap(), 1);
+    assert_eq!(booking::retire_ended(&t.app).await.unwrap(), 0);
+    assert_eq!(
+        t.book("2026-12-04T09:00:00+01:00", "anna@example.org")
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+}
+
+async fn an_import_cannot_pull_the_plan_from_under_bookings_to_come(store: Store) {
+    let t = TestApp::new(store).await;
+    assert_eq!(
+        t.book(WED_9, "anna@example.org").await.status,
+        StatusCode::CREATED
+    );
+    let office = crate::support::TEST_OFFICE;
+    let without_stadtamt = {
+        let start = office
+            .find("  [[office.counter]]\n  id = \"stadtamt\"")
+            .unwrap();
+        let end = office.find("  [[office.counter]]\n  id = \"kfz\"").unwrap();
+        format!("{}{}", &office[..start], &office[end..])
+    };
+    for (what, changed) in [
+        ("a counter removed", without_stadtamt),
+        (
+            "another time zone",
+            office.replace("Europe/Berlin", "Europe/Vienna"),
+        ),
+        (
+            "another arrival window",
+            office.replace("per_minutes = 15", "per_minutes = 30"),
+        ),
+    ] {
+        let err = termin::staff::import(&t.app, &changed).await.unwrap_err();
+        assert!(
+            matches!(err, termin::staff::ImportError::PlanInUse),
+            "{what}: {err}"
+        );
+    }
+    // Fewer desks are the office head's call: bookings stay, new ones see the new plan.
+    let fewer = office.replace("desks = 3\n    online = 3", "desks = 1\n    online = 1");
+    termin::staff::import(&t.app, &fewer).await.unwrap();
+    let read = t.call("GET", "/api/v1/offices", None).await;
+    assert_eq!(
+        read.json["offices"][0]["counters"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+async fn a_booking_computed_from_an_older_plan_is_computed_again(store: Store) {
+    let t = TestApp::new(store.clone()).await;
+    // The instance has just looked at the offices, so it trusts its cache for a second.
+    assert_eq!(
+        t.call("GET", "/api/v1/offices", None).await.status,
+        StatusCode::OK
+    );
+    // Meanwhile another instance closes the counter on that Wednesday.
+    let other = termin::app::App::new(store, t.clock.clone(), termin::config::Config::default());
+    let closed = crate::support::TEST_OFFICE.replace(
+        "  [[office.counter]]\n  id = \"kfz\"",
+        "    [[office.counter.exception]]\n    date = \"2026-12-02\"\n\n  [[office.counter]]\n  id = \"kfz\"",
+    );
+    termin::staff::import(&other, &closed).await.unwrap();
+    let refused = t.book(WED_9, "anna@example.org").await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.text
+    );
+    assert!(refused.text.contains("closed"), "{}", refused.text);
+    assert_eq!(t.count("bookings").await, 0);
+    assert_eq!(
+        t.book("2026-12-03T09:00:00+01:00", "anna@example.org")
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+}
+
+async fn an_erased_booking_can_still_be_read_and_cancelled_without_error(store: Store) {
+    let t = TestApp::new(store).await;
+    let instant = crate::support::TEST_OFFICE
+        .replace("confirm_within_minutes = 30", "confirm_within_minutes = 0");
+    termin::staff::import(&t.app, &instant).await.unwrap();
+    t.book(WED_9, "anna@example.org").await;
+    let token = token_in(&read_mail(&t.deliver().await[0]));
+    t.clock.advance(Duration::days(40));
+    assert_eq!(booking::erase_old_personal_data(&t.app).await.unwrap(), 1);
+    for (method, path, body) in [
+        ("GET", format!("/api/v1/bookings/{token}"), None),
+        ("DELETE", format!("/api/v1/bookings/{token}"), None),
+        (
+            "POST",
+            "/api/v1/bookings/confirm".to_string(),
+            Some(json!({ "token": token })),
+        ),
+    ] {
+        let a = t.call(method, &path, body.as_ref()).await;
+        assert!(
+            a.status.is_success() || a.status.is_client_error(),
+            "{method} {path}: {} {}",
+            a.status,
+            a.text
+        );
+    }
+    assert_eq!(
+        t.count("email_quota").await,
+        0,
+        "no counter keeps the address's hash"
+    );
 }

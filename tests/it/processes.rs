@@ -64,10 +64,21 @@ impl Drop for Server {
 
 /// A small HTTP/1.1 client: one request per connection.
 async fn http(addr: &str, method: &str, path: &str, body: Option<&Value>) -> (u16, Value) {
+    http_with(addr, method, path, body, "").await
+}
+
+async fn http_with(
+    addr: &str,
+    method: &str,
+    path: &str,
+    body: Option<&Value>,
+    api_key: &str,
+) -> (u16, Value) {
     let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
     let body = body.map(Value::to_string).unwrap_or_default();
     let request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/json\r\n{}Content-Length: {}\r\n\r\n{body}",
+        if api_key.is_empty() { String::new() } else { format!("Authorization: Bearer {api_key}\r\n") },
         body.len()
     );
     stream.write_all(request.as_bytes()).await.unwrap();
@@ -138,8 +149,8 @@ fn mail_files(dir: &Path) -> Vec<PathBuf> {
     }
 }
 
-async fn wait_for_mails(dir: &Path, n: usize) -> Vec<PathBuf> {
-    let deadline = Instant::now() + Duration::from_secs(20);
+async fn wait_for_mails(dir: &Path, n: usize, seconds: u64) -> Vec<PathBuf> {
+    let deadline = Instant::now() + Duration::from_secs(seconds);
     loop {
         let files = mail_files(dir);
         if files.len() >= n || Instant::now() > deadline {
@@ -178,7 +189,35 @@ async fn a_new_machine_serves_the_demo_and_a_kill_loses_no_booking() {
         2,
         "the demo is loaded once"
     );
-    let files = wait_for_mails(&dir, 1).await;
+    // The booking is there: the day's list, read with an API key made by the command line.
+    let key = Command::new(env!("CARGO_BIN_EXE_termin"))
+        .current_dir(&dir)
+        .args(["apikey", "add", "--label", "test"])
+        .output()
+        .unwrap();
+    assert!(key.status.success());
+    let key = String::from_utf8(key.stdout).unwrap().trim().to_string();
+    let date = &start[..10];
+    let day = http_with(
+        &server.addr,
+        "GET",
+        &format!("/api/v1/offices/mitte/appointments?date={date}"),
+        None,
+        &key,
+    )
+    .await;
+    assert_eq!(day.0, 200, "{}", day.1);
+    let ids: Vec<&Value> = day.1["appointments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| &a["id"])
+        .collect();
+    assert_eq!(ids, [&created["id"]]);
+
+    // The mail it owes goes out once, also if the killed process had claimed it
+    // (then after the claim's lease runs out).
+    let files = wait_for_mails(&dir, 1, termin::mail::worker::LEASE as u64 + 20).await;
     assert_eq!(files.len(), 1, "the mail the booking owes goes out, once");
     let raw = std::fs::read(&files[0]).unwrap();
     let mail = crate::support::read_mail(&termin::mail::Sent {
@@ -245,5 +284,6 @@ async fn two_instances_on_one_postgres_give_the_last_place_to_exactly_one_of_fif
     a.kill();
     b.kill();
     db.drop().await;
+    crate::support::ran_on_postgres("processes::two_instances_on_one_postgres");
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -38,12 +38,27 @@ macro_rules! on_both {
                     let Some(db) = $crate::support::Db::postgres().await else { return };
                     super::$name(db.store.clone()).await;
                     db.drop().await;
+                    $crate::support::ran_on_postgres(concat!(module_path!(), "::", stringify!($name)));
                 }
             }
         )*
     };
 }
 pub(crate) use on_both;
+
+/// Note a PostgreSQL test that ran to the end in the file `TERMIN_TEST_POSTGRES_LOG`
+/// names, so that CI can tell a run from a skip.
+pub fn ran_on_postgres(test: &str) {
+    if let Ok(path) = std::env::var("TERMIN_TEST_POSTGRES_LOG") {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .unwrap();
+        writeln!(f, "{test}").unwrap();
+    }
+}
 
 /// A scratch database that is removed after the test.
 pub struct Db {
@@ -286,9 +301,17 @@ impl TestApp {
     pub async fn count(&self, table: &str) -> i64 {
         let sql = format!("SELECT COUNT(*) FROM {table}");
         match &self.app.store {
-            Store::Sqlite(p) => sqlx::query_scalar(&sql).fetch_one(p).await.unwrap(),
+            Store::Sqlite(s) => sqlx::query_scalar(&sql).fetch_one(&s.pool).await.unwrap(),
             Store::Postgres(p) => sqlx::query_scalar(&sql).fetch_one(p).await.unwrap(),
         }
+    }
+}
+
+/// One text column of a query's rows, on either backend.
+pub async fn texts(store: &Store, sql: &str) -> Vec<Option<String>> {
+    match store {
+        Store::Sqlite(s) => sqlx::query_scalar(sql).fetch_all(&s.pool).await.unwrap(),
+        Store::Postgres(p) => sqlx::query_scalar(sql).fetch_all(p).await.unwrap(),
     }
 }
 
