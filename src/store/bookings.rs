@@ -2,7 +2,8 @@
 
 use std::collections::HashMap;
 
-use sqlx::{FromRow, Row};
+use sqlx::sqlite::SqliteArguments;
+use sqlx::{Arguments, FromRow, Row};
 
 use super::outbox::enqueue;
 use super::{in_tx, is_check_violation, is_retryable, is_unique_violation, on};
@@ -277,57 +278,78 @@ impl Store {
             &cells,
         );
         // The parameters, numbered as in `booking_sql`; the cells come last.
-        macro_rules! bound {
-            ($sql:expr) => {{
-                let mut q = sqlx::query($sql)
-                    .bind(&new.office_id)
-                    .bind(new.office_revision)
-                    .bind(&new.id)
-                    .bind(&new.token_hash)
-                    .bind(&new.counter_id)
-                    .bind(new.services.join(","))
-                    .bind(i64::from(new.persons))
-                    .bind(&new.phone)
-                    .bind(now)
-                    .bind(claim.start.timestamp())
-                    .bind(claim.end.timestamp())
-                    .bind(claim.arrival_window)
-                    .bind(claim.grid_seconds)
-                    .bind(&new.email_key)
-                    .bind(new.status)
-                    .bind(&new.name)
-                    .bind(&new.email)
-                    .bind(&key)
-                    .bind(&print)
-                    .bind(i64::from(new.email_cap))
-                    .bind(i64::from(claim.arrival_cap))
-                    .bind(new.language)
-                    .bind(new.confirm_by)
-                    .bind(confirmed_at)
-                    .bind(&mail.id)
-                    .bind(mail.kind)
-                    .bind(&mail.message_id)
-                    .bind(&mail.sender)
-                    .bind(&mail.recipient)
-                    .bind(&mail.message)
-                    .bind(mail.due_at);
+        macro_rules! parameters {
+            ($add:ident) => {{
+                $add!(new.office_id.clone());
+                $add!(new.office_revision);
+                $add!(new.id.clone());
+                $add!(new.token_hash.clone());
+                $add!(new.counter_id.clone());
+                $add!(new.services.join(","));
+                $add!(i64::from(new.persons));
+                $add!(new.phone.clone());
+                $add!(now);
+                $add!(claim.start.timestamp());
+                $add!(claim.end.timestamp());
+                $add!(claim.arrival_window);
+                $add!(claim.grid_seconds);
+                $add!(new.email_key.clone());
+                $add!(new.status);
+                $add!(new.name.clone());
+                $add!(new.email.clone());
+                $add!(key.clone());
+                $add!(print.clone());
+                $add!(i64::from(new.email_cap));
+                $add!(i64::from(claim.arrival_cap));
+                $add!(new.language);
+                $add!(new.confirm_by);
+                $add!(confirmed_at);
+                $add!(mail.id.clone());
+                $add!(mail.kind);
+                $add!(mail.message_id.clone());
+                $add!(mail.sender.clone());
+                $add!(mail.recipient.clone());
+                $add!(mail.message.clone());
+                $add!(mail.due_at);
                 for &(cell, capacity) in &claim.cells {
-                    q = q.bind(cell).bind(i64::from(capacity));
+                    $add!(cell);
+                    $add!(i64::from(capacity));
                 }
-                q
             }};
         }
         let written = match self {
             // dialect: on PostgreSQL the booking is one statement of data-modifying CTEs,
             // atomic on its own: one round trip. On SQLite the same steps are separate
-            // statements sent in one call inside a write transaction.
-            Store::Postgres(pool) => bound!(&sql)
-                .execute(pool)
-                .await
-                .map_err(to_conflict)?
-                .rows_affected(),
-            Store::Sqlite(_) => {
-                in_tx!(self, tx => bound!(&sql).execute(&mut *tx).await.map_err(to_conflict)?.rows_affected())
+            // statements, sent in one call to the group-commit writer ([`super::batch`]).
+            Store::Postgres(pool) => {
+                let mut q = sqlx::query(&sql);
+                macro_rules! add {
+                    ($v:expr) => {
+                        q = q.bind($v)
+                    };
+                }
+                parameters!(add);
+                q.execute(pool).await.map_err(to_conflict)?.rows_affected()
+            }
+            Store::Sqlite(sqlite) => {
+                let mut args = SqliteArguments::default();
+                macro_rules! add {
+                    ($v:expr) => {
+                        args.add($v)
+                            .map_err(|e| StoreError::Corrupt(e.to_string()))?
+                    };
+                }
+                parameters!(add);
+                let (reply, answer) = tokio::sync::oneshot::channel();
+                let job = super::batch::Job { sql, args, reply };
+                sqlite
+                    .bookings
+                    .send(job)
+                    .map_err(|_| StoreError::Corrupt("the booking writer has stopped".into()))?;
+                let answer = answer
+                    .await
+                    .map_err(|_| StoreError::Corrupt("the booking writer has stopped".into()))?;
+                answer.map_err(to_conflict)?
             }
         };
         if written == 0 {

@@ -3,6 +3,7 @@
 //! The same SQL text runs on both pools through [`on!`] and [`in_tx!`]; where the
 //! dialects really differ there is a visible `match` with a `// dialect:` comment.
 
+mod batch;
 mod bookings;
 mod offices;
 mod outbox;
@@ -36,6 +37,8 @@ pub enum Store {
 pub struct Sqlite {
     pub pool: SqlitePool,
     writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// Bookings, committed in groups by [`batch`].
+    bookings: tokio::sync::mpsc::UnboundedSender<batch::Job>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -126,9 +129,12 @@ impl Store {
                 .max_connections(8)
                 .connect_with(options)
                 .await?;
+            let writer = std::sync::Arc::new(tokio::sync::Mutex::new(()));
+            let bookings = batch::spawn(pool.clone(), writer.clone());
             Ok(Store::Sqlite(Sqlite {
                 pool,
-                writer: Default::default(),
+                writer,
+                bookings,
             }))
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let options = PgConnectOptions::from_str(url)?;
