@@ -434,7 +434,7 @@ async fn book_once(
     })?;
     let c = check(&office, req, now).map_err(BookError::Invalid)?;
     let token = secret::new_token();
-    let id = uuid::Uuid::new_v4().to_string();
+    let id = uuid::Uuid::now_v7().to_string();
     let (status, confirm_by) = match office.confirm_within_minutes {
         0 => ("confirmed", None),
         // Confirmation is due before the appointment begins, whichever comes first.

@@ -1,16 +1,22 @@
 -- The booking engine: offices, capacity cells, bookings, outbox, idempotency keys, API keys, staff users.
 -- Instants are integer seconds since the epoch (UTC); dates and times are ISO text.
 
+-- The revision comes before the (long) definition, so reading it needs no overflow pages.
 CREATE TABLE offices (
     id TEXT PRIMARY KEY,
-    definition TEXT NOT NULL,          -- the validated office as JSON
     revision BIGINT NOT NULL,
-    updated_at BIGINT NOT NULL
+    updated_at BIGINT NOT NULL,
+    definition TEXT NOT NULL           -- the validated office as JSON
 );
+
+-- The booking path's tables carry no foreign key to offices: every booking writes
+-- through a condition on the office row at the expected revision, offices are never
+-- deleted, and on PostgreSQL each such key would lock the one office row of all
+-- concurrent bookings (FOR KEY SHARE) on every insert.
 
 -- One row per counter and grid step that has ever been booked. The CHECK is rule 1.
 CREATE TABLE capacity_cells (
-    office_id TEXT NOT NULL REFERENCES offices(id),
+    office_id TEXT NOT NULL,
     counter_id TEXT NOT NULL,
     cell_at BIGINT NOT NULL,
     capacity BIGINT NOT NULL,
@@ -21,7 +27,7 @@ CREATE TABLE capacity_cells (
 
 -- Persons arriving per arrival window of an office (rule 4).
 CREATE TABLE arrival_cells (
-    office_id TEXT NOT NULL REFERENCES offices(id),
+    office_id TEXT NOT NULL,
     window_at BIGINT NOT NULL,
     capacity BIGINT NOT NULL,
     arrivals BIGINT NOT NULL,
@@ -32,7 +38,7 @@ CREATE TABLE arrival_cells (
 CREATE TABLE bookings (
     id TEXT PRIMARY KEY,
     token_hash TEXT NOT NULL UNIQUE,
-    office_id TEXT NOT NULL REFERENCES offices(id),
+    office_id TEXT NOT NULL,
     counter_id TEXT NOT NULL,
     services TEXT NOT NULL,            -- service ids, comma-separated
     persons BIGINT NOT NULL CHECK (persons >= 1),
@@ -82,9 +88,9 @@ CREATE TABLE idempotency_keys (
 -- Mails a booking owes, written in the booking's transaction (rule 7).
 CREATE TABLE outbox (
     id TEXT PRIMARY KEY,
-    booking_id TEXT REFERENCES bookings(id),
+    booking_id TEXT,                   -- no foreign key, as above: written with its booking
     kind TEXT NOT NULL,
-    message_id TEXT NOT NULL UNIQUE,
+    message_id TEXT NOT NULL,          -- made from a random UUID
     sender TEXT NOT NULL,
     recipient TEXT NOT NULL,
     message BLOB,                      -- the whole RFC 5322 message; erased once sent

@@ -155,7 +155,7 @@ pub fn render(
     let from: Mailbox = head.from.parse()?;
     let to = Mailbox::new(Some(a.name.to_string()), a.email.parse()?);
     let domain = from.email.domain().to_string();
-    let id = uuid::Uuid::new_v4().to_string();
+    let id = uuid::Uuid::now_v7().to_string();
     let message_id = format!("<{id}@{domain}>");
     let mut builder = Message::builder()
         .from(from.clone())

@@ -9,8 +9,9 @@
 
 use std::sync::Arc;
 
+use sqlx::pool::PoolConnection;
 use sqlx::sqlite::SqliteArguments;
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{Connection, Row, Sqlite, SqliteConnection, SqlitePool};
 use tokio::sync::{mpsc, oneshot, Mutex};
 
 /// Bookings written in one transaction at most.
@@ -19,6 +20,8 @@ const MAX_BATCH: usize = 64;
 type Reply = oneshot::Sender<Result<u64, sqlx::Error>>;
 type Answer = (Reply, Result<u64, sqlx::Error>);
 
+/// A booking to write: statements whose last one is a `SELECT` of how many rows
+/// it wrote, with their arguments, and where to send that count.
 pub struct Job {
     pub sql: String,
     pub args: SqliteArguments<'static>,
@@ -33,6 +36,9 @@ pub fn spawn(pool: SqlitePool, writer: Arc<Mutex<()>>) -> mpsc::UnboundedSender<
 }
 
 async fn run(pool: SqlitePool, writer: Arc<Mutex<()>>, mut queue: mpsc::UnboundedReceiver<Job>) {
+    // One connection kept for all batches: its page cache stays warm, where a
+    // connection fresh from the pool would read back what others wrote.
+    let mut conn: Option<PoolConnection<Sqlite>> = None;
     while let Some(first) = queue.recv().await {
         let _turn = writer.lock().await;
         // Whatever queued while we waited for our turn goes in the same transaction.
@@ -43,36 +49,54 @@ async fn run(pool: SqlitePool, writer: Arc<Mutex<()>>, mut queue: mpsc::Unbounde
                 Err(_) => break,
             }
         }
-        commit(&pool, jobs).await;
+        let c = match conn.take() {
+            Some(c) => c,
+            None => match pool.acquire().await {
+                Ok(c) => c,
+                Err(e) => {
+                    fail_all(jobs, &e);
+                    continue;
+                }
+            },
+        };
+        conn = commit(c, jobs).await;
     }
 }
 
-fn commit(pool: &SqlitePool, jobs: Vec<Job>) -> BoxFuture<'_, ()> {
-    Box::pin(commit_inner(pool, jobs))
+/// Write a batch; gives the connection back unless it failed.
+fn commit(
+    conn: PoolConnection<Sqlite>,
+    jobs: Vec<Job>,
+) -> BoxFuture<'static, Option<PoolConnection<Sqlite>>> {
+    Box::pin(commit_inner(conn, jobs))
 }
 
-async fn commit_inner(pool: &SqlitePool, jobs: Vec<Job>) {
-    let mut tx = match pool.begin_with("BEGIN IMMEDIATE").await {
+async fn commit_inner(
+    mut conn: PoolConnection<Sqlite>,
+    jobs: Vec<Job>,
+) -> Option<PoolConnection<Sqlite>> {
+    let mut tx = match conn.begin_with("BEGIN IMMEDIATE").await {
         Ok(tx) => tx,
-        Err(e) => return fail_all(jobs, &e),
+        Err(e) => {
+            fail_all(jobs, &e);
+            return None;
+        }
     };
     let mut answers = Vec::with_capacity(jobs.len());
     for job in jobs {
-        if let Err(e) = raw(&mut tx, "SAVEPOINT booking").await {
-            answers.push((job.reply, Err(e)));
-            continue;
-        }
-        let result = run_job(&mut tx, &job.sql, job.args).await;
-        let end = match &result {
-            Ok(_) => "RELEASE booking",
-            Err(_) => "ROLLBACK TO booking; RELEASE booking",
-        };
-        if let Err(e) = raw(&mut tx, end).await {
-            // The transaction is in an unknown state: give up on all of it.
-            drop(tx);
-            let e = sqlx::Error::Protocol(format!("ending a savepoint: {e}"));
-            answers.push((job.reply, Err(e)));
-            return fail_answers(answers);
+        // The savepoint opens and closes in the job's own call; only a job that
+        // broke a rule needs another call to roll its part back.
+        let sql = format!("SAVEPOINT booking;\n{};\nRELEASE booking", job.sql);
+        let result = run_job(&mut tx, &sql, job.args).await;
+        if result.is_err() {
+            if let Err(e) = raw(&mut tx, "ROLLBACK TO booking; RELEASE booking").await {
+                // The transaction is in an unknown state: give up on all of it.
+                drop(tx);
+                let e = sqlx::Error::Protocol(format!("ending a savepoint: {e}"));
+                answers.push((job.reply, Err(e)));
+                fail_answers(answers);
+                return None;
+            }
         }
         answers.push((job.reply, result));
     }
@@ -81,6 +105,7 @@ async fn commit_inner(pool: &SqlitePool, jobs: Vec<Job>) {
             for (reply, result) in answers {
                 let _ = reply.send(result);
             }
+            Some(conn)
         }
         Err(e) => {
             let e = sqlx::Error::Protocol(format!("commit failed: {e}"));
@@ -89,7 +114,8 @@ async fn commit_inner(pool: &SqlitePool, jobs: Vec<Job>) {
                     .into_iter()
                     .map(|(r, _)| (r, Err(clone(&e))))
                     .collect(),
-            )
+            );
+            None
         }
     }
 }
@@ -118,10 +144,10 @@ fn run_job<'c>(
     args: SqliteArguments<'static>,
 ) -> BoxFuture<'c, Result<u64, sqlx::Error>> {
     Box::pin(async move {
-        Ok(sqlx::query_with(sql, args)
-            .execute(conn)
-            .await?
-            .rows_affected())
+        // The job's last statement counts what it wrote: `rows_affected` would also
+        // count what SQLite reports for the savepoint statements, the previous job's changes.
+        let rows = sqlx::query_with(sql, args).fetch_all(conn).await?;
+        Ok(rows.last().map_or(0, |r| r.get::<i64, _>(0)) as u64)
     })
 }
 

@@ -143,8 +143,9 @@ const FIRST_CELL: usize = 32;
 /// The SQL that writes a booking: the idempotency key, the address's quota, the
 /// cells, the arrival window, the booking and its mail. Every part reads from the
 /// office row at the expected revision (`$1`, `$2`), so a claim computed from an
-/// older plan writes nothing; on PostgreSQL that row is share-locked, so an import
-/// waits for bookings in flight and they for it.
+/// older plan writes nothing. An import locks `capacity_cells` against writers
+/// (see `save_offices`), so a booking statement runs wholly before it or sees
+/// its new revision.
 fn booking_sql(postgres: bool, idempotent: bool, cells: &str) -> String {
     let office = "FROM offices WHERE id = $1 AND revision = $2";
     let parts = [
@@ -175,7 +176,7 @@ fn booking_sql(postgres: bool, idempotent: bool, cells: &str) -> String {
     );
     let parts: Vec<String> = parts.into_iter().flatten().collect();
     if postgres {
-        let office = "office AS (SELECT id FROM offices WHERE id = $1 AND revision = $2 FOR SHARE)";
+        let office = "office AS (SELECT id FROM offices WHERE id = $1 AND revision = $2)";
         let ctes: Vec<String> = parts
             .iter()
             .enumerate()
@@ -341,6 +342,7 @@ impl Store {
                 }
                 parameters!(add);
                 let (reply, answer) = tokio::sync::oneshot::channel();
+                let sql = format!("{sql};\nSELECT COUNT(*) FROM bookings WHERE id = $3");
                 let job = super::batch::Job { sql, args, reply };
                 sqlite
                     .bookings

@@ -21,9 +21,14 @@ impl Store {
         }
         in_tx!(self, tx => {
             if matches!(self, Store::Postgres(_)) {
-                // dialect: one import at a time, and none while a booking holds an office row
-                // (EXCLUSIVE conflicts with the bookings' FOR SHARE). SQLite has one writer.
+                // dialect: one import at a time (EXCLUSIVE conflicts with itself), and none
+                // while a booking is being written: SHARE on capacity_cells waits for every
+                // booking statement in flight and holds new ones back until the import has
+                // committed, so they take their snapshot after it and see the new revision.
+                // Bookings lock tables in no other order, so this cannot deadlock with them.
+                // SQLite has one writer.
                 sqlx::query("LOCK TABLE offices IN EXCLUSIVE MODE").execute(&mut *tx).await?;
+                sqlx::query("LOCK TABLE capacity_cells IN SHARE MODE").execute(&mut *tx).await?;
             }
             let revision: i64 = sqlx::query_scalar("SELECT CAST(COALESCE(MAX(revision), 0) + 1 AS BIGINT) FROM offices")
                 .fetch_one(&mut *tx)
