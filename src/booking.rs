@@ -444,6 +444,8 @@ async fn book_once(
         ),
     };
     let appointment = Appointment {
+        end: c.claim.end,
+        created: now,
         booking_id: &id,
         office: &office,
         services: service_names(
@@ -489,7 +491,14 @@ async fn book_once(
         office_revision: revision,
         idempotency: idempotency_key.map(|k| (k.to_string(), fingerprint(req))),
     };
-    let written = app.store.book(&new, &c.claim, &mail).await;
+    let reminder = match status {
+        "confirmed" => reminder(app, &office, &appointment, &token, now)?,
+        _ => None,
+    };
+    let written = app
+        .store
+        .book(&new, &c.claim, &mail, reminder.as_ref())
+        .await;
     if let (Err(StoreError::Conflict(_)), Some(key)) = (&written, idempotency_key) {
         // A request with the same key may have won the place (on PostgreSQL the parts of
         // the booking statement fail in no set order): then this is a retry, not a loser.
@@ -597,6 +606,35 @@ pub async fn get(app: &App, token: &str) -> Result<Booked, TokenError> {
     with_office(app, booking).await
 }
 
+/// The reminder a confirmed appointment is owed: due `reminder_hours` before it,
+/// unless the office sends none or that time has passed already. It is written
+/// now, with its link, because the token exists only now; it waits in the outbox.
+fn reminder(
+    app: &App,
+    office: &Office,
+    appointment: &Appointment<'_>,
+    token: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<NewMail>> {
+    if office.reminder_hours == 0 {
+        return Ok(None);
+    }
+    let due = appointment.start - Duration::hours(i64::from(office.reminder_hours));
+    if due <= now {
+        return Ok(None);
+    }
+    let mut mail = messages::render(
+        Kind::Reminder,
+        appointment,
+        &letterhead(app),
+        Some(token),
+        None,
+        due,
+    )?;
+    mail.due_at = due.timestamp();
+    Ok(Some(mail))
+}
+
 /// Render a mail about a stored booking; none once its personal data is erased.
 fn mail_for(
     app: &App,
@@ -604,10 +642,10 @@ fn mail_for(
     b: &BookingRow,
     kind: Kind,
     token: Option<&str>,
-) -> anyhow::Result<Option<NewMail>> {
-    if b.email.is_none() {
-        return Ok(None);
-    }
+) -> anyhow::Result<Vec<NewMail>> {
+    let (Some(name), Some(email)) = (b.name.as_deref(), b.email.as_deref()) else {
+        return Ok(Vec::new());
+    };
     let lang = Language::parse(&b.language).unwrap_or_default();
     let appointment = Appointment {
         booking_id: &b.id,
@@ -615,19 +653,25 @@ fn mail_for(
         services: service_names(office, &b.service_ids(), lang),
         persons: u32::try_from(b.persons).unwrap_or(1),
         start: DateTime::from_timestamp(b.start_at, 0).unwrap_or_default(),
-        name: b.name.as_deref().unwrap_or_default(),
-        email: b.email.as_deref().unwrap_or_default(),
+        end: DateTime::from_timestamp(b.end_at, 0).unwrap_or_default(),
+        created: DateTime::from_timestamp(b.created_at, 0).unwrap_or_default(),
+        name,
+        email,
         language: lang,
     };
-    messages::render(
+    let now = app.clock.now();
+    let mut mails = vec![messages::render(
         kind,
         &appointment,
         &letterhead(app),
         token,
         None,
-        app.clock.now(),
-    )
-    .map(Some)
+        now,
+    )?];
+    if let (Kind::Confirmed, Some(token)) = (kind, token) {
+        mails.extend(reminder(app, office, &appointment, token, now)?);
+    }
+    Ok(mails)
 }
 
 /// Confirm a pending booking with the token from its mail. Confirming twice is fine.
@@ -644,7 +688,7 @@ pub async fn confirm(app: &App, token: &str) -> Result<Booked, TokenError> {
     )?;
     let out = app
         .store
-        .confirm(&hash, now.timestamp(), mail.as_ref())
+        .confirm(&hash, now.timestamp(), &mail)
         .await
         .map_err(not_found)?;
     let booked = Booked {
@@ -680,7 +724,7 @@ pub async fn cancel(app: &App, token: &str) -> Result<Booked, TokenError> {
     )?;
     let out = app
         .store
-        .cancel(&hash, now.timestamp(), mail.as_ref())
+        .cancel(&hash, now.timestamp(), mail.first())
         .await
         .map_err(not_found)?;
     let booked = Booked {

@@ -52,6 +52,9 @@ pub struct Office {
     pub arrivals: Option<ArrivalCap>,
     /// Reply-to address for the office's mails.
     pub email: Option<String>,
+    /// Sender address for the office's mails (default: `TERMIN_MAIL_FROM`).
+    #[serde(default)]
+    pub sender: Option<String>,
     pub closed: Vec<NaiveDate>,
     pub open: Vec<NaiveDate>,
     pub counters: Vec<Counter>,

@@ -323,6 +323,7 @@ const OFFICE_KEYS: &[&str] = &[
     "reminder_hours",
     "arrivals",
     "email",
+    "sender",
     "closed",
     "open",
     "counter",
@@ -416,6 +417,15 @@ fn office(t: &Table, fallback: &str, r: &mut Report) -> Option<Office> {
             );
         }
     }
+    let sender = r.string(t, &place, "sender");
+    if let Some(e) = &sender {
+        if !super::text::is_email(e) {
+            r.add(
+                &join(&place, "sender"),
+                format!("\"{e}\" is not an email address"),
+            );
+        }
+    }
     let closed = r.dates(t, &place, "closed");
     let open = r.dates(t, &place, "open");
 
@@ -461,6 +471,7 @@ fn office(t: &Table, fallback: &str, r: &mut Report) -> Option<Office> {
         reminder_hours: reminder_hours?,
         arrivals: arrivals?,
         email,
+        sender,
         closed,
         open,
         counters,

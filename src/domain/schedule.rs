@@ -405,6 +405,7 @@ mod tests {
             reminder_hours: 24,
             arrivals: None,
             email: None,
+            sender: None,
             closed: vec![],
             open: vec![],
             counters: vec![Counter {

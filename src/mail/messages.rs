@@ -1,10 +1,13 @@
-//! The mails a booking owes, in the booking's language and the office's time.
+//! The mails a booking owes, in the booking's language and the office's time: plain text
+//! and HTML, with a calendar file where the appointment changes.
 
 use chrono::{DateTime, Utc};
 use lettre::message::header::ContentType;
-use lettre::message::Mailbox;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
+use maud::html;
 
+use super::ics;
 use crate::domain::{Language, Office};
 use crate::i18n;
 use crate::store::NewMail;
@@ -16,9 +19,12 @@ pub struct Appointment<'a> {
     pub services: Vec<String>,
     pub persons: u32,
     pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
     pub name: &'a str,
     pub email: &'a str,
     pub language: Language,
+    /// When the booking was made: calendar files count their changes from here.
+    pub created: DateTime<Utc>,
 }
 
 /// Where mails come from and where their links point.
@@ -32,6 +38,7 @@ pub enum Kind {
     PleaseConfirm,
     Confirmed,
     Cancelled,
+    Reminder,
 }
 
 impl Kind {
@@ -40,8 +47,184 @@ impl Kind {
             Kind::PleaseConfirm => "please_confirm",
             Kind::Confirmed => "confirmed",
             Kind::Cancelled => "cancelled",
+            Kind::Reminder => "reminder",
         }
     }
+}
+
+/// The words of one mail, before they become text and HTML.
+struct Letter {
+    subject: String,
+    greeting: String,
+    lead: String,
+    /// A button-like link: label and address.
+    action: Option<(String, String)>,
+    facts: Vec<(String, String)>,
+    bring: Option<String>,
+    manage: Option<(String, String)>,
+    footer: String,
+}
+
+fn words(
+    kind: Kind,
+    a: &Appointment<'_>,
+    manage: Option<&str>,
+    confirm_by: Option<DateTime<Utc>>,
+) -> Letter {
+    let lang = a.language;
+    let en = lang == Language::En;
+    let tz = a.office.timezone;
+    let when = i18n::when(a.start.with_timezone(&tz), lang);
+    let t = |de: &str, english: &str| {
+        if en {
+            english.to_string()
+        } else {
+            de.to_string()
+        }
+    };
+    let deadline = confirm_by
+        .map(|d| i18n::when(d.with_timezone(&tz), lang))
+        .unwrap_or_default();
+    let (subject, lead) = match kind {
+        Kind::PleaseConfirm => (
+            t("Bitte bestätigen Sie Ihren Termin", "Please confirm your appointment"),
+            if en {
+                format!("please confirm your appointment by {deadline}. Without confirmation it lapses and the time goes to others.")
+            } else {
+                format!("bitte bestätigen Sie Ihren Termin bis {deadline}. Ohne Bestätigung verfällt er, und die Zeit wird wieder frei.")
+            },
+        ),
+        Kind::Confirmed => (
+            t("Ihr Termin ist bestätigt", "Your appointment is confirmed"),
+            t(
+                "Ihr Termin ist bestätigt. Im Anhang finden Sie ihn für Ihren Kalender.",
+                "your appointment is confirmed. It is attached for your calendar.",
+            ),
+        ),
+        Kind::Cancelled => (
+            t("Ihr Termin wurde abgesagt", "Your appointment has been cancelled"),
+            t(
+                "Ihr Termin wurde abgesagt. Der Anhang entfernt ihn aus Ihrem Kalender.",
+                "your appointment has been cancelled. The attachment removes it from your calendar.",
+            ),
+        ),
+        Kind::Reminder => (
+            t("Erinnerung an Ihren Termin", "Reminder of your appointment"),
+            t(
+                "wir erinnern Sie an Ihren Termin. Wenn Sie nicht kommen können, sagen Sie ihn bitte ab: dann bekommt jemand anderes die Zeit.",
+                "this is a reminder of your appointment. If you cannot come, please cancel it, so that someone else gets the time.",
+            ),
+        ),
+    };
+    let bring: Vec<String> = a
+        .services
+        .iter()
+        .filter_map(|name| {
+            a.office
+                .counters
+                .iter()
+                .flat_map(|c| &c.services)
+                .find(|s| s.name.get(lang) == name)
+                .and_then(|s| s.bring.as_ref())
+                .map(|b| b.get(lang).to_string())
+        })
+        .collect();
+    Letter {
+        subject: format!("{subject}: {when}"),
+        greeting: if en {
+            format!("Dear {},", a.name)
+        } else {
+            format!("Guten Tag {},", a.name)
+        },
+        lead,
+        action: match (kind, manage) {
+            (Kind::PleaseConfirm, Some(m)) => Some((
+                t("Termin bestätigen", "Confirm appointment"),
+                format!("{m}/confirm"),
+            )),
+            _ => None,
+        },
+        facts: vec![
+            (t("Wann", "When"), when),
+            (
+                t("Wo", "Where"),
+                format!("{}, {}", a.office.name, a.office.address),
+            ),
+            (t("Anliegen", "Services"), a.services.join(", ")),
+            (t("Personen", "Persons"), a.persons.to_string()),
+        ],
+        bring: (!bring.is_empty() && kind != Kind::Cancelled).then(|| bring.join("; ")),
+        manage: match (kind, manage) {
+            (Kind::Cancelled, _) | (_, None) => None,
+            (_, Some(m)) => Some((
+                t(
+                    "Termin ansehen, verschieben oder absagen",
+                    "View, move or cancel your appointment",
+                ),
+                m.to_string(),
+            )),
+        },
+        footer: format!(
+            "{}\n{}",
+            a.office.name,
+            t(
+                "Diese Nachricht wurde automatisch versandt.",
+                "This message was sent automatically."
+            )
+        ),
+    }
+}
+
+fn plain(l: &Letter, lang: Language) -> String {
+    let mut s = format!("{}\n\n{}\n\n", l.greeting, l.lead);
+    if let Some((label, url)) = &l.action {
+        s.push_str(&format!("{label}: {url}\n\n"));
+    }
+    for (k, v) in &l.facts {
+        s.push_str(&format!("{k}: {v}\n"));
+    }
+    if let Some(b) = &l.bring {
+        let label = if lang == Language::En {
+            "Please bring"
+        } else {
+            "Bitte mitbringen"
+        };
+        s.push_str(&format!("{label}: {b}\n"));
+    }
+    if let Some((label, url)) = &l.manage {
+        s.push_str(&format!("\n{label}: {url}\n"));
+    }
+    s.push_str(&format!("\n{}\n", l.footer));
+    s
+}
+
+fn rich(l: &Letter, lang: Language) -> String {
+    html! {
+        (maud::DOCTYPE)
+        html lang=(lang.as_str()) {
+            head { meta charset="utf-8"; title { (l.subject) } }
+            body style="font-family: sans-serif; color: #1d2733; line-height: 1.5" {
+                p { (l.greeting) }
+                p { (l.lead) }
+                @if let Some((label, url)) = &l.action {
+                    p { a href=(url) style="display: inline-block; padding: .6em 1.2em; background: #0b5cad; color: #fff; text-decoration: none; border-radius: .4em" { (label) } }
+                }
+                table role="presentation" {
+                    @for (k, v) in &l.facts {
+                        tr { th align="left" style="padding-right: 1em" { (k) } td { (v) } }
+                    }
+                    @if let Some(b) = &l.bring {
+                        tr { th align="left" style="padding-right: 1em" { @if lang == Language::En { "Please bring" } @else { "Bitte mitbringen" } } td { (b) } }
+                    }
+                }
+                @if let Some((label, url)) = &l.manage {
+                    p { a href=(url) { (label) } }
+                }
+                p style="color: #4a5867; font-size: .9em" { @for line in l.footer.lines() { (line) br; } }
+            }
+        }
+    }
+    .into_string()
 }
 
 /// Render a mail for the outbox. `token` is the booking's secret: the links in
@@ -54,105 +237,12 @@ pub fn render(
     confirm_by: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<NewMail> {
-    let lang = a.language;
-    let tz = a.office.timezone;
-    let when = i18n::when(a.start.with_timezone(&tz), lang);
-    let en = lang == Language::En;
     let manage = token.map(|t| format!("{}/b/{t}", head.public_url));
-    let mut body = String::new();
-    let greeting = if en {
-        format!("Dear {},", a.name)
-    } else {
-        format!("Guten Tag {},", a.name)
+    let letter = words(kind, a, manage.as_deref(), confirm_by);
+    let from: Mailbox = match &a.office.sender {
+        Some(sender) => Mailbox::new(Some(a.office.name.clone()), sender.parse()?),
+        None => head.from.parse()?,
     };
-    body.push_str(&greeting);
-    body.push_str("\n\n");
-    let subject = match kind {
-        Kind::PleaseConfirm => {
-            let deadline = confirm_by
-                .map(|d| i18n::when(d.with_timezone(&tz), lang))
-                .unwrap_or_default();
-            body.push_str(&if en {
-                format!("please confirm your appointment by {deadline}. Without confirmation it lapses and the time is given to others.\n\n")
-            } else {
-                format!("bitte bestätigen Sie Ihren Termin bis {deadline}. Ohne Bestätigung verfällt er, und die Zeit wird wieder frei.\n\n")
-            });
-            if let Some(m) = &manage {
-                body.push_str(&if en {
-                    format!("Confirm: {m}/confirm\n\n")
-                } else {
-                    format!("Bestätigen: {m}/confirm\n\n")
-                });
-            }
-            if en {
-                "Please confirm your appointment"
-            } else {
-                "Bitte bestätigen Sie Ihren Termin"
-            }
-        }
-        Kind::Confirmed => {
-            body.push_str(if en {
-                "your appointment is confirmed.\n\n"
-            } else {
-                "Ihr Termin ist bestätigt.\n\n"
-            });
-            if en {
-                "Your appointment is confirmed"
-            } else {
-                "Ihr Termin ist bestätigt"
-            }
-        }
-        Kind::Cancelled => {
-            body.push_str(if en {
-                "your appointment has been cancelled.\n\n"
-            } else {
-                "Ihr Termin wurde abgesagt.\n\n"
-            });
-            if en {
-                "Your appointment has been cancelled"
-            } else {
-                "Ihr Termin wurde abgesagt"
-            }
-        }
-    };
-    let label = |de: &str, e: &'static str| if en { e.to_string() } else { de.to_string() };
-    body.push_str(&format!("{}: {when}\n", label("Wann", "When")));
-    body.push_str(&format!(
-        "{}: {}, {}\n",
-        label("Wo", "Where"),
-        a.office.name,
-        a.office.address
-    ));
-    body.push_str(&format!(
-        "{}: {}\n",
-        label("Anliegen", "Services"),
-        a.services.join(", ")
-    ));
-    body.push_str(&format!(
-        "{}: {}\n",
-        label("Personen", "Persons"),
-        a.persons
-    ));
-    if let (Some(m), true) = (&manage, kind != Kind::Cancelled) {
-        body.push_str(&if en {
-            format!("\nView, move or cancel your appointment: {m}\n")
-        } else {
-            format!("\nTermin ansehen, verschieben oder absagen: {m}\n")
-        });
-    }
-    body.push_str(&if en {
-        format!(
-            "\n{}\nThis message was sent automatically.\n",
-            a.office.name
-        )
-    } else {
-        format!(
-            "\n{}\nDiese Nachricht wurde automatisch versandt.\n",
-            a.office.name
-        )
-    });
-
-    let from: Mailbox = head.from.parse()?;
     let to = Mailbox::new(Some(a.name.to_string()), a.email.parse()?);
     let domain = from.email.domain().to_string();
     let id = uuid::Uuid::now_v7().to_string();
@@ -160,13 +250,45 @@ pub fn render(
     let mut builder = Message::builder()
         .from(from.clone())
         .to(to.clone())
-        .subject(format!("{subject}: {when}"))
+        .subject(letter.subject.clone())
         .message_id(Some(message_id.clone()))
         .date(now.into());
     if let Some(reply) = &a.office.email {
         builder = builder.reply_to(Mailbox::new(Some(a.office.name.clone()), reply.parse()?));
     }
-    let message = builder.header(ContentType::TEXT_PLAIN).body(body)?;
+    let alternative = MultiPart::alternative()
+        .singlepart(SinglePart::plain(plain(&letter, a.language)))
+        .singlepart(SinglePart::html(rich(&letter, a.language)));
+    let message = match kind {
+        Kind::Confirmed | Kind::Cancelled => {
+            let cancelled = kind == Kind::Cancelled;
+            let summary = format!("{} – {}", a.services.join(", "), a.office.name);
+            let location = format!("{}, {}", a.office.name, a.office.address);
+            let event = ics::Event {
+                uid: &format!("{}@{domain}", a.booking_id),
+                start: a.start,
+                end: a.end,
+                summary: &summary,
+                location: &location,
+                description: &plain(&letter, a.language),
+                url: manage.as_deref(),
+                sequence: (now - a.created).num_seconds().max(0),
+                organizer: &from.email.to_string(),
+                cancelled,
+            };
+            let method = if cancelled { "CANCEL" } else { "PUBLISH" };
+            let calendar = Attachment::new("termin.ics".to_string()).body(
+                ics::calendar(&event, now),
+                ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))?,
+            );
+            builder.multipart(
+                MultiPart::mixed()
+                    .multipart(alternative)
+                    .singlepart(calendar),
+            )?
+        }
+        Kind::PleaseConfirm | Kind::Reminder => builder.multipart(alternative)?,
+    };
     Ok(NewMail {
         id,
         booking_id: Some(a.booking_id.to_string()),
@@ -177,4 +299,73 @@ pub fn render(
         message: message.formatted(),
         due_at: now.timestamp(),
     })
+}
+
+/// A plain-text mail header value never carries a line break: lettre encodes
+/// names, and what we put in subjects comes from validated single lines.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::officefile;
+
+    fn office() -> Office {
+        officefile::parse(crate::DEMO_OFFICES).unwrap().remove(0)
+    }
+
+    #[test]
+    fn names_with_quotes_and_umlauts_stay_in_their_header() {
+        let office = office();
+        let start = DateTime::from_timestamp(1_796_198_400, 0).unwrap();
+        let a = Appointment {
+            booking_id: "b1",
+            office: &office,
+            services: vec!["Wohnsitz anmelden".into()],
+            persons: 1,
+            start,
+            end: start + chrono::Duration::minutes(15),
+            name: "Jürgen \"Jo\" O'Brien, Jr.",
+            email: "jo@example.org",
+            language: Language::De,
+            created: start - chrono::Duration::days(3),
+        };
+        let head = Letterhead {
+            from: "Termin <noreply@example.org>",
+            public_url: "https://termin.example.org",
+        };
+        let mail = render(
+            Kind::Confirmed,
+            &a,
+            &head,
+            Some("t0k"),
+            None,
+            start - chrono::Duration::days(2),
+        )
+        .unwrap();
+        let raw = String::from_utf8(mail.message).unwrap();
+        let headers = &raw[..raw.find("\r\n\r\n").unwrap()];
+        let names: Vec<&str> = headers
+            .split("\r\n")
+            .filter(|l| !l.starts_with(' ') && !l.starts_with('\t'))
+            .map(|l| l.split(':').next().unwrap())
+            .collect();
+        for expected in [
+            "From",
+            "To",
+            "Subject",
+            "Message-ID",
+            "Date",
+            "MIME-Version",
+            "Content-Type",
+        ] {
+            assert_eq!(
+                names
+                    .iter()
+                    .filter(|n| n.eq_ignore_ascii_case(expected))
+                    .count(),
+                1,
+                "{expected} in {names:?}"
+            );
+        }
+        assert!(raw.contains("text/calendar"));
+    }
 }

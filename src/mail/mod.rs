@@ -3,6 +3,7 @@
 //! Messages are rendered when the change that owes them is written, and kept in
 //! the outbox as complete RFC 5322 bytes; delivery only moves bytes.
 
+pub mod ics;
 pub mod messages;
 pub mod worker;
 

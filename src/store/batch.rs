@@ -37,9 +37,19 @@ pub fn spawn(pool: SqlitePool, writer: Arc<Mutex<()>>) -> mpsc::UnboundedSender<
 
 async fn run(pool: SqlitePool, writer: Arc<Mutex<()>>, mut queue: mpsc::UnboundedReceiver<Job>) {
     // One connection kept for all batches: its page cache stays warm, where a
-    // connection fresh from the pool would read back what others wrote.
+    // connection fresh from the pool would read back what others wrote. It is
+    // given back when the pool closes, which waits for every connection.
     let mut conn: Option<PoolConnection<Sqlite>> = None;
-    while let Some(first) = queue.recv().await {
+    let closed = pool.close_event();
+    tokio::pin!(closed);
+    loop {
+        let first = tokio::select! {
+            job = queue.recv() => match job {
+                Some(job) => job,
+                None => return,
+            },
+            _ = &mut closed => return,
+        };
         let _turn = writer.lock().await;
         // Whatever queued while we waited for our turn goes in the same transaction.
         let mut jobs = vec![first];
@@ -63,7 +73,8 @@ async fn run(pool: SqlitePool, writer: Arc<Mutex<()>>, mut queue: mpsc::Unbounde
     }
 }
 
-/// Write a batch; gives the connection back unless it failed.
+/// Write a batch; gives the connection back for the next one unless something
+/// failed, in which case it is closed rather than returned to the pool.
 fn commit(
     conn: PoolConnection<Sqlite>,
     jobs: Vec<Job>,
@@ -75,15 +86,26 @@ async fn commit_inner(
     mut conn: PoolConnection<Sqlite>,
     jobs: Vec<Job>,
 ) -> Option<PoolConnection<Sqlite>> {
+    if write(&mut conn, jobs).await {
+        Some(conn)
+    } else {
+        conn.close_on_drop();
+        None
+    }
+}
+
+/// Write and commit a batch, answering every job; false if the connection may be unusable.
+async fn write(conn: &mut SqliteConnection, jobs: Vec<Job>) -> bool {
     let mut tx = match conn.begin_with("BEGIN IMMEDIATE").await {
         Ok(tx) => tx,
         Err(e) => {
             fail_all(jobs, &e);
-            return None;
+            return false;
         }
     };
     let mut answers = Vec::with_capacity(jobs.len());
-    for job in jobs {
+    let mut jobs = jobs.into_iter();
+    while let Some(job) = jobs.next() {
         // The savepoint opens and closes in the job's own call; only a job that
         // broke a rule needs another call to roll its part back.
         let sql = format!("SAVEPOINT booking;\n{};\nRELEASE booking", job.sql);
@@ -93,9 +115,10 @@ async fn commit_inner(
                 // The transaction is in an unknown state: give up on all of it.
                 drop(tx);
                 let e = sqlx::Error::Protocol(format!("ending a savepoint: {e}"));
-                answers.push((job.reply, Err(e)));
+                answers.push((job.reply, Err(clone(&e))));
                 fail_answers(answers);
-                return None;
+                fail_all(jobs.collect(), &e);
+                return false;
             }
         }
         answers.push((job.reply, result));
@@ -105,7 +128,7 @@ async fn commit_inner(
             for (reply, result) in answers {
                 let _ = reply.send(result);
             }
-            Some(conn)
+            true
         }
         Err(e) => {
             let e = sqlx::Error::Protocol(format!("commit failed: {e}"));
@@ -115,7 +138,7 @@ async fn commit_inner(
                     .map(|(r, _)| (r, Err(clone(&e))))
                     .collect(),
             );
-            None
+            false
         }
     }
 }
@@ -147,7 +170,7 @@ fn run_job<'c>(
         // The job's last statement counts what it wrote: `rows_affected` would also
         // count what SQLite reports for the savepoint statements, the previous job's changes.
         let rows = sqlx::query_with(sql, args).fetch_all(conn).await?;
-        Ok(rows.last().map_or(0, |r| r.get::<i64, _>(0)) as u64)
+        Ok(rows.last().map_or(Ok(0), |r| r.try_get::<i64, _>(0))? as u64)
     })
 }
 

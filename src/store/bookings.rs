@@ -78,25 +78,22 @@ type Counts = Vec<(i64, i64)>;
 const COLUMNS: &str = "id, office_id, counter_id, services, persons, start_at, end_at, grid_seconds, \
     arrival_window, status, name, email, phone, email_key, language, confirm_by, created_at, confirmed_at, cancelled_at";
 
-/// Give back what a booking `$b` took, inside `$tx`: its count against the
-/// address's cap (once, whoever gets there first), its cells, its arrivals.
-/// Rows are locked in the order a booking locks them (quota, cells ascending,
-/// arrival window) so that the two wait for each other instead of deadlocking.
+/// Give back what a booking `$b` took, inside `$tx`: its arrivals, its cells,
+/// its count against the address's cap (once, whoever gets there first).
+///
+/// Rows are locked in the order a booking statement writes them on PostgreSQL,
+/// where data-modifying CTEs that the main query does not read run after it, last
+/// one first: bookings, then the arrival window, the cells, the quota. Taking
+/// them in that order here lets the two wait for each other instead of deadlocking.
 macro_rules! release {
     ($store:expr, $tx:expr, $b:expr) => {{
         let b: &BookingRow = $b;
-        let counted = sqlx::query("UPDATE bookings SET quota_counted = 0 WHERE id = $1 AND quota_counted = 1")
-            .bind(&b.id)
+        sqlx::query("UPDATE arrival_cells SET arrivals = arrivals - $3 WHERE office_id = $1 AND window_at = $2")
+            .bind(&b.office_id)
+            .bind(b.arrival_window)
+            .bind(b.persons)
             .execute(&mut *$tx)
-            .await?
-            .rows_affected();
-        if counted == 1 {
-            sqlx::query("UPDATE email_quota SET active = active - 1 WHERE office_id = $1 AND email_key = $2")
-                .bind(&b.office_id)
-                .bind(&b.email_key)
-                .execute(&mut *$tx)
-                .await?;
-        }
+            .await?;
         if matches!($store, Store::Postgres(_)) {
             // dialect: PostgreSQL locks the cells in ascending order first; SQLite has one writer.
             sqlx::query(
@@ -121,12 +118,18 @@ macro_rules! release {
         .bind(b.grid_seconds)
         .execute(&mut *$tx)
         .await?;
-        sqlx::query("UPDATE arrival_cells SET arrivals = arrivals - $3 WHERE office_id = $1 AND window_at = $2")
-            .bind(&b.office_id)
-            .bind(b.arrival_window)
-            .bind(b.persons)
+        let counted = sqlx::query("UPDATE bookings SET quota_counted = 0 WHERE id = $1 AND quota_counted = 1")
+            .bind(&b.id)
             .execute(&mut *$tx)
-            .await?;
+            .await?
+            .rows_affected();
+        if counted == 1 {
+            sqlx::query("UPDATE email_quota SET active = active - 1 WHERE office_id = $1 AND email_key = $2")
+                .bind(&b.office_id)
+                .bind(&b.email_key)
+                .execute(&mut *$tx)
+                .await?;
+        }
     }};
 }
 
@@ -138,7 +141,7 @@ const OUTBOX_COLUMNS: &str =
     "id, booking_id, kind, message_id, sender, recipient, message, status, attempts, due_at, created_at";
 
 /// The number of the first cell parameter in [`booking_sql`].
-const FIRST_CELL: usize = 32;
+const FIRST_CELL: usize = 39;
 
 /// The SQL that writes a booking: the idempotency key, the address's quota, the
 /// cells, the arrival window, the booking and its mail. Every part reads from the
@@ -146,7 +149,7 @@ const FIRST_CELL: usize = 32;
 /// older plan writes nothing. An import locks `capacity_cells` against writers
 /// (see `save_offices`), so a booking statement runs wholly before it or sees
 /// its new revision.
-fn booking_sql(postgres: bool, idempotent: bool, cells: &str) -> String {
+fn booking_sql(postgres: bool, idempotent: bool, reminder: bool, cells: &str) -> String {
     let office = "FROM offices WHERE id = $1 AND revision = $2";
     let parts = [
         idempotent.then(|| format!(
@@ -174,7 +177,10 @@ fn booking_sql(postgres: bool, idempotent: bool, cells: &str) -> String {
     let outbox = format!(
         "INSERT INTO outbox ({OUTBOX_COLUMNS}) SELECT $25, $3, $26, $27, $28, $29, $30, 'pending', 0, $31, $9 {office}"
     );
-    let parts: Vec<String> = parts.into_iter().flatten().collect();
+    let reminder = reminder.then(|| {
+        format!("INSERT INTO outbox ({OUTBOX_COLUMNS}) SELECT $32, $3, $33, $34, $35, $36, $37, 'pending', 0, $38, $9 {office}")
+    });
+    let parts: Vec<String> = parts.into_iter().chain([reminder]).flatten().collect();
     if postgres {
         let office = "office AS (SELECT id FROM offices WHERE id = $1 AND revision = $2)";
         let ctes: Vec<String> = parts
@@ -261,11 +267,23 @@ impl Store {
     /// arrival window, the address's quota): when one is full nothing is written.
     /// The office's plan must still be at `new.office_revision`, else
     /// [`Conflict::StalePlan`]: the claim was computed from an older plan.
-    pub async fn book(&self, new: &NewBooking, claim: &Claim, mail: &NewMail) -> Result<()> {
-        retrying(|| self.book_once(new, claim, mail)).await
+    pub async fn book(
+        &self,
+        new: &NewBooking,
+        claim: &Claim,
+        mail: &NewMail,
+        reminder: Option<&NewMail>,
+    ) -> Result<()> {
+        retrying(|| self.book_once(new, claim, mail, reminder)).await
     }
 
-    async fn book_once(&self, new: &NewBooking, claim: &Claim, mail: &NewMail) -> Result<()> {
+    async fn book_once(
+        &self,
+        new: &NewBooking,
+        claim: &Claim,
+        mail: &NewMail,
+        reminder: Option<&NewMail>,
+    ) -> Result<()> {
         let now = new.created_at;
         let confirmed_at = (new.status == "confirmed").then_some(now);
         let (key, print) = new.idempotency.clone().unwrap_or_default();
@@ -276,6 +294,7 @@ impl Store {
         let sql = booking_sql(
             matches!(self, Store::Postgres(_)),
             new.idempotency.is_some(),
+            reminder.is_some(),
             &cells,
         );
         // The parameters, numbered as in `booking_sql`; the cells come last.
@@ -312,6 +331,13 @@ impl Store {
                 $add!(mail.recipient.clone());
                 $add!(mail.message.clone());
                 $add!(mail.due_at);
+                $add!(reminder.map(|r| r.id.clone()));
+                $add!(reminder.map(|r| r.kind));
+                $add!(reminder.map(|r| r.message_id.clone()));
+                $add!(reminder.map(|r| r.sender.clone()));
+                $add!(reminder.map(|r| r.recipient.clone()));
+                $add!(reminder.map(|r| r.message.clone()));
+                $add!(reminder.map(|r| r.due_at));
                 for &(cell, capacity) in &claim.cells {
                     $add!(cell);
                     $add!(i64::from(capacity));
@@ -393,12 +419,7 @@ impl Store {
     /// Confirm a pending booking whose deadline has not passed and whose
     /// appointment is still to come, and queue the mail that owes. Returns the
     /// booking as it is afterwards and whether this call confirmed it.
-    pub async fn confirm(
-        &self,
-        token_hash: &str,
-        now: i64,
-        mail: Option<&NewMail>,
-    ) -> Result<Outcome> {
+    pub async fn confirm(&self, token_hash: &str, now: i64, mails: &[NewMail]) -> Result<Outcome> {
         let sql = format!(
             "UPDATE bookings SET status = 'confirmed', confirmed_at = $2 \
              WHERE token_hash = $1 AND status = 'pending' AND confirm_by > $2 AND start_at > $2 RETURNING {COLUMNS}"
@@ -408,7 +429,7 @@ impl Store {
                 let row: Option<BookingRow> = sqlx::query_as(&sql).bind(token_hash).bind(now).fetch_optional(&mut *tx).await?;
                 match row {
                     Some(b) => {
-                        if let Some(mail) = mail {
+                        for mail in mails {
                             enqueue!(tx, mail, now);
                         }
                         Outcome { booking: b, changed: true }
@@ -443,6 +464,11 @@ impl Store {
                 match row {
                     Some(b) => {
                         release!(self, tx, &b);
+                        // A reminder of an appointment that will not take place is owed no more.
+                        sqlx::query("DELETE FROM outbox WHERE booking_id = $1 AND kind = 'reminder' AND status = 'pending'")
+                            .bind(&b.id)
+                            .execute(&mut *tx)
+                            .await?;
                         if let Some(mail) = mail {
                             enqueue!(tx, mail, now);
                         }

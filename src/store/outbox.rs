@@ -59,7 +59,8 @@ impl Store {
         Ok(())
     }
 
-    /// Claim up to `limit` due mails for `lease` seconds. A claimed mail is not
+    /// Claim up to `limit` due mails for `lease` seconds, oldest first (ids are
+    /// time-ordered UUIDs, so mails due at once go in the order they were written). A claimed mail is not
     /// claimed again before its lease runs out, by this or any other instance;
     /// if the claimer dies, the lease runs out and another instance sends it.
     pub async fn claim_mail(&self, now: i64, lease: i64, limit: i64) -> Result<Vec<OutboxMail>> {
@@ -71,7 +72,7 @@ impl Store {
                     "UPDATE outbox SET lease_until = $2, attempts = attempts + 1 WHERE id IN ( \
                        SELECT id FROM outbox WHERE status = 'pending' AND due_at <= $1 \
                        AND (lease_until IS NULL OR lease_until <= $1) \
-                       ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED) \
+                       ORDER BY due_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) \
                      RETURNING id, kind, message_id, sender, recipient, message, attempts",
                 )
                 .bind(now)
@@ -86,7 +87,7 @@ impl Store {
                     "UPDATE outbox SET lease_until = $2, attempts = attempts + 1 WHERE id IN ( \
                        SELECT id FROM outbox WHERE status = 'pending' AND due_at <= $1 \
                        AND (lease_until IS NULL OR lease_until <= $1) \
-                       ORDER BY due_at LIMIT $3) \
+                       ORDER BY due_at, id LIMIT $3) \
                      RETURNING id, kind, message_id, sender, recipient, message, attempts",
                 )
                 .bind(now)
@@ -98,6 +99,9 @@ impl Store {
                     rows
                 }
             };
+        // RETURNING gives no order; send in the order the mails were written.
+        let mut rows: Vec<OutboxMail> = rows;
+        rows.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(rows)
     }
 

@@ -29,6 +29,8 @@ pub enum AppError {
     Invalid(String, Vec<FieldError>),
     /// 429, with the seconds until a retry can succeed.
     TooManyRequests(u64),
+    /// 503, with the seconds until a retry can succeed.
+    Unavailable(u64),
     /// 500: logged with a reference; the client sees only the reference.
     Internal(String),
 }
@@ -59,6 +61,7 @@ impl AppError {
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Invalid(..) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -74,6 +77,10 @@ impl AppError {
             AppError::TooLarge(m) => ("too_large", m.clone()),
             AppError::UnsupportedMediaType(m) => ("unsupported_media_type", m.clone()),
             AppError::Invalid(m, _) => ("invalid", m.clone()),
+            AppError::Unavailable(s) => (
+                "busy",
+                format!("the office's plan is being changed; try again in {s} seconds"),
+            ),
             AppError::TooManyRequests(s) => (
                 "rate_limited",
                 format!("too many requests; try again in {s} seconds"),
@@ -115,6 +122,8 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> AppError {
         match e {
             StoreError::NotFound => AppError::NotFound("not found".into()),
+            // The office's plan changed again and again under the request: imports in a row.
+            StoreError::Conflict(crate::store::Conflict::StalePlan) => AppError::Unavailable(5),
             e => AppError::internal("store", e),
         }
     }

@@ -3,6 +3,7 @@
 
 mod api;
 mod engine;
+mod mail;
 mod processes;
 mod schema;
 mod support;

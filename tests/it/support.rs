@@ -11,6 +11,8 @@ use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 
+#[allow(unused_imports)]
+use mail_parser::MimeHeaders;
 use termin::app::App;
 use termin::clock::FixedClock;
 use termin::config::Config;
@@ -334,18 +336,25 @@ pub struct Answer {
     pub text: String,
 }
 
-/// A parsed mail: its headers and its plain-text body, decoded.
+/// A parsed mail: its headers, its plain-text and HTML bodies, decoded, and a calendar attachment.
 pub struct Mail {
     pub to: String,
     pub subject: String,
     pub text: String,
+    pub html: String,
     pub message_id: String,
+    pub calendar: Option<String>,
 }
 
 pub fn read_mail(sent: &Sent) -> Mail {
+    use mail_parser::MimeHeaders;
     let msg = mail_parser::MessageParser::default()
         .parse(&sent.message)
         .expect("a parseable mail");
+    let calendar = msg
+        .attachments()
+        .find(|a| a.is_content_type("text", "calendar"))
+        .map(|a| String::from_utf8_lossy(a.contents()).into_owned());
     Mail {
         to: msg
             .to()
@@ -356,6 +365,8 @@ pub fn read_mail(sent: &Sent) -> Mail {
         subject: msg.subject().unwrap_or_default().to_string(),
         text: msg.body_text(0).unwrap_or_default().to_string(),
         message_id: msg.message_id().unwrap_or_default().to_string(),
+        html: msg.body_html(0).unwrap_or_default().to_string(),
+        calendar,
     }
 }
 

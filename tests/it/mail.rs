@@ -1,0 +1,209 @@
+//! The mails a booking owes: what they say, their calendar files, reminders.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Europe::Berlin;
+use serde_json::json;
+
+use termin::store::Store;
+
+use crate::support::{on_both, read_mail, token_in, TestApp};
+
+on_both!(
+    the_confirmation_carries_a_calendar_entry_that_a_cancellation_removes,
+    calendar_times_are_right_on_both_sides_of_the_spring_change,
+    a_reminder_goes_out_before_the_appointment_and_not_after_a_cancel,
+);
+
+/// The first event of a calendar file, read by an independent RFC 5545 parser.
+fn event(calendar: &str) -> HashMap<String, String> {
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(calendar.as_bytes()));
+    let cal = parser
+        .next()
+        .expect("a calendar")
+        .expect("a valid calendar");
+    let event = cal.events.into_iter().next().expect("an event");
+    let mut props: HashMap<String, String> = event
+        .properties
+        .into_iter()
+        .map(|p| (p.name, p.value.unwrap_or_default()))
+        .collect();
+    for p in cal.properties {
+        props.insert(format!("CALENDAR-{}", p.name), p.value.unwrap_or_default());
+    }
+    props
+}
+
+fn utc(value: &str) -> DateTime<Utc> {
+    chrono::NaiveDateTime::parse_from_str(value, "%Y%m%dT%H%M%SZ")
+        .unwrap()
+        .and_utc()
+}
+
+async fn confirm_and_cancel(t: &TestApp, start: &str) -> (String, Vec<crate::support::Mail>) {
+    let created = t.book(start, "anna@example.org").await;
+    assert_eq!(
+        created.status,
+        axum::http::StatusCode::CREATED,
+        "{}",
+        created.text
+    );
+    let token = token_in(&read_mail(t.deliver().await.last().unwrap()));
+    t.call(
+        "POST",
+        "/api/v1/bookings/confirm",
+        Some(&json!({ "token": token })),
+    )
+    .await;
+    t.call("DELETE", &format!("/api/v1/bookings/{token}"), None)
+        .await;
+    (token, t.deliver().await.iter().map(read_mail).collect())
+}
+
+async fn the_confirmation_carries_a_calendar_entry_that_a_cancellation_removes(store: Store) {
+    let t = TestApp::new(store).await;
+    let (token, mails) = confirm_and_cancel(&t, "2026-12-02T09:00:00+01:00").await;
+    let kinds: Vec<&str> = mails
+        .iter()
+        .map(|m| m.subject.split(':').next().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "Bitte bestätigen Sie Ihren Termin",
+            "Ihr Termin ist bestätigt",
+            "Ihr Termin wurde abgesagt"
+        ]
+    );
+
+    let confirmed = &mails[1];
+    assert!(
+        confirmed.html.contains("Wohnsitz anmelden"),
+        "{}",
+        confirmed.html
+    );
+    assert!(confirmed
+        .text
+        .contains("Mittwoch, 2. Dezember 2026, 09:00 Uhr"));
+    let added = event(
+        confirmed
+            .calendar
+            .as_deref()
+            .expect("an .ics with the confirmation"),
+    );
+    assert_eq!(added["STATUS"], "CONFIRMED");
+    assert_eq!(
+        utc(&added["DTSTART"]),
+        crate::support::at("2026-12-02T08:00:00Z")
+    );
+    assert_eq!(
+        utc(&added["DTEND"]),
+        crate::support::at("2026-12-02T08:15:00Z")
+    );
+    assert_eq!(
+        added["LOCATION"],
+        "Bürgerbüro Test\\, Teststraße 1\\, 18055 Rostock"
+    );
+    assert!(added["URL"].ends_with(&format!("/b/{token}")));
+
+    let removed = event(
+        mails[2]
+            .calendar
+            .as_deref()
+            .expect("an .ics with the cancellation"),
+    );
+    assert_eq!(removed["UID"], added["UID"], "the same entry");
+    assert_eq!(removed["STATUS"], "CANCELLED");
+    assert_eq!(removed["CALENDAR-METHOD"], "CANCEL");
+    assert!(
+        removed["SEQUENCE"].parse::<i64>().unwrap() >= added["SEQUENCE"].parse::<i64>().unwrap()
+    );
+    assert!(
+        !mails[2].text.contains(&token),
+        "a cancelled booking's mail has no link to it"
+    );
+}
+
+async fn calendar_times_are_right_on_both_sides_of_the_spring_change(store: Store) {
+    let t = TestApp::new(store).await;
+    let long = crate::support::TEST_OFFICE
+        .replace("horizon_days = 28", "horizon_days = 180")
+        .replace("confirm_within_minutes = 30", "confirm_within_minutes = 0");
+    termin::staff::import(&t.app, &long).await.unwrap();
+    // Clocks go forward in the night to Sunday 28 March 2027 (Easter; Friday and Monday are holidays).
+    for (start, email) in [
+        ("2027-03-25T09:00:00+01:00", "a@example.org"),
+        ("2027-03-30T09:00:00+02:00", "b@example.org"),
+    ] {
+        assert_eq!(
+            t.book(start, email).await.status,
+            axum::http::StatusCode::CREATED
+        );
+    }
+    let mails: Vec<_> = t.deliver().await.iter().map(read_mail).collect();
+    for mail in &mails {
+        let e = event(mail.calendar.as_deref().unwrap());
+        let local = utc(&e["DTSTART"]).with_timezone(&Berlin);
+        assert_eq!(
+            local.format("%H:%M").to_string(),
+            "09:00",
+            "{}",
+            e["DTSTART"]
+        );
+    }
+    let starts: Vec<String> = mails
+        .iter()
+        .map(|m| event(m.calendar.as_deref().unwrap())["DTSTART"].clone())
+        .collect();
+    assert_eq!(starts, ["20270325T080000Z", "20270330T070000Z"]);
+}
+
+async fn a_reminder_goes_out_before_the_appointment_and_not_after_a_cancel(store: Store) {
+    let t = TestApp::new(store).await;
+    let instant = crate::support::TEST_OFFICE
+        .replace("confirm_within_minutes = 30", "confirm_within_minutes = 0");
+    termin::staff::import(&t.app, &instant).await.unwrap();
+    // Thursday 09:00 is kept, Friday 09:00 is cancelled.
+    t.book("2026-12-03T09:00:00+01:00", "anna@example.org")
+        .await;
+    t.book("2026-12-04T09:00:00+01:00", "bert@example.org")
+        .await;
+    let mails = t.deliver().await;
+    assert_eq!(mails.len(), 2, "no reminder yet");
+    let bert = mails
+        .iter()
+        .map(read_mail)
+        .find(|m| m.to == "bert@example.org")
+        .unwrap();
+    t.call(
+        "DELETE",
+        &format!("/api/v1/bookings/{}", token_in(&bert)),
+        None,
+    )
+    .await;
+
+    t.clock.set(crate::support::at("2026-12-02T07:59:00Z"));
+    assert_eq!(
+        t.deliver().await.len(),
+        3,
+        "one cancellation, still no reminder"
+    );
+    t.clock.advance(Duration::minutes(2));
+    let mails = t.deliver().await;
+    assert_eq!(mails.len(), 4);
+    let reminder = read_mail(&mails[3]);
+    assert_eq!(reminder.to, "anna@example.org");
+    assert!(
+        reminder.subject.starts_with("Erinnerung an Ihren Termin"),
+        "{}",
+        reminder.subject
+    );
+    assert!(reminder.text.contains("/b/"), "with the link to cancel");
+    t.clock.advance(Duration::days(3));
+    assert_eq!(
+        t.deliver().await.len(),
+        4,
+        "Bert's reminder was withdrawn with his booking"
+    );
+}
