@@ -273,7 +273,7 @@ pub fn render(
                 description: &plain(&letter, a.language),
                 url: manage.as_deref(),
                 sequence: (now - a.created).num_seconds().max(0),
-                organizer: &from.email.to_string(),
+                organizer: from.email.as_ref(),
                 cancelled,
             };
             let method = if cancelled { "CANCEL" } else { "PUBLISH" };
