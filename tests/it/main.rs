@@ -6,4 +6,5 @@ mod engine;
 mod mail;
 mod processes;
 mod schema;
+mod smtp;
 mod support;
