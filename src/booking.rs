@@ -799,3 +799,119 @@ pub async fn appointments(
         .await?;
     Ok((office, rows))
 }
+
+#[derive(Debug, thiserror::Error)]
+pub enum MoveError {
+    #[error(transparent)]
+    Token(#[from] TokenError),
+    #[error(transparent)]
+    Book(#[from] BookError),
+}
+
+impl From<anyhow::Error> for MoveError {
+    fn from(e: anyhow::Error) -> MoveError {
+        MoveError::Book(BookError::Mail(e))
+    }
+}
+
+impl From<StoreError> for MoveError {
+    fn from(e: StoreError) -> MoveError {
+        MoveError::Book(BookError::Store(e))
+    }
+}
+
+/// Move a booking to another start time of the same services. The old place is
+/// given back only in the transaction that takes the new one.
+pub async fn move_booking(app: &App, token: &str, start: &str) -> Result<Booked, MoveError> {
+    let hash = token_hash(token)?;
+    for _ in 0..3 {
+        let now = app.clock.now();
+        let current = get(app, token).await?;
+        match current.status(now) {
+            BookingStatus::Pending | BookingStatus::Confirmed if current.start() > now => {}
+            BookingStatus::Pending | BookingStatus::Confirmed => {
+                return Err(TokenError::TooLate.into())
+            }
+            BookingStatus::Expired => return Err(TokenError::Expired.into()),
+            other => return Err(TokenError::Closed(other.as_str()).into()),
+        }
+        let (office, revision) = app
+            .office_at(&current.booking.office_id)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let request = BookingRequest {
+            office: office.id.clone(),
+            services: current
+                .booking
+                .service_ids()
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            persons: u32::try_from(current.booking.persons).unwrap_or(1),
+            start: start.to_string(),
+            name: current.booking.name.clone().unwrap_or_else(|| "-".into()),
+            email: current
+                .booking
+                .email
+                .clone()
+                .unwrap_or_else(|| "erased@example.invalid".into()),
+            phone: None,
+            language: Some(current.booking.language.clone()),
+        };
+        let c = check(&office, &request, now).map_err(|e| {
+            BookError::Invalid(
+                e.into_iter()
+                    .filter(|f| f.field == "start" || f.field == "services")
+                    .collect(),
+            )
+        })?;
+        if c.claim.start == current.start() {
+            return Ok(current);
+        }
+        let mut moved_row = current.booking.clone();
+        moved_row.start_at = c.claim.start.timestamp();
+        moved_row.end_at = c.claim.end.timestamp();
+        let mut mails = mail_for(app, &office, &moved_row, Kind::Moved, Some(token))?;
+        let reminder = match (current.booking.status.as_str(), mails.is_empty()) {
+            ("confirmed", false) => {
+                let confirmed = mail_for(app, &office, &moved_row, Kind::Confirmed, Some(token))?;
+                confirmed
+                    .into_iter()
+                    .find(|m| m.kind == Kind::Reminder.as_str())
+            }
+            _ => None,
+        };
+        let mail = mails.pop();
+        match app
+            .store
+            .move_booking(
+                &hash,
+                now.timestamp(),
+                &c.claim,
+                revision,
+                mail.as_ref(),
+                reminder.as_ref(),
+            )
+            .await
+        {
+            Ok(row) => {
+                app.outbox.notify_one();
+                return Ok(Booked {
+                    booking: row,
+                    office,
+                    replayed: false,
+                });
+            }
+            Err(StoreError::Conflict(Conflict::StalePlan)) => app.forget_offices(),
+            Err(StoreError::Conflict(Conflict::Capacity)) => {
+                return Err(BookError::SlotTaken.into())
+            }
+            Err(StoreError::Conflict(Conflict::Arrivals)) => {
+                return Err(BookError::ArrivalsFull.into())
+            }
+            Err(StoreError::NotFound) => return Err(TokenError::TooLate.into()),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(StoreError::Conflict(Conflict::StalePlan).into())
+}

@@ -38,6 +38,7 @@ pub enum Kind {
     PleaseConfirm,
     Confirmed,
     Cancelled,
+    Moved,
     Reminder,
 }
 
@@ -47,6 +48,7 @@ impl Kind {
             Kind::PleaseConfirm => "please_confirm",
             Kind::Confirmed => "confirmed",
             Kind::Cancelled => "cancelled",
+            Kind::Moved => "moved",
             Kind::Reminder => "reminder",
         }
     }
@@ -106,6 +108,13 @@ fn words(
             t(
                 "Ihr Termin wurde abgesagt. Der Anhang entfernt ihn aus Ihrem Kalender.",
                 "your appointment has been cancelled. The attachment removes it from your calendar.",
+            ),
+        ),
+        Kind::Moved => (
+            t("Ihr Termin wurde verschoben", "Your appointment has been moved"),
+            t(
+                "Ihr Termin wurde auf die unten genannte Zeit verschoben. Der Anhang ersetzt ihn in Ihrem Kalender.",
+                "your appointment has been moved to the time below. The attachment replaces it in your calendar.",
             ),
         ),
         Kind::Reminder => (
@@ -260,7 +269,7 @@ pub fn render(
         .singlepart(SinglePart::plain(plain(&letter, a.language)))
         .singlepart(SinglePart::html(rich(&letter, a.language)));
     let message = match kind {
-        Kind::Confirmed | Kind::Cancelled => {
+        Kind::Confirmed | Kind::Cancelled | Kind::Moved => {
             let cancelled = kind == Kind::Cancelled;
             let summary = format!("{} – {}", a.services.join(", "), a.office.name);
             let location = format!("{}, {}", a.office.name, a.office.address);

@@ -86,7 +86,10 @@ const COLUMNS: &str = "id, office_id, counter_id, services, persons, start_at, e
 /// one first: bookings, then the arrival window, the cells, the quota. Taking
 /// them in that order here lets the two wait for each other instead of deadlocking.
 macro_rules! release {
-    ($store:expr, $tx:expr, $b:expr) => {{
+    ($store:expr, $tx:expr, $b:expr) => {
+        release!($store, $tx, $b, true)
+    };
+    ($store:expr, $tx:expr, $b:expr, $quota:expr) => {{
         let b: &BookingRow = $b;
         sqlx::query("UPDATE arrival_cells SET arrivals = arrivals - $3 WHERE office_id = $1 AND window_at = $2")
             .bind(&b.office_id)
@@ -118,11 +121,15 @@ macro_rules! release {
         .bind(b.grid_seconds)
         .execute(&mut *$tx)
         .await?;
-        let counted = sqlx::query("UPDATE bookings SET quota_counted = 0 WHERE id = $1 AND quota_counted = 1")
-            .bind(&b.id)
-            .execute(&mut *$tx)
-            .await?
-            .rows_affected();
+        let counted = if $quota {
+            sqlx::query("UPDATE bookings SET quota_counted = 0 WHERE id = $1 AND quota_counted = 1")
+                .bind(&b.id)
+                .execute(&mut *$tx)
+                .await?
+                .rows_affected()
+        } else {
+            0
+        };
         if counted == 1 {
             sqlx::query("UPDATE email_quota SET active = active - 1 WHERE office_id = $1 AND email_key = $2")
                 .bind(&b.office_id)
@@ -482,6 +489,86 @@ impl Store {
                 }
             });
             Ok(out)
+        })
+        .await
+    }
+
+    /// Move a booking that still holds its place to the time `claim` describes,
+    /// in one transaction: the old place is given back only together with taking
+    /// the new one, so a move that fails leaves the booking where it was. The
+    /// pending reminder is replaced by `reminder`, and `mail` is queued.
+    pub async fn move_booking(
+        &self,
+        token_hash: &str,
+        now: i64,
+        claim: &Claim,
+        revision: i64,
+        mail: Option<&NewMail>,
+        reminder: Option<&NewMail>,
+    ) -> Result<BookingRow> {
+        let get = format!(
+            "SELECT {COLUMNS} FROM bookings WHERE token_hash = $1 AND status IN ('pending', 'confirmed') AND start_at > $2"
+        );
+        let cells_sql = format!(
+            "INSERT INTO capacity_cells (office_id, counter_id, cell_at, capacity, booked) VALUES {} {CELLS_CONFLICT}",
+            (0..claim.cells.len())
+                .map(|i| format!("($1, $2, ${}, ${}, 1)", 3 + 2 * i, 4 + 2 * i))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        retrying(|| async {
+            let moved = in_tx!(self, tx => {
+                if matches!(self, Store::Postgres(_)) {
+                    // dialect: wait for an import in progress before reading the revision (see save_offices).
+                    sqlx::query("LOCK TABLE capacity_cells IN ROW EXCLUSIVE MODE").execute(&mut *tx).await?;
+                }
+                let b: BookingRow = sqlx::query_as(&get).bind(token_hash).bind(now).fetch_optional(&mut *tx).await?.ok_or(StoreError::NotFound)?;
+                let current: Option<i64> = sqlx::query_scalar("SELECT revision FROM offices WHERE id = $1")
+                    .bind(&b.office_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if current != Some(revision) {
+                    return Err(StoreError::Conflict(Conflict::StalePlan));
+                }
+                release!(self, tx, &b, false);
+                let mut cells = sqlx::query(&cells_sql).bind(&b.office_id).bind(&b.counter_id);
+                for &(cell, capacity) in &claim.cells {
+                    cells = cells.bind(cell).bind(i64::from(capacity));
+                }
+                cells.execute(&mut *tx).await.map_err(to_conflict)?;
+                sqlx::query(
+                    "INSERT INTO arrival_cells (office_id, window_at, capacity, arrivals) VALUES ($1, $2, $3, $4) \
+                     ON CONFLICT (office_id, window_at) DO UPDATE \
+                     SET arrivals = arrival_cells.arrivals + excluded.arrivals, capacity = excluded.capacity",
+                )
+                .bind(&b.office_id)
+                .bind(claim.arrival_window)
+                .bind(i64::from(claim.arrival_cap))
+                .bind(b.persons)
+                .execute(&mut *tx)
+                .await
+                .map_err(to_conflict)?;
+                let moved: BookingRow = sqlx::query_as(&format!(
+                    "UPDATE bookings SET start_at = $2, end_at = $3, grid_seconds = $4, arrival_window = $5 \
+                     WHERE id = $1 RETURNING {COLUMNS}"
+                ))
+                .bind(&b.id)
+                .bind(claim.start.timestamp())
+                .bind(claim.end.timestamp())
+                .bind(claim.grid_seconds)
+                .bind(claim.arrival_window)
+                .fetch_one(&mut *tx)
+                .await?;
+                sqlx::query("DELETE FROM outbox WHERE booking_id = $1 AND kind = 'reminder' AND status = 'pending'")
+                    .bind(&b.id)
+                    .execute(&mut *tx)
+                    .await?;
+                for m in mail.into_iter().chain(reminder) {
+                    enqueue!(tx, m, now);
+                }
+                moved
+            });
+            Ok(moved)
         })
         .await
     }

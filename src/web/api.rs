@@ -27,6 +27,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/bookings", post(create))
         .route("/api/v1/bookings/confirm", post(confirm))
         .route("/api/v1/bookings/{token}", get(read).delete(cancel))
+        .route("/api/v1/bookings/{token}/move", post(move_to))
         .fallback(not_found)
 }
 
@@ -254,6 +255,21 @@ async fn cancel(
     Path(token): Path<String>,
 ) -> Result<Json<Value>, AppError> {
     let booked = booking::cancel(&s.app, &token).await?;
+    Ok(Json(booking_json(&booked, s.app.clock.now(), true)))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MoveBody {
+    start: String,
+}
+
+async fn move_to(
+    State(s): State<AppState>,
+    Path(token): Path<String>,
+    Body(body): Body<MoveBody>,
+) -> Result<Json<Value>, AppError> {
+    let booked = booking::move_booking(&s.app, &token, &body.start).await?;
     Ok(Json(booking_json(&booked, s.app.clock.now(), true)))
 }
 

@@ -176,6 +176,15 @@ impl From<TokenError> for AppError {
     }
 }
 
+impl From<crate::booking::MoveError> for AppError {
+    fn from(e: crate::booking::MoveError) -> AppError {
+        match e {
+            crate::booking::MoveError::Token(e) => e.into(),
+            crate::booking::MoveError::Book(e) => e.into(),
+        }
+    }
+}
+
 impl From<JsonRejection> for AppError {
     fn from(r: JsonRejection) -> AppError {
         match r {

@@ -25,6 +25,7 @@ pub fn spec() -> Value {
     paths.insert("/api/v1/bookings".into(), bookings_path());
     paths.insert("/api/v1/bookings/confirm".into(), confirm_path());
     paths.insert("/api/v1/bookings/{token}".into(), token_path());
+    paths.insert("/api/v1/bookings/{token}/move".into(), move_path());
     json!({
         "openapi": "3.1.0",
         "info": info(),
@@ -520,7 +521,10 @@ fn error_responses() -> Value {
             "schema": {"type": "integer", "minimum": 1}
         }
     });
+    let mut busy = error_response("The office's plan is being changed.", &["busy"]);
+    busy["headers"] = limited["headers"].clone();
     json!({
+        "Unavailable": busy,
         "BadRequest": error_response("The request cannot be read.", &["bad_request"]),
         "Unauthorized": error_response(
             "The API key is missing, not sent as `Authorization: Bearer <key>`, or not known.",
@@ -546,6 +550,53 @@ fn error_responses() -> Value {
     })
 }
 
+fn move_path() -> Value {
+    json!({
+        "parameters": [parameter("Token")],
+        "post": {
+            "tags": ["bookings"],
+            "operationId": "moveBooking",
+            "summary": "Move a booking",
+            "description": "Moves a pending or confirmed booking to another start time for \
+                the same services and persons. The old time is given back only in the \
+                transaction that takes the new one: a move that fails leaves the booking \
+                where it was. The citizen gets an email with a calendar file that replaces \
+                the entry.",
+            "requestBody": {
+                "required": true,
+                "content": json_body(json!({
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["start"],
+                    "properties": {
+                        "start": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "A free start from the availability, RFC 3339."
+                        }
+                    }
+                }))
+            },
+            "responses": {
+                "200": {
+                    "description": "The booking at its new time.",
+                    "content": json_body(schema("BookingDetails"))
+                },
+                "400": response_as("BadRequest", "The body is not valid JSON."),
+                "404": response_as("NotFound", "No booking has this token."),
+                "409": response("MoveConflict"),
+                "410": response_as("Gone", "The booking was never confirmed and has lapsed."),
+                "413": response("TooLarge"),
+                "415": response("UnsupportedMediaType"),
+                "422": response("Invalid"),
+                "429": response("TooManyRequests"),
+                "500": response("Internal"),
+                "503": response_as("Unavailable", "The office's plan is being changed; try again after `Retry-After` seconds.")
+            }
+        }
+    })
+}
+
 fn conflict_responses() -> Value {
     json!({
         "BookingConflict": error_response(
@@ -560,6 +611,12 @@ fn conflict_responses() -> Value {
             "`not_changeable`: the booking is cancelled or was a no-show and cannot be \
              confirmed.",
             &["not_changeable"]
+        ),
+        "MoveConflict": error_response(
+            "`slot_taken` or `arrivals_full`: the new time is not free. `too_late`: the \
+             appointment has begun or is over. `not_changeable`: the booking is cancelled \
+             or done.",
+            &["slot_taken", "arrivals_full", "too_late", "not_changeable"]
         ),
         "CancelConflict": error_response(
             "`too_late`: the appointment has begun or is over. `not_changeable`: the citizen \
@@ -965,7 +1022,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(operations, 8);
+        assert_eq!(operations, 9);
 
         let mut found = Vec::new();
         refs(&doc, &mut found);
@@ -992,6 +1049,7 @@ mod tests {
             ("/api/v1/bookings/confirm", "post"),
             ("/api/v1/bookings/{token}", "get"),
             ("/api/v1/bookings/{token}", "delete"),
+            ("/api/v1/bookings/{token}/move", "post"),
         ];
         let mut ids = Vec::new();
         for (path, method) in routes {

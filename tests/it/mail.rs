@@ -14,6 +14,7 @@ on_both!(
     the_confirmation_carries_a_calendar_entry_that_a_cancellation_removes,
     calendar_times_are_right_on_both_sides_of_the_spring_change,
     a_reminder_goes_out_before_the_appointment_and_not_after_a_cancel,
+    a_moved_appointment_replaces_its_calendar_entry_and_frees_its_old_time,
 );
 
 /// The first event of a calendar file, read by an independent RFC 5545 parser.
@@ -206,4 +207,98 @@ async fn a_reminder_goes_out_before_the_appointment_and_not_after_a_cancel(store
         4,
         "Bert's reminder was withdrawn with his booking"
     );
+}
+
+async fn a_moved_appointment_replaces_its_calendar_entry_and_frees_its_old_time(store: Store) {
+    use axum::http::StatusCode;
+    let t = TestApp::new(store).await;
+    let instant = crate::support::TEST_OFFICE
+        .replace("confirm_within_minutes = 30", "confirm_within_minutes = 0");
+    termin::staff::import(&t.app, &instant).await.unwrap();
+    t.book("2026-12-02T09:00:00+01:00", "anna@example.org")
+        .await;
+    let confirmed = read_mail(&t.deliver().await[0]);
+    let token = token_in(&confirmed);
+    let before = event(confirmed.calendar.as_deref().unwrap());
+
+    t.clock.advance(Duration::minutes(5));
+    let path = format!("/api/v1/bookings/{token}/move");
+    let moved = t
+        .call(
+            "POST",
+            &path,
+            Some(&json!({ "start": "2026-12-03T10:00:00+01:00" })),
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.text);
+    assert_eq!(moved.json["start"], "2026-12-03T10:00:00+01:00");
+    assert_eq!(moved.json["status"], "confirmed");
+    // The old time is free again; the new one is taken.
+    assert_eq!(
+        t.book("2026-12-02T09:00:00+01:00", "bert@example.org")
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        t.book("2026-12-03T10:00:00+01:00", "carl@example.org")
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
+
+    let mails: Vec<_> = t.deliver().await.iter().map(read_mail).collect();
+    let moved_mail = mails
+        .iter()
+        .find(|m| m.subject.starts_with("Ihr Termin wurde verschoben"))
+        .expect("a mail about the move");
+    assert!(moved_mail
+        .text
+        .contains("Donnerstag, 3. Dezember 2026, 10:00 Uhr"));
+    let after = event(moved_mail.calendar.as_deref().unwrap());
+    assert_eq!(
+        after["UID"], before["UID"],
+        "the calendar entry is replaced, not doubled"
+    );
+    assert_eq!(after["DTSTART"], "20261203T090000Z");
+    assert!(after["SEQUENCE"].parse::<i64>().unwrap() > before["SEQUENCE"].parse::<i64>().unwrap());
+
+    // Onto a taken time: refused, and the booking stays where it is.
+    let taken = t
+        .call(
+            "POST",
+            &path,
+            Some(&json!({ "start": "2026-12-02T09:00:00+01:00" })),
+        )
+        .await;
+    assert_eq!(taken.status, StatusCode::CONFLICT);
+    let bad = t
+        .call("POST", &path, Some(&json!({ "start": "morgen" })))
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let read = t
+        .call("GET", &format!("/api/v1/bookings/{token}"), None)
+        .await;
+    assert_eq!(read.json["start"], "2026-12-03T10:00:00+01:00");
+
+    // Only the reminder for the new time goes out.
+    t.clock.set(crate::support::at("2026-12-01T08:30:00Z"));
+    assert!(t
+        .deliver()
+        .await
+        .iter()
+        .map(read_mail)
+        .all(|m| !m.subject.starts_with("Erinnerung") || m.to != "anna@example.org"));
+    t.clock.set(crate::support::at("2026-12-02T09:01:00Z"));
+    let reminders: Vec<_> = t
+        .deliver()
+        .await
+        .iter()
+        .map(read_mail)
+        .filter(|m| m.subject.starts_with("Erinnerung") && m.to == "anna@example.org")
+        .collect();
+    assert_eq!(reminders.len(), 1);
+    assert!(reminders[0]
+        .text
+        .contains("Donnerstag, 3. Dezember 2026, 10:00 Uhr"));
 }
