@@ -24,6 +24,11 @@ impl SmtpServer {
     /// Start on `port`; the first `fail_first` messages get a 451. `None` when the
     /// server cannot run here (no python3 with aiosmtpd) and that is allowed.
     fn start(port: u16, maildir: &Path, fail_first: u32) -> Option<SmtpServer> {
+        SmtpServer::start_with(port, maildir, fail_first, 451)
+    }
+
+    /// As [`SmtpServer::start`], refusing with `code` (451 or 550).
+    fn start_with(port: u16, maildir: &Path, fail_first: u32, code: u16) -> Option<SmtpServer> {
         let python = std::env::var("TERMIN_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
         let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/smtp_server.py");
         let spawned = Command::new(&python)
@@ -32,6 +37,7 @@ impl SmtpServer {
                 &port.to_string(),
                 &maildir.display().to_string(),
                 &fail_first.to_string(),
+                &code.to_string(),
             ])
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -277,5 +283,46 @@ async fn two_workers_on_one_postgres_send_each_mail_exactly_once() {
     other.close().await;
     db.drop().await;
     crate::support::ran_on_postgres("smtp::two_workers_on_one_postgres");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_permanent_refusal_marks_the_mail_failed_with_the_reason() {
+    let dir = scratch_dir();
+    let port = free_port();
+    let Some(server) = SmtpServer::start_with(port, &dir.join("inbox"), 1, 550) else {
+        return;
+    };
+    let db = Db::sqlite().await;
+    let t = TestApp::new(db.store.clone()).await;
+    t.book("2026-12-02T09:00:00+01:00", "anna@example.org")
+        .await;
+    let mailer = smtp(port);
+    assert_eq!(
+        worker::deliver_due(&t.app.store, &mailer, t.clock.as_ref())
+            .await
+            .unwrap(),
+        0
+    );
+    t.clock.advance(Span::hours(3));
+    assert_eq!(
+        worker::deliver_due(&t.app.store, &mailer, t.clock.as_ref())
+            .await
+            .unwrap(),
+        0,
+        "not tried again"
+    );
+    assert!(server.received().is_empty());
+    let failed = crate::support::texts(
+        &t.app.store,
+        "SELECT last_error FROM outbox WHERE status = 'failed'",
+    )
+    .await;
+    assert_eq!(failed.len(), 1);
+    assert!(
+        failed[0].as_deref().is_some_and(|e| e.contains("550")),
+        "{failed:?}"
+    );
+    db.drop().await;
     let _ = std::fs::remove_dir_all(dir);
 }
