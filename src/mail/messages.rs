@@ -236,6 +236,12 @@ fn rich(l: &Letter, lang: Language) -> String {
     .into_string()
 }
 
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 /// Render a mail for the outbox. `token` is the booking's secret: the links in
 /// the mail carry it, and the mail is the only place it is ever written to.
 pub fn render(
@@ -252,7 +258,9 @@ pub fn render(
         Some(sender) => Mailbox::new(Some(a.office.name.clone()), sender.parse()?),
         None => head.from.parse()?,
     };
-    let to = Mailbox::new(Some(a.name.to_string()), a.email.parse()?);
+    // Names are validated as one line before they are stored; this keeps a header
+    // one line even if one ever was not (lettre refuses to format a line break).
+    let to = Mailbox::new(Some(one_line(a.name)), a.email.parse()?);
     let domain = from.email.domain().to_string();
     let id = uuid::Uuid::now_v7().to_string();
     let message_id = format!("<{id}@{domain}>");
@@ -376,5 +384,27 @@ mod tests {
             );
         }
         assert!(raw.contains("text/calendar"));
+
+        // Even a name that slipped past validation cannot add a header.
+        let evil = Appointment {
+            name: "Eve\r\nBcc: all@example.org\r\n\r\nHello",
+            ..a
+        };
+        let mail = render(
+            Kind::PleaseConfirm,
+            &evil,
+            &head,
+            Some("t0k"),
+            Some(start),
+            start,
+        )
+        .unwrap();
+        let raw = String::from_utf8(mail.message).unwrap();
+        let headers = &raw[..raw.find("\r\n\r\n").unwrap()];
+        assert!(
+            !headers.to_ascii_lowercase().contains("\r\nbcc:"),
+            "{headers}"
+        );
+        assert_eq!(headers.matches("\r\nTo: ").count(), 1, "{headers}");
     }
 }
