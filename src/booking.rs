@@ -674,6 +674,20 @@ fn mail_for(
     Ok(mails)
 }
 
+/// The booking after a change through its token, and whether the change was
+/// made; if it was, the mail it owes is on its way.
+fn settled(app: &App, out: crate::store::Outcome, office: Office) -> (Booked, bool) {
+    if out.changed {
+        app.outbox.notify_one();
+    }
+    let booked = Booked {
+        booking: out.booking,
+        office,
+        replayed: false,
+    };
+    (booked, out.changed)
+}
+
 /// Confirm a pending booking with the token from its mail. Confirming twice is fine.
 pub async fn confirm(app: &App, token: &str) -> Result<Booked, TokenError> {
     let hash = token_hash(token)?;
@@ -691,13 +705,8 @@ pub async fn confirm(app: &App, token: &str) -> Result<Booked, TokenError> {
         .confirm(&hash, now.timestamp(), &mail)
         .await
         .map_err(not_found)?;
-    let booked = Booked {
-        booking: out.booking,
-        office: current.office,
-        replayed: false,
-    };
-    if out.changed {
-        app.outbox.notify_one();
+    let (booked, changed) = settled(app, out, current.office);
+    if changed {
         return Ok(booked);
     }
     match booked.status(now) {
@@ -727,13 +736,8 @@ pub async fn cancel(app: &App, token: &str) -> Result<Booked, TokenError> {
         .cancel(&hash, now.timestamp(), mail.first())
         .await
         .map_err(not_found)?;
-    let booked = Booked {
-        booking: out.booking,
-        office: current.office,
-        replayed: false,
-    };
-    if out.changed {
-        app.outbox.notify_one();
+    let (booked, changed) = settled(app, out, current.office);
+    if changed {
         return Ok(booked);
     }
     match booked.status(now) {
