@@ -287,3 +287,73 @@ async fn two_instances_on_one_postgres_give_the_last_place_to_exactly_one_of_fif
     crate::support::ran_on_postgres("processes::two_instances_on_one_postgres");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// The browser tests' tools: Node.js with the packages of `tests/browser`, and Chromium.
+/// `None` (skip) when they are missing and that is allowed.
+fn browser_tools() -> Option<PathBuf> {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser"));
+    let ready = dir.join("node_modules/playwright-core").exists()
+        && dir.join("node_modules/axe-core").exists()
+        && Path::new("/usr/bin/chromium").exists();
+    if ready {
+        return Some(dir);
+    }
+    let why = "browser tests need Chromium and `npm ci` in tests/browser";
+    if std::env::var("TERMIN_TEST_BROWSER_REQUIRED").is_ok_and(|v| v == "1") {
+        panic!("{why}");
+    }
+    eprintln!("skipped: {why}");
+    None
+}
+
+fn browser(dir: &Path, args: &[&str]) -> Value {
+    let out = Command::new("node")
+        .current_dir(dir)
+        .arg("check.mjs")
+        .args(args)
+        .output()
+        .expect("node");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stdout)))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_manage_page_passes_axe_and_confirms_with_the_keyboard_alone() {
+    let Some(tools) = browser_tools() else { return };
+    let dir = scratch_dir();
+    let server = Server::start(&dir, &[("TERMIN_RATE_LIMITS", "off")]);
+    let start = first_free(&server, "mitte", "anmeldung").await;
+    let body = json!({"office": "mitte", "services": ["anmeldung"], "persons": 1, "start": start,
+                      "name": "Anna Beispiel", "email": "anna@example.org"});
+    let (status, _) = server.call("POST", "/api/v1/bookings", Some(&body)).await;
+    assert_eq!(status, 201);
+    let files = wait_for_mails(&dir, 1, 20).await;
+    let mail = crate::support::read_mail(&termin::mail::Sent {
+        recipient: String::new(),
+        message: std::fs::read(&files[0]).unwrap(),
+    });
+    let token = crate::support::token_in(&mail);
+    let page = format!("http://{}/b/{token}", server.addr);
+    let missing = format!("http://{}/b/{}", server.addr, "0".repeat(64));
+
+    let axe = browser(
+        &tools,
+        &["axe", &page, &format!("{page}/confirm"), &missing],
+    );
+    assert_eq!(axe["violations"], json!([]), "{axe:#}");
+
+    let after = browser(&tools, &["confirm", &page]);
+    let text = after["text"].as_str().unwrap();
+    assert!(text.contains("Bestätigt"), "{after:#}");
+    let (_, read) = server
+        .call("GET", &format!("/api/v1/bookings/{token}"), None)
+        .await;
+    assert_eq!(read["status"], "confirmed");
+    server.kill();
+    let _ = std::fs::remove_dir_all(dir);
+}
