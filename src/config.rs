@@ -20,6 +20,10 @@ pub struct Config {
     pub rate_limits: bool,
     pub retention_days: u32,
     pub smtp_timeout_seconds: u64,
+    /// Who runs this service: name and postal address, shown in the imprint and privacy notice.
+    pub operator: String,
+    /// Where citizens write about their data and about accessibility.
+    pub contact_email: String,
 }
 
 impl Default for Config {
@@ -35,6 +39,8 @@ impl Default for Config {
             rate_limits: true,
             retention_days: 30,
             smtp_timeout_seconds: 10,
+            operator: "Demo operator (set TERMIN_OPERATOR to the city's name and address)".into(),
+            contact_email: "kontakt@localhost".into(),
         }
     }
 }
@@ -50,6 +56,8 @@ pub const KEYS: &[&str] = &[
     "TERMIN_TRUSTED_PROXIES",
     "TERMIN_RATE_LIMITS",
     "TERMIN_RETENTION_DAYS",
+    "TERMIN_OPERATOR",
+    "TERMIN_CONTACT_EMAIL",
 ];
 
 impl Config {
@@ -121,6 +129,12 @@ impl Config {
         }
         if let Some(v) = get("TERMIN_RATE_LIMITS") {
             c.rate_limits = on_off("TERMIN_RATE_LIMITS", &v)?;
+        }
+        if let Some(v) = get("TERMIN_OPERATOR") {
+            c.operator = v;
+        }
+        if let Some(v) = get("TERMIN_CONTACT_EMAIL") {
+            c.contact_email = v;
         }
         if let Some(v) = get("TERMIN_RETENTION_DAYS") {
             c.retention_days =

@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod error;
+pub mod lang;
 pub mod openapi;
 pub mod pages;
 pub mod ratelimit;
@@ -41,6 +42,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             ratelimit::limit,
         ))
+        .layer(middleware::from_fn(lang::remember))
         .layer(middleware::from_fn(security_headers))
         .with_state(state)
 }

@@ -4,6 +4,7 @@
 mod api;
 mod engine;
 mod mail;
+mod pages;
 mod processes;
 mod schema;
 mod smtp;

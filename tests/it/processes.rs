@@ -323,7 +323,7 @@ fn browser(dir: &Path, args: &[&str]) -> Value {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_manage_page_passes_axe_and_confirms_with_the_keyboard_alone() {
+async fn citizen_pages_pass_axe_and_the_manage_page_confirms_with_the_keyboard_alone() {
     let Some(tools) = browser_tools() else { return };
     let dir = scratch_dir();
     let server = Server::start(&dir, &[("TERMIN_RATE_LIMITS", "off")]);
@@ -341,10 +341,21 @@ async fn the_manage_page_passes_axe_and_confirms_with_the_keyboard_alone() {
     let page = format!("http://{}/b/{token}", server.addr);
     let missing = format!("http://{}/b/{}", server.addr, "0".repeat(64));
 
-    let axe = browser(
-        &tools,
-        &["axe", &page, &format!("{page}/confirm"), &missing],
-    );
+    let base = format!("http://{}", server.addr);
+    let legal = [
+        "/",
+        "/?lang=en",
+        "/privacy",
+        "/privacy?lang=en",
+        "/accessibility",
+        "/imprint?lang=en",
+    ]
+    .map(|p| format!("{base}{p}"));
+    let mut urls = vec![page.clone(), format!("{page}/confirm"), missing];
+    urls.extend(legal);
+    let mut args = vec!["axe"];
+    args.extend(urls.iter().map(String::as_str));
+    let axe = browser(&tools, &args);
     assert_eq!(axe["violations"], json!([]), "{axe:#}");
 
     let after = browser(&tools, &["confirm", &page]);
