@@ -308,3 +308,35 @@ async fn imprint(State(s): State<AppState>, l: PageLang) -> Response {
     )
     .into_response()
 }
+
+/// The page for a visitor who sent too many requests: when to try again, and why.
+pub fn too_many_requests(lang: Language, seconds: u64) -> Response {
+    let minutes = seconds.div_ceil(60);
+    let (title, text) = match lang {
+        Language::De => (
+            "Bitte warten Sie einen Moment",
+            format!(
+                "Von Ihrer Internetadresse kamen in kurzer Zeit sehr viele Anfragen. Damit Termine fair \
+                 verteilt werden und nicht von Programmen abgegriffen, versuchen Sie es bitte in \
+                 {minutes} Minute(n) noch einmal."
+            ),
+        ),
+        Language::En => (
+            "Please wait a moment",
+            format!(
+                "Very many requests came from your internet address in a short time. So that \
+                 appointments are shared fairly and not grabbed by programs, please try again in \
+                 {minutes} minute(s)."
+            ),
+        ),
+    };
+    let mut response = (
+        StatusCode::TOO_MANY_REQUESTS,
+        layout(lang, "/", title, html! { p.notice { (text) } }),
+    )
+        .into_response();
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+    response
+}

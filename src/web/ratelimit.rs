@@ -116,8 +116,15 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
             &limits.read
         };
         if let Err(not_until) = limiter.check_key(&ip) {
-            let wait = not_until.wait_time_from(DefaultClock::default().now());
-            return AppError::TooManyRequests(wait.as_secs().max(1)).into_response();
+            let wait = not_until
+                .wait_time_from(DefaultClock::default().now())
+                .as_secs()
+                .max(1);
+            if path.starts_with("/api/") {
+                return AppError::TooManyRequests(wait).into_response();
+            }
+            let lang = super::lang::PageLang::of(request.uri().query(), request.headers()).lang;
+            return super::pages::too_many_requests(lang, wait);
         }
     }
     next.run(request).await

@@ -79,3 +79,36 @@ async fn the_language_follows_the_browser_until_the_visitor_chooses() {
     assert!(again.text.contains("href=\"/imprint?lang=en\""));
     db.drop().await;
 }
+
+#[tokio::test]
+async fn a_visitor_who_asks_too_often_gets_a_page_that_says_when_to_try_again() {
+    let db = Db::sqlite().await;
+    let t = TestApp::with_config(db.store.clone(), termin::config::Config::default()).await;
+    let page = format!("/b/{}?lang=en", "0".repeat(64));
+    let mut last = None;
+    for _ in 0..40 {
+        let a = t.request("GET", &page, None, &[]).await;
+        if a.status == StatusCode::TOO_MANY_REQUESTS {
+            last = Some(a);
+            break;
+        }
+    }
+    let limited = last.expect("the token pages are rate limited");
+    let wait: u64 = limited.headers["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(wait >= 1);
+    assert_eq!(html_lang(&limited.text), "en");
+    assert!(
+        limited.text.contains("Please wait a moment"),
+        "{}",
+        limited.text
+    );
+    assert!(limited.headers["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    db.drop().await;
+}
