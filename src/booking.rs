@@ -635,13 +635,15 @@ fn reminder(
     Ok(Some(mail))
 }
 
-/// Render a mail about a stored booking; none once its personal data is erased.
+/// Render the mail a change owes, and, with `with_reminder`, the reminder the
+/// appointment is owed at its (new) time; nothing once personal data is erased.
 fn mail_for(
     app: &App,
     office: &Office,
     b: &BookingRow,
     kind: Kind,
     token: Option<&str>,
+    with_reminder: bool,
 ) -> anyhow::Result<Vec<NewMail>> {
     let (Some(name), Some(email)) = (b.name.as_deref(), b.email.as_deref()) else {
         return Ok(Vec::new());
@@ -668,7 +670,7 @@ fn mail_for(
         None,
         now,
     )?];
-    if let (Kind::Confirmed, Some(token)) = (kind, token) {
+    if let (true, Some(token)) = (with_reminder, token) {
         mails.extend(reminder(app, office, &appointment, token, now)?);
     }
     Ok(mails)
@@ -699,6 +701,7 @@ pub async fn confirm(app: &App, token: &str) -> Result<Booked, TokenError> {
         &current.booking,
         Kind::Confirmed,
         Some(token),
+        true,
     )?;
     let out = app
         .store
@@ -730,6 +733,7 @@ pub async fn cancel(app: &App, token: &str) -> Result<Booked, TokenError> {
         &current.booking,
         Kind::Cancelled,
         None,
+        false,
     )?;
     let out = app
         .store
@@ -875,17 +879,17 @@ pub async fn move_booking(app: &App, token: &str, start: &str) -> Result<Booked,
         let mut moved_row = current.booking.clone();
         moved_row.start_at = c.claim.start.timestamp();
         moved_row.end_at = c.claim.end.timestamp();
-        let mut mails = mail_for(app, &office, &moved_row, Kind::Moved, Some(token))?;
-        let reminder = match (current.booking.status.as_str(), mails.is_empty()) {
-            ("confirmed", false) => {
-                let confirmed = mail_for(app, &office, &moved_row, Kind::Confirmed, Some(token))?;
-                confirmed
-                    .into_iter()
-                    .find(|m| m.kind == Kind::Reminder.as_str())
-            }
-            _ => None,
-        };
-        let mail = mails.pop();
+        let confirmed = current.booking.status == "confirmed";
+        let mut mails = mail_for(
+            app,
+            &office,
+            &moved_row,
+            Kind::Moved,
+            Some(token),
+            confirmed,
+        )?
+        .into_iter();
+        let (mail, reminder) = (mails.next(), mails.next());
         match app
             .store
             .move_booking(

@@ -140,6 +140,22 @@ macro_rules! release {
     }};
 }
 
+/// The booking behind a token as it is, when a change did not apply to it.
+macro_rules! unchanged {
+    ($tx:expr, $token_hash:expr) => {{
+        let b: Option<BookingRow> = sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM bookings WHERE token_hash = $1"
+        ))
+        .bind($token_hash)
+        .fetch_optional(&mut *$tx)
+        .await?;
+        Outcome {
+            booking: b.ok_or(StoreError::NotFound)?,
+            changed: false,
+        }
+    }};
+}
+
 const CELLS_CONFLICT: &str = "ON CONFLICT (office_id, counter_id, cell_at) DO UPDATE \
      SET booked = capacity_cells.booked + 1, capacity = excluded.capacity";
 const BOOKING_COLUMNS: &str = "id, token_hash, office_id, counter_id, services, persons, start_at, end_at, grid_seconds, \
@@ -441,11 +457,7 @@ impl Store {
                         }
                         Outcome { booking: b, changed: true }
                     }
-                    None => {
-                        let get = format!("SELECT {COLUMNS} FROM bookings WHERE token_hash = $1");
-                        let b: Option<BookingRow> = sqlx::query_as(&get).bind(token_hash).fetch_optional(&mut *tx).await?;
-                        Outcome { booking: b.ok_or(StoreError::NotFound)?, changed: false }
-                    }
+                    None => unchanged!(tx, token_hash),
                 }
             });
             Ok(out)
@@ -481,11 +493,7 @@ impl Store {
                         }
                         Outcome { booking: b, changed: true }
                     }
-                    None => {
-                        let get = format!("SELECT {COLUMNS} FROM bookings WHERE token_hash = $1");
-                        let b: Option<BookingRow> = sqlx::query_as(&get).bind(token_hash).fetch_optional(&mut *tx).await?;
-                        Outcome { booking: b.ok_or(StoreError::NotFound)?, changed: false }
-                    }
+                    None => unchanged!(tx, token_hash),
                 }
             });
             Ok(out)

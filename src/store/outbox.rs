@@ -53,12 +53,6 @@ macro_rules! enqueue {
 pub(crate) use enqueue;
 
 impl Store {
-    /// Queue a mail that no other change owes (a resend, a test mail).
-    pub async fn enqueue(&self, mail: &NewMail, now: i64) -> Result<()> {
-        super::in_tx!(self, tx => enqueue!(tx, mail, now));
-        Ok(())
-    }
-
     /// Claim up to `limit` due mails for `lease` seconds, oldest first (ids are
     /// time-ordered UUIDs, so mails due at once go in the order they were written). A claimed mail is not
     /// claimed again before its lease runs out, by this or any other instance;

@@ -68,13 +68,4 @@ impl Store {
             Err(e) => Err(e.into()),
         }
     }
-
-    /// A user's role and password hash, by email address.
-    pub async fn user_login(&self, email: &str) -> Result<(String, String)> {
-        let row = on!(self, pool => sqlx::query_as("SELECT role, password_hash FROM users WHERE email = $1")
-            .bind(email)
-            .fetch_optional(pool)
-            .await?);
-        row.ok_or(StoreError::NotFound)
-    }
 }

@@ -47,13 +47,18 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// Whether a path is about one booking, reached with its secret token: such
+/// requests are limited more strictly and their answers never cached.
+pub fn carries_token(path: &str) -> bool {
+    path.starts_with("/b/") || path.starts_with("/api/v1/bookings/")
+}
+
 /// Headers every response carries. Pages and answers with a booking's secret
 /// link or personal data are never cached or sent on as a referrer.
 async fn security_headers(request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    let personal = path.starts_with("/b/")
-        || path.starts_with("/api/v1/bookings")
-        || path.contains("/appointments");
+    let personal =
+        carries_token(path) || path == "/api/v1/bookings" || path.contains("/appointments");
     let mut response = next.run(request).await;
     let h = response.headers_mut();
     h.insert(

@@ -54,14 +54,6 @@ impl Limits {
             l.shrink_to_fit();
         }
     }
-
-    pub fn len(&self) -> usize {
-        self.read.len() + self.book.len() + self.token.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }
 
 /// The key a client is counted under.
@@ -108,7 +100,7 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
             &state.app.config.trusted_proxies,
         ));
         let path = request.uri().path();
-        let limiter = if path.starts_with("/b/") || path.starts_with("/api/v1/bookings/") {
+        let limiter = if super::carries_token(path) {
             &limits.token
         } else if request.method() == Method::POST {
             &limits.book
