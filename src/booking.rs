@@ -23,7 +23,7 @@ pub struct FieldError {
     pub message: String,
 }
 
-fn field(field: &str, message: impl Into<String>) -> FieldError {
+pub(crate) fn field(field: &str, message: impl Into<String>) -> FieldError {
     FieldError {
         field: field.to_string(),
         message: message.into(),
@@ -50,6 +50,8 @@ pub enum BookError {
     ArrivalsFull,
     #[error("this email address already has {0} active bookings at this office")]
     EmailCap(u32),
+    #[error("the time was held for too long and has been given free again")]
+    HoldGone,
     #[error("the Idempotency-Key was used before for a different request")]
     IdempotencyMismatch,
     #[error(transparent)]
@@ -264,7 +266,7 @@ impl Booked {
     }
 }
 
-fn service_names(office: &Office, ids: &[&str], lang: Language) -> Vec<String> {
+pub(crate) fn service_names(office: &Office, ids: &[&str], lang: Language) -> Vec<String> {
     ids.iter()
         .map(|id| {
             office
@@ -317,34 +319,9 @@ fn check<'o>(
         }
         _ => None,
     };
-    let name = req.name.trim();
-    if name.is_empty() {
-        errors.push(field("name", "please give your name"));
-    } else if name.chars().count() > MAX_NAME {
-        errors.push(field("name", format!("at most {MAX_NAME} characters")));
-    } else if !text::is_clean_line(name) {
-        errors.push(field("name", "must be one line without control characters"));
-    }
-    let email = req.email.trim();
-    if !text::is_email(email) || email.parse::<lettre::Address>().is_err() {
-        errors.push(field(
-            "email",
-            "must be an email address such as name@example.de",
-        ));
-    }
-    let phone = req
-        .phone
-        .as_deref()
-        .map(str::trim)
-        .filter(|p| !p.is_empty());
-    if let Some(p) = phone {
-        if p.chars().count() > MAX_PHONE || !text::is_phone(p) {
-            errors.push(field(
-                "phone",
-                "must be a phone number of digits, spaces and + - / ( )",
-            ));
-        }
-    }
+    let person = check_person(&req.name, &req.email, req.phone.as_deref())
+        .map_err(|e| errors.extend(e))
+        .ok();
     let language = match req.language.as_deref() {
         None => Some(Language::De),
         Some(l) => Language::parse(l),
@@ -352,21 +329,71 @@ fn check<'o>(
     if language.is_none() {
         errors.push(field("language", "must be \"de\" or \"en\""));
     }
-    match (errors.is_empty(), resolved, claim, language) {
-        (true, Some((counter, _, need)), Some(claim), Some(language)) => Ok(Checked {
-            counter,
-            claim,
-            need,
-            name: name.to_string(),
-            email: email.to_string(),
-            phone: phone.map(str::to_string),
-            language,
-        }),
+    match (errors.is_empty(), resolved, claim, language, person) {
+        (true, Some((counter, _, need)), Some(claim), Some(language), Some(person)) => {
+            Ok(Checked {
+                counter,
+                claim,
+                need,
+                name: person.name,
+                email: person.email,
+                phone: person.phone,
+                language,
+            })
+        }
         _ => Err(errors),
     }
 }
 
-fn start_message(office: &Office, e: StartError) -> String {
+/// Who comes: name, email address, phone number if given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+}
+
+pub const NAME_MISSING: &str = "please give your name";
+pub const NAME_NOT_ONE_LINE: &str = "must be one line without control characters";
+pub const EMAIL_INVALID: &str = "must be an email address such as name@example.de";
+pub const PHONE_INVALID: &str = "must be a phone number of digits, spaces and + - / ( )";
+
+/// Check the person's details of a booking; every mistake at once.
+pub fn check_person(
+    name: &str,
+    email: &str,
+    phone: Option<&str>,
+) -> Result<Person, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let name = name.trim();
+    if name.is_empty() {
+        errors.push(field("name", NAME_MISSING));
+    } else if name.chars().count() > MAX_NAME {
+        errors.push(field("name", format!("at most {MAX_NAME} characters")));
+    } else if !text::is_clean_line(name) {
+        errors.push(field("name", NAME_NOT_ONE_LINE));
+    }
+    let email = email.trim();
+    if !text::is_email(email) || email.parse::<lettre::Address>().is_err() {
+        errors.push(field("email", EMAIL_INVALID));
+    }
+    let phone = phone.map(str::trim).filter(|p| !p.is_empty());
+    if let Some(p) = phone {
+        if p.chars().count() > MAX_PHONE || !text::is_phone(p) {
+            errors.push(field("phone", PHONE_INVALID));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Person {
+        name: name.to_string(),
+        email: email.to_string(),
+        phone: phone.map(str::to_string),
+    })
+}
+
+pub(crate) fn start_message(office: &Office, e: StartError) -> String {
     match e {
         StartError::TooSoon => format!(
             "is in the past or too soon: bookings need {} minutes' notice",
@@ -390,7 +417,7 @@ fn fingerprint(req: &BookingRequest) -> String {
     secret::hash(&canonical)
 }
 
-fn letterhead(app: &App) -> Letterhead<'_> {
+pub(crate) fn letterhead(app: &App) -> Letterhead<'_> {
     Letterhead {
         from: &app.config.mail_from,
         public_url: &app.config.public_url,
@@ -609,7 +636,7 @@ pub async fn get(app: &App, token: &str) -> Result<Booked, TokenError> {
 /// The reminder a confirmed appointment is owed: due `reminder_hours` before it,
 /// unless the office sends none or that time has passed already. It is written
 /// now, with its link, because the token exists only now; it waits in the outbox.
-fn reminder(
+pub(crate) fn reminder(
     app: &App,
     office: &Office,
     appointment: &Appointment<'_>,
@@ -922,4 +949,22 @@ pub async fn move_booking(app: &App, token: &str, start: &str) -> Result<Booked,
         }
     }
     Err(StoreError::Conflict(Conflict::StalePlan).into())
+}
+
+/// The booking's calendar file, to download from its page.
+pub fn calendar_file(app: &App, b: &Booked, token: &str) -> anyhow::Result<String> {
+    let lang = b.language();
+    let a = Appointment {
+        booking_id: &b.booking.id,
+        office: &b.office,
+        services: b.service_names(),
+        persons: u32::try_from(b.booking.persons).unwrap_or(1),
+        start: b.start(),
+        end: b.end(),
+        created: DateTime::from_timestamp(b.booking.created_at, 0).unwrap_or_default(),
+        name: b.booking.name.as_deref().unwrap_or_default(),
+        email: b.booking.email.as_deref().unwrap_or_default(),
+        language: lang,
+    };
+    messages::calendar_file(&a, &letterhead(app), token, app.clock.now())
 }

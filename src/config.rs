@@ -24,6 +24,8 @@ pub struct Config {
     pub operator: String,
     /// Where citizens write about their data and about accessibility.
     pub contact_email: String,
+    /// Times one client address (IPv6: one /64) may hold at once while filling in the form.
+    pub holds_per_client: u32,
 }
 
 impl Default for Config {
@@ -41,6 +43,7 @@ impl Default for Config {
             smtp_timeout_seconds: 10,
             operator: "Demo operator (set TERMIN_OPERATOR to the city's name and address)".into(),
             contact_email: "kontakt@localhost".into(),
+            holds_per_client: 3,
         }
     }
 }
@@ -58,6 +61,7 @@ pub const KEYS: &[&str] = &[
     "TERMIN_RETENTION_DAYS",
     "TERMIN_OPERATOR",
     "TERMIN_CONTACT_EMAIL",
+    "TERMIN_HOLDS_PER_CLIENT",
 ];
 
 impl Config {
@@ -135,6 +139,13 @@ impl Config {
         }
         if let Some(v) = get("TERMIN_CONTACT_EMAIL") {
             c.contact_email = v;
+        }
+        if let Some(v) = get("TERMIN_HOLDS_PER_CLIENT") {
+            c.holds_per_client = v
+                .parse()
+                .ok()
+                .filter(|n| (1..=100).contains(n))
+                .context("TERMIN_HOLDS_PER_CLIENT must be a whole number from 1 to 100")?;
         }
         if let Some(v) = get("TERMIN_RETENTION_DAYS") {
             c.retention_days =

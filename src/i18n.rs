@@ -74,6 +74,16 @@ pub fn long_date(date: NaiveDate, lang: Language) -> String {
     }
 }
 
+/// "Dezember 2026" / "December 2026".
+pub fn month_year(date: NaiveDate, lang: Language) -> String {
+    let m = date.month0() as usize;
+    let name = match lang {
+        Language::De => MONTHS_DE[m],
+        Language::En => MONTHS_EN[m],
+    };
+    format!("{name} {}", date.year())
+}
+
 /// "09:30 Uhr" / "9:30 am".
 pub fn time(t: DateTime<Tz>, lang: Language) -> String {
     match lang {

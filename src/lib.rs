@@ -6,6 +6,7 @@ pub mod booking;
 pub mod clock;
 pub mod config;
 pub mod domain;
+pub mod hold;
 pub mod i18n;
 pub mod mail;
 pub mod secret;

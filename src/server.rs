@@ -47,12 +47,15 @@ pub fn mailer(config: &Config) -> anyhow::Result<Mailer> {
     }
 }
 
-/// Expire unconfirmed bookings and erase old personal data, again and again.
+/// Expire unconfirmed bookings and holds that ran out, and erase old personal data, again and again.
 pub async fn sweep_forever(app: App) {
     let mut round: u64 = 0;
     loop {
         if let Err(e) = booking::expire_due(&app).await {
             tracing::error!(error = %e, "expiring unconfirmed bookings");
+        }
+        if let Err(e) = crate::hold::expire_due(&app).await {
+            tracing::error!(error = %e, "giving back holds that ran out");
         }
         if let Err(e) = booking::retire_ended(&app).await {
             tracing::error!(error = %e, "retiring past bookings from the per-address cap");

@@ -244,6 +244,61 @@ fn one_line(s: &str) -> String {
 
 /// Render a mail for the outbox. `token` is the booking's secret: the links in
 /// the mail carry it, and the mail is the only place it is ever written to.
+/// The calendar file of an appointment, with the letter's words as its description.
+fn event_file(
+    a: &Appointment<'_>,
+    letter: &Letter,
+    manage: Option<&str>,
+    organizer: &str,
+    cancelled: bool,
+    now: DateTime<Utc>,
+) -> String {
+    let domain = organizer.rsplit('@').next().unwrap_or("localhost");
+    let summary = format!("{} – {}", a.services.join(", "), a.office.name);
+    let location = format!("{}, {}", a.office.name, a.office.address);
+    let event = ics::Event {
+        uid: &format!("{}@{domain}", a.booking_id),
+        start: a.start,
+        end: a.end,
+        summary: &summary,
+        location: &location,
+        description: &plain(letter, a.language),
+        url: manage,
+        sequence: (now - a.created).num_seconds().max(0),
+        organizer,
+        cancelled,
+    };
+    ics::calendar(&event, now)
+}
+
+/// The calendar file of a booked appointment, to download from its page: the
+/// same entry (UID) the mails carry, with the newest time.
+pub fn calendar_file(
+    a: &Appointment<'_>,
+    head: &Letterhead<'_>,
+    token: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<String> {
+    let manage = format!("{}/b/{token}", head.public_url);
+    let letter = words(Kind::Confirmed, a, Some(&manage), None);
+    let from = sender(a, head)?;
+    Ok(event_file(
+        a,
+        &letter,
+        Some(&manage),
+        from.email.as_ref(),
+        false,
+        now,
+    ))
+}
+
+fn sender(a: &Appointment<'_>, head: &Letterhead<'_>) -> anyhow::Result<Mailbox> {
+    Ok(match &a.office.sender {
+        Some(sender) => Mailbox::new(Some(a.office.name.clone()), sender.parse()?),
+        None => head.from.parse()?,
+    })
+}
+
 pub fn render(
     kind: Kind,
     a: &Appointment<'_>,
@@ -254,10 +309,7 @@ pub fn render(
 ) -> anyhow::Result<NewMail> {
     let manage = token.map(|t| format!("{}/b/{t}", head.public_url));
     let letter = words(kind, a, manage.as_deref(), confirm_by);
-    let from: Mailbox = match &a.office.sender {
-        Some(sender) => Mailbox::new(Some(a.office.name.clone()), sender.parse()?),
-        None => head.from.parse()?,
-    };
+    let from = sender(a, head)?;
     // Names are validated as one line before they are stored; this keeps a header
     // one line even if one ever was not (lettre refuses to format a line break).
     let to = Mailbox::new(Some(one_line(a.name)), a.email.parse()?);
@@ -279,23 +331,16 @@ pub fn render(
     let message = match kind {
         Kind::Confirmed | Kind::Cancelled | Kind::Moved => {
             let cancelled = kind == Kind::Cancelled;
-            let summary = format!("{} – {}", a.services.join(", "), a.office.name);
-            let location = format!("{}, {}", a.office.name, a.office.address);
-            let event = ics::Event {
-                uid: &format!("{}@{domain}", a.booking_id),
-                start: a.start,
-                end: a.end,
-                summary: &summary,
-                location: &location,
-                description: &plain(&letter, a.language),
-                url: manage.as_deref(),
-                sequence: (now - a.created).num_seconds().max(0),
-                organizer: from.email.as_ref(),
-                cancelled,
-            };
             let method = if cancelled { "CANCEL" } else { "PUBLISH" };
             let calendar = Attachment::new("termin.ics".to_string()).body(
-                ics::calendar(&event, now),
+                event_file(
+                    a,
+                    &letter,
+                    manage.as_deref(),
+                    from.email.as_ref(),
+                    cancelled,
+                    now,
+                ),
                 ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))?,
             );
             builder.multipart(

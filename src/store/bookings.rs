@@ -75,7 +75,7 @@ pub struct Outcome {
 /// `(key, count)` rows: a cell or window and what is taken there.
 type Counts = Vec<(i64, i64)>;
 
-const COLUMNS: &str = "id, office_id, counter_id, services, persons, start_at, end_at, grid_seconds, \
+pub(super) const COLUMNS: &str = "id, office_id, counter_id, services, persons, start_at, end_at, grid_seconds, \
     arrival_window, status, name, email, phone, email_key, language, confirm_by, created_at, confirmed_at, cancelled_at";
 
 /// Give back what a booking `$b` took, inside `$tx`: its arrivals, its cells,
@@ -140,6 +140,8 @@ macro_rules! release {
     }};
 }
 
+pub(super) use release;
+
 /// The booking behind a token as it is, when a change did not apply to it.
 macro_rules! unchanged {
     ($tx:expr, $token_hash:expr) => {{
@@ -156,9 +158,9 @@ macro_rules! unchanged {
     }};
 }
 
-const CELLS_CONFLICT: &str = "ON CONFLICT (office_id, counter_id, cell_at) DO UPDATE \
+pub(super) const CELLS_CONFLICT: &str = "ON CONFLICT (office_id, counter_id, cell_at) DO UPDATE \
      SET booked = capacity_cells.booked + 1, capacity = excluded.capacity";
-const BOOKING_COLUMNS: &str = "id, token_hash, office_id, counter_id, services, persons, start_at, end_at, grid_seconds, \
+pub(super) const BOOKING_COLUMNS: &str = "id, token_hash, office_id, counter_id, services, persons, start_at, end_at, grid_seconds, \
      arrival_window, status, name, email, phone, email_key, language, confirm_by, created_at, confirmed_at";
 const OUTBOX_COLUMNS: &str =
     "id, booking_id, kind, message_id, sender, recipient, message, status, attempts, due_at, created_at";
@@ -255,12 +257,13 @@ fn conflict_of(err: &sqlx::Error) -> Option<Conflict> {
         ("capacity_cells_never_overbooked", Conflict::Capacity),
         ("arrival_cells_within_cap", Conflict::Arrivals),
         ("email_quota_within_cap", Conflict::EmailCap),
+        ("hold_quota_within_cap", Conflict::HoldCap),
     ]
     .into_iter()
     .find_map(|(constraint, c)| name.contains(constraint).then_some(c))
 }
 
-fn to_conflict(err: sqlx::Error) -> StoreError {
+pub(super) fn to_conflict(err: sqlx::Error) -> StoreError {
     match conflict_of(&err) {
         Some(c) => StoreError::Conflict(c),
         None => err.into(),
@@ -269,7 +272,7 @@ fn to_conflict(err: sqlx::Error) -> StoreError {
 
 /// Run a unit of work again when PostgreSQL aborted it for a deadlock or a
 /// serialization failure; it had changed nothing.
-async fn retrying<T, F, Fut>(mut work: F) -> Result<T>
+pub(super) async fn retrying<T, F, Fut>(mut work: F) -> Result<T>
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = Result<T>>,

@@ -5,6 +5,7 @@
 
 mod batch;
 mod bookings;
+mod holds;
 mod offices;
 mod outbox;
 mod staff;
@@ -17,6 +18,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{PgPool, SqlitePool};
 
 pub use bookings::{BookingRow, NewBooking, Outcome};
+pub use holds::{HoldRow, NewHold};
 pub use outbox::{NewMail, OutboxMail};
 pub use staff::ApiKey;
 
@@ -70,6 +72,10 @@ pub enum Conflict {
     PlanInUse,
     /// The office's plan changed since the claim was computed.
     StalePlan,
+    /// The client address holds as many times as it may.
+    HoldCap,
+    /// The hold ran out or was used already.
+    HoldGone,
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

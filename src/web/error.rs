@@ -152,6 +152,7 @@ impl From<BookError> for AppError {
                 "too many people are already expected at this time; please choose another".into(),
             ),
             e @ BookError::EmailCap(_) => AppError::Conflict("email_cap", e.to_string()),
+            e @ BookError::HoldGone => AppError::Gone(e.to_string()),
             e @ BookError::IdempotencyMismatch => {
                 AppError::Conflict("idempotency_key_reused", e.to_string())
             }

@@ -1,16 +1,19 @@
 //! HTTP: the router, shared state, security headers and the background jobs a server runs.
 
 pub mod api;
+pub mod csrf;
 pub mod error;
+pub mod flow;
 pub mod lang;
 pub mod openapi;
 pub mod pages;
 pub mod ratelimit;
 
+use std::net::IpAddr;
 use std::sync::Arc;
 
 use axum::extract::{DefaultBodyLimit, Request};
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderMap, HeaderValue};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::Router;
@@ -30,6 +33,20 @@ impl AppState {
         let limits = app.config.rate_limits.then(|| Arc::new(Limits::default()));
         AppState { app, limits }
     }
+
+    /// Cookies are marked `Secure` when the service is reached over HTTPS.
+    pub fn secure_cookies(&self) -> bool {
+        self.app.config.public_url.starts_with("https://")
+    }
+
+    /// The client's address, as the rate limits see it (loopback when a test sends no peer).
+    pub fn client_ip(&self, peer: Option<IpAddr>, headers: &HeaderMap) -> IpAddr {
+        ratelimit::client_ip(
+            peer.unwrap_or(IpAddr::from([127, 0, 0, 1])),
+            headers,
+            &self.app.config.trusted_proxies,
+        )
+    }
 }
 
 /// The whole HTTP surface.
@@ -37,7 +54,9 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(api::routes())
         .merge(pages::routes())
+        .merge(flow::routes())
         .layer(DefaultBodyLimit::max(16 * 1024))
+        .layer(middleware::from_fn(csrf::same_origin))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             ratelimit::limit,
@@ -57,8 +76,11 @@ pub fn carries_token(path: &str) -> bool {
 /// link or personal data are never cached or sent on as a referrer.
 async fn security_headers(request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    let personal =
-        carries_token(path) || path == "/api/v1/bookings" || path.contains("/appointments");
+    // The booking flow's pages show held times and, at the end, personal data.
+    let personal = carries_token(path)
+        || path.starts_with("/o/")
+        || path == "/api/v1/bookings"
+        || path.contains("/appointments");
     let mut response = next.run(request).await;
     let h = response.headers_mut();
     h.insert(

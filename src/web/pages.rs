@@ -1,20 +1,32 @@
 //! Citizen pages: the start page, the pages behind the links in a booking's mail (see,
-//! confirm, cancel), and the privacy notice, accessibility statement and imprint.
+//! confirm, cancel, move, calendar file), the privacy notice, accessibility statement
+//! and imprint, and the pages that say what went wrong. The booking flow is in `flow`.
 //!
 //! Opening a link changes nothing (mail scanners open links); a button does.
 
-use axum::extract::{OriginalUri, Path, State};
-use axum::http::{header, StatusCode};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
+use axum::{Form, Router};
 use maud::{html, Markup, DOCTYPE};
 
+use super::csrf::{self, Csrf};
+use super::flow::{self, respond, Fields};
 use super::lang::PageLang;
 use super::AppState;
-use crate::booking::{self, Booked, TokenError};
+use crate::booking::{self, BookError, Booked, MoveError, TokenError, Wish};
 use crate::domain::{BookingStatus, Language};
 use crate::i18n;
+
+/// The German or the English text.
+pub fn tr(en: bool, de: &'static str, english: &'static str) -> &'static str {
+    if en {
+        english
+    } else {
+        de
+    }
+}
 
 const CSS: &str = include_str!("../../assets/site.css");
 
@@ -25,6 +37,8 @@ pub fn routes() -> Router<AppState> {
         .route("/b/{token}", get(manage))
         .route("/b/{token}/confirm", get(manage).post(confirm))
         .route("/b/{token}/cancel", post(cancel))
+        .route("/b/{token}/move", get(move_page).post(move_to))
+        .route("/b/{token}/calendar.ics", get(calendar_file))
         .route("/privacy", get(privacy))
         .route("/accessibility", get(accessibility))
         .route("/imprint", get(imprint))
@@ -41,8 +55,21 @@ async fn css() -> Response {
         .into_response()
 }
 
+/// The same page in the other language: `here` (path and query) with `lang` set.
+fn switch_href(here: &str, code: &str) -> String {
+    let (path, query) = here.split_once('?').unwrap_or((here, ""));
+    let mut params: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+        .collect();
+    let lang = format!("lang={code}");
+    params.push(&lang);
+    format!("{path}?{}", params.join("&"))
+}
+
 /// Every page: one `<h1>`, the language switch, and the pages a public service owes in the footer.
-fn layout(lang: Language, path: &str, title: &str, body: Markup) -> Markup {
+/// `here` is the page's path and query, for the switch.
+pub fn layout(lang: Language, here: &str, title: &str, body: Markup) -> Markup {
     let en = lang == Language::En;
     let (other, other_name, other_code) = if en {
         (Language::De, "Deutsch", "de")
@@ -62,9 +89,9 @@ fn layout(lang: Language, path: &str, title: &str, body: Markup) -> Markup {
                 header {
                     a href="/" { "Termin" }
                     " "
-                    a.lang href={ (path) "?lang=" (other_code) } lang=(other.as_str()) hreflang=(other.as_str()) { (other_name) }
+                    a.lang href=(switch_href(here, other_code)) lang=(other.as_str()) hreflang=(other.as_str()) { (other_name) }
                 }
-                main { h1 { (title) } (body) }
+                main #main { h1 { (title) } (body) }
                 footer {
                     nav aria-label=(if en { "Legal" } else { "Rechtliches" }) {
                         a href="/privacy" { @if en { "Privacy" } @else { "Datenschutz" } }
@@ -91,16 +118,25 @@ async fn home(State(s): State<AppState>, l: PageLang) -> Response {
                 "Termin buchen"
             },
             html! {
-                p { @if en { "Our offices:" } @else { "Unsere Standorte:" } }
-                ul { @for o in offices.iter() { li { strong { (o.name) } ", " (o.address) } } }
+                p { (tr(en, "Buchen Sie Ihren Termin online – ohne Wartemarke und ohne Warteschlange. Wählen Sie zuerst den Standort.",
+                           "Book your appointment online – no ticket, no queue. First choose the office.")) }
+                ul.offices {
+                    @for o in offices.iter() {
+                        li {
+                            a href={ "/o/" (o.id) } { strong { (o.name) } }
+                            br;
+                            span.muted { (o.address) }
+                        }
+                    }
+                }
             },
         )
         .into_response(),
-        Err(e) => error_page(l.lang, TokenError::Store(e)),
+        Err(e) => failed(l.lang, e),
     }
 }
 
-fn details(b: &Booked, lang: Language) -> Markup {
+pub fn details(b: &Booked, lang: Language) -> Markup {
     let tz = b.office.timezone;
     let en = lang == Language::En;
     html! {
@@ -117,7 +153,7 @@ fn details(b: &Booked, lang: Language) -> Markup {
     }
 }
 
-fn status_text(status: BookingStatus, en: bool) -> &'static str {
+pub fn status_text(status: BookingStatus, en: bool) -> &'static str {
     match (status, en) {
         (BookingStatus::Pending, false) => "Noch nicht bestätigt",
         (BookingStatus::Pending, true) => "Not yet confirmed",
@@ -132,55 +168,370 @@ fn status_text(status: BookingStatus, en: bool) -> &'static str {
     }
 }
 
+/// What to bring, per booked service, as the office wrote it.
+pub fn bring(b: &Booked, lang: Language) -> Markup {
+    let en = lang == Language::En;
+    let items: Vec<(&str, &str)> = b
+        .booking
+        .service_ids()
+        .iter()
+        .filter_map(|id| b.office.service(id))
+        .filter_map(|(_, s)| s.bring.as_ref().map(|t| (s.name.get(lang), t.get(lang))))
+        .collect();
+    html! {
+        @if !items.is_empty() {
+            h2 { (tr(en, "Bitte mitbringen", "Please bring")) }
+            ul.bring { @for (service, what) in &items { li { strong { (service) ": " } (what) } } }
+        }
+    }
+}
+
+/// The booking behind a token, in the language of the booking unless the visitor chose another.
+async fn booking_of(
+    s: &AppState,
+    token: &str,
+    l: &PageLang,
+) -> Result<(Booked, Language), Response> {
+    match booking::get(&s.app, token).await {
+        Ok(b) => {
+            let lang = if l.chosen { l.lang } else { b.language() };
+            Ok((b, lang))
+        }
+        Err(e) => Err(error_page(l.lang, e)),
+    }
+}
+
 async fn manage(
     State(s): State<AppState>,
     Path(token): Path<String>,
-    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
     l: PageLang,
 ) -> Response {
-    let b = match booking::get(&s.app, &token).await {
-        Ok(b) => b,
-        Err(e) => return error_page(l.lang, e),
+    let (b, lang) = match booking_of(&s, &token, &l).await {
+        Ok(found) => found,
+        Err(r) => return r,
     };
-    // The language of the booking, unless the visitor chose another.
-    let lang = if l.chosen { l.lang } else { b.language() };
     let en = lang == Language::En;
-    let status = b.status(s.app.clock.now());
-    let title = if en { "Your appointment" } else { "Ihr Termin" };
-    layout(
-        lang,
-        uri.path(),
-        title,
-        html! {
-            p { span.status { (status_text(status, en)) } }
-            (details(&b, lang))
-            @if status == BookingStatus::Pending {
-                form method="post" action={ "/b/" (token) "/confirm" } {
-                    button type="submit" { @if en { "Confirm appointment" } @else { "Termin bestätigen" } }
+    let now = s.app.clock.now();
+    let status = b.status(now);
+    let open =
+        matches!(status, BookingStatus::Pending | BookingStatus::Confirmed) && b.start() > now;
+    let csrf = Csrf::of(&headers);
+    let title = tr(en, "Ihr Termin", "Your appointment");
+    let body = html! {
+        p { span.status { (status_text(status, en)) } }
+        @if status == BookingStatus::Pending {
+            p { (tr(en, "Bitte bestätigen Sie den Termin mit dem Knopf unten, sonst wird die Zeit wieder frei.",
+                       "Please confirm the appointment with the button below, otherwise the time becomes free again.")) }
+        }
+        (details(&b, lang))
+        @if open { (bring(&b, lang)) }
+        @if open {
+            div.actions {
+                @if status == BookingStatus::Pending {
+                    form method="post" action={ "/b/" (token) "/confirm" } {
+                        input type="hidden" name=(csrf::FIELD) value=(csrf.token);
+                        button type="submit" { (tr(en, "Termin bestätigen", "Confirm appointment")) }
+                    }
                 }
-            }
-            @if matches!(status, BookingStatus::Pending | BookingStatus::Confirmed) {
+                a.button href={ "/b/" (token) "/move" } { (tr(en, "Termin verschieben", "Move appointment")) }
                 form method="post" action={ "/b/" (token) "/cancel" } {
-                    button.secondary type="submit" { @if en { "Cancel appointment" } @else { "Termin absagen" } }
+                    input type="hidden" name=(csrf::FIELD) value=(csrf.token);
+                    button.secondary type="submit" { (tr(en, "Termin absagen", "Cancel appointment")) }
                 }
             }
+            p { a href={ "/b/" (token) "/calendar.ics" } download="termin.ics" { (tr(en, "In den Kalender eintragen (.ics)", "Add to your calendar (.ics)")) } }
+            p.print-hint { (tr(en, "Sie können diese Seite als Terminbestätigung ausdrucken.", "You can print this page as a confirmation of the appointment.")) }
+        }
+    };
+    respond(
+        &s,
+        StatusCode::OK,
+        layout(lang, &format!("/b/{token}"), title, body),
+        Some(&csrf),
+    )
+}
+
+/// A POST on a booking's page: the form's token must match, then `act` runs and
+/// the visitor is sent back to the page.
+async fn act_on<F, Fut>(
+    token: &str,
+    headers: &HeaderMap,
+    l: &PageLang,
+    f: &Fields,
+    act: F,
+) -> Response
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = Result<Booked, TokenError>>,
+{
+    if !f.csrf_ok(headers) {
+        return refused(l.lang);
+    }
+    match act().await {
+        Ok(_) => Redirect::to(&format!("/b/{token}")).into_response(),
+        Err(e) => error_page(l.lang, e),
+    }
+}
+
+async fn confirm(
+    State(s): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    l: PageLang,
+    Form(f): Form<Fields>,
+) -> Response {
+    act_on(&token, &headers, &l, &f, || {
+        booking::confirm(&s.app, &token)
+    })
+    .await
+}
+
+async fn cancel(
+    State(s): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    l: PageLang,
+    Form(f): Form<Fields>,
+) -> Response {
+    act_on(&token, &headers, &l, &f, || booking::cancel(&s.app, &token)).await
+}
+
+fn wish_of(b: &Booked) -> Wish {
+    Wish {
+        services: b
+            .booking
+            .service_ids()
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        persons: u32::try_from(b.booking.persons).unwrap_or(1),
+    }
+}
+
+/// Moving: a calendar of days, then a day's times; choosing one moves the booking.
+async fn move_page(
+    State(s): State<AppState>,
+    Path(token): Path<String>,
+    Query(q): Query<Fields>,
+    headers: HeaderMap,
+    l: PageLang,
+) -> Response {
+    let (b, lang) = match booking_of(&s, &token, &l).await {
+        Ok(found) => found,
+        Err(r) => return r,
+    };
+    let en = lang == Language::En;
+    let now = s.app.clock.now();
+    if !matches!(
+        b.status(now),
+        BookingStatus::Pending | BookingStatus::Confirmed
+    ) || b.start() <= now
+    {
+        return error_page(lang, TokenError::TooLate);
+    }
+    let wish = wish_of(&b);
+    let here = format!("/b/{token}/move");
+    let date = q
+        .get("date")
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let tz = b.office.timezone;
+    let intro = html! {
+        p { (tr(en, "Jetzt: ", "Now: ")) strong { (i18n::when(b.start().with_timezone(&tz), lang)) } }
+        p { (tr(en, "Ihr bisheriger Termin bleibt bestehen, bis der neue gesichert ist.",
+                   "Your current appointment stays until the new one is secured.")) }
+    };
+    let (from, to, _) = match date {
+        Some(d) => (d, d, d),
+        None => flow::calendar_range(&b.office, now, None),
+    };
+    let a = match booking::availability(&s.app, &b.office.id, &wish, Some(from), Some(to)).await {
+        Ok(a) => a,
+        Err(_) => {
+            return message(
+                lang,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                tr(
+                    en,
+                    "Dieser Tag ist nicht buchbar",
+                    "This day cannot be booked",
+                ),
+                html! { p { a href=(here) { (tr(en, "Zum Kalender", "To the calendar")) } } },
+            )
+        }
+    };
+    let csrf = Csrf::of(&headers);
+    let body = match date {
+        None => {
+            let link = |d: chrono::NaiveDate| format!("/b/{token}/move?date={d}");
+            html! { (intro) (flow::calendar(lang, &a.days, from, to, &link)) p { a href={ "/b/" (token) } { (tr(en, "Zurück zum Termin", "Back to the appointment")) } } }
+        }
+        Some(d) => {
+            let slots: Vec<_> = a
+                .days
+                .iter()
+                .flat_map(|d| d.slots.iter().copied())
+                .collect();
+            html! {
+                (intro)
+                p.date { strong { (i18n::long_date(d, lang)) } }
+                @if slots.is_empty() {
+                    p.notice { (tr(en, "An diesem Tag ist keine Zeit frei.", "No time is free on this day.")) }
+                } @else {
+                    (flow::times_form(lang, &b.office, &slots, &here, html! { input type="hidden" name=(csrf::FIELD) value=(csrf.token); }))
+                }
+                p { a href=(here) { (tr(en, "Anderen Tag wählen", "Choose another day")) } }
+            }
+        }
+    };
+    let title = tr(en, "Termin verschieben", "Move appointment");
+    respond(
+        &s,
+        StatusCode::OK,
+        layout(lang, &here, title, body),
+        Some(&csrf),
+    )
+}
+
+async fn move_to(
+    State(s): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    l: PageLang,
+    Form(f): Form<Fields>,
+) -> Response {
+    if !f.csrf_ok(&headers) {
+        return refused(l.lang);
+    }
+    let (b, lang) = match booking_of(&s, &token, &l).await {
+        Ok(found) => found,
+        Err(r) => return r,
+    };
+    let en = lang == Language::En;
+    let start = f.get("start").unwrap_or_default();
+    let here = format!("/b/{token}/move");
+    match booking::move_booking(&s.app, &token, start).await {
+        Ok(_) => Redirect::to(&format!("/b/{token}")).into_response(),
+        Err(MoveError::Book(BookError::SlotTaken | BookError::ArrivalsFull)) => {
+            let around = chrono::DateTime::parse_from_rfc3339(start)
+                .map(|t| t.with_timezone(&chrono::Utc))
+                .unwrap_or_else(|_| b.start());
+            let csrf = Csrf::of(&headers);
+            let slots = crate::hold::nearest(&s.app, &b.office.id, &wish_of(&b), around, 8)
+                .await
+                .unwrap_or_default();
+            let body = html! {
+                p.notice.error { (tr(en, "Diese Zeit ist nicht mehr frei. Ihr bisheriger Termin bleibt bestehen.",
+                                       "This time is no longer free. Your current appointment stays as it was.")) }
+                @if !slots.is_empty() {
+                    p { (tr(en, "Diese Zeiten in der Nähe sind noch frei:", "These times nearby are still free:")) }
+                    (flow::times_form(lang, &b.office, &slots, &here, html! { input type="hidden" name=(csrf::FIELD) value=(csrf.token); }))
+                }
+                p { a href=(here) { (tr(en, "Zum Kalender", "To the calendar")) } }
+            };
+            respond(
+                &s,
+                StatusCode::CONFLICT,
+                layout(
+                    lang,
+                    &here,
+                    tr(
+                        en,
+                        "Diese Zeit ist nicht mehr frei",
+                        "This time is no longer free",
+                    ),
+                    body,
+                ),
+                Some(&csrf),
+            )
+        }
+        Err(MoveError::Book(BookError::Invalid(_))) => message(
+            lang,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            tr(
+                en,
+                "Diese Zeit ist nicht buchbar",
+                "This time cannot be booked",
+            ),
+            html! { p { a href=(here) { (tr(en, "Andere Zeit wählen", "Choose another time")) } } },
+        ),
+        Err(MoveError::Token(e)) => error_page(lang, e),
+        Err(MoveError::Book(e)) => failed(lang, e),
+    }
+}
+
+async fn calendar_file(
+    State(s): State<AppState>,
+    Path(token): Path<String>,
+    l: PageLang,
+) -> Response {
+    let (b, _) = match booking_of(&s, &token, &l).await {
+        Ok(found) => found,
+        Err(r) => return r,
+    };
+    match booking::calendar_file(&s.app, &b, &token) {
+        Ok(ics) => (
+            [
+                (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"termin.ics\"",
+                ),
+            ],
+            ics,
+        )
+            .into_response(),
+        Err(e) => failed(l.lang, e),
+    }
+}
+
+/// A page that says one thing, with a status.
+pub fn message(lang: Language, status: StatusCode, title: &str, body: Markup) -> Response {
+    (status, layout(lang, "/", title, body)).into_response()
+}
+
+pub fn not_found(lang: Language) -> Response {
+    let en = lang == Language::En;
+    message(
+        lang,
+        StatusCode::NOT_FOUND,
+        tr(en, "Seite nicht gefunden", "Page not found"),
+        html! { p { (tr(en, "Diese Seite gibt es nicht. ", "There is no such page. ")) a href="/" { (tr(en, "Zur Startseite", "To the start page")) } } },
+    )
+}
+
+/// Something on our side failed: logged with a reference the visitor can quote.
+pub fn failed(lang: Language, e: impl std::fmt::Display) -> Response {
+    let en = lang == Language::En;
+    let super::error::AppError::Internal(reference) = super::error::AppError::internal("page", e)
+    else {
+        unreachable!("internal() makes an internal error")
+    };
+    message(
+        lang,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        tr(en, "Das ging nicht", "That did not work"),
+        html! {
+            p.notice.error { (tr(en, "Das ließ sich gerade nicht ausführen. Bitte versuchen Sie es später noch einmal.",
+                                   "This could not be done just now. Please try again later.")) }
+            p { (tr(en, "Kennung für Rückfragen: ", "Reference for enquiries: ")) code { (reference) } }
         },
     )
-    .into_response()
 }
 
-async fn confirm(State(s): State<AppState>, Path(token): Path<String>, l: PageLang) -> Response {
-    match booking::confirm(&s.app, &token).await {
-        Ok(_) => Redirect::to(&format!("/b/{token}")).into_response(),
-        Err(e) => error_page(l.lang, e),
-    }
-}
-
-async fn cancel(State(s): State<AppState>, Path(token): Path<String>, l: PageLang) -> Response {
-    match booking::cancel(&s.app, &token).await {
-        Ok(_) => Redirect::to(&format!("/b/{token}")).into_response(),
-        Err(e) => error_page(l.lang, e),
-    }
+/// A form that came without its token (another site, an old page, cookies off).
+pub fn refused(lang: Language) -> Response {
+    let en = lang == Language::En;
+    message(
+        lang,
+        StatusCode::FORBIDDEN,
+        tr(en, "Formular abgelaufen", "Form expired"),
+        html! {
+            p.notice.error { (tr(en, "Das Formular war veraltet oder kam von einer anderen Seite; es wurde nichts geändert. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal. Dafür müssen Cookies für diese Seite erlaubt sein.",
+                                   "The form was out of date or came from another site; nothing was changed. Please reload the page and try again. Cookies must be allowed for this site.")) }
+            p { a href="/" { (tr(en, "Zur Startseite", "To the start page")) } }
+        },
+    )
 }
 
 fn error_page(lang: Language, e: TokenError) -> Response {
@@ -203,6 +554,14 @@ fn error_page(lang: Language, e: TokenError) -> Response {
         (StatusCode::GONE, true) => (
             "Appointment lapsed",
             "The appointment was not confirmed in time and has lapsed. Please book again.",
+        ),
+        (StatusCode::CONFLICT, false) => (
+            "Nicht mehr änderbar",
+            "Dieser Termin lässt sich nicht mehr ändern: Er hat begonnen, ist vorbei oder wurde abgesagt.",
+        ),
+        (StatusCode::CONFLICT, true) => (
+            "Can no longer be changed",
+            "This appointment can no longer be changed: it has begun, is over or was cancelled.",
         ),
         (_, false) => ("Das ging nicht", "Das ließ sich nicht ausführen. Bitte versuchen Sie es später noch einmal."),
         (_, true) => ("That did not work", "This could not be done. Please try again later."),
@@ -230,11 +589,11 @@ async fn privacy(State(s): State<AppState>, l: PageLang) -> Response {
             p { "Kontakt für Fragen zum Datenschutz: " a href={ "mailto:" (c.contact_email) } { (c.contact_email) } }
             h2 { "Was wir speichern und warum" }
             p { "Für Ihren Termin speichern wir Ihren Namen, Ihre E-Mail-Adresse, auf Wunsch Ihre Telefonnummer, die gewählten Anliegen, die Zahl der Personen und die Zeit. Wir brauchen diese Angaben, um den Termin zu vergeben, Sie zu benachrichtigen und Sie am Schalter aufzurufen (Art. 6 Abs. 1 lit. e DSGVO)." }
-            p { "Um Missbrauch zu verhindern, zählen wir Anfragen je Internetadresse für kurze Zeit im Arbeitsspeicher; gespeichert wird die Adresse nicht." }
+            p { "Um Missbrauch zu verhindern, zählen wir Anfragen je Internetadresse für kurze Zeit im Arbeitsspeicher. Solange eine gewählte Zeit für Sie vorgemerkt ist (einige Minuten), speichern wir einen Hashwert Ihrer Internetadresse, damit niemand viele Zeiten auf einmal blockiert; danach wird er gelöscht." }
             h2 { "Wie lange" }
             p { "Name, E-Mail-Adresse und Telefonnummer werden " (days) " Tage nach dem Termin gelöscht. Für die Statistik bleiben nur Zahlen ohne Personenbezug." }
             h2 { "Cookies und Dritte" }
-            p { "Wir setzen nur ein Cookie, wenn Sie eine Sprache wählen; es enthält nur die Sprache. Es gibt keine Zählpixel, keine Werbung und keine Inhalte anderer Anbieter." }
+            p { "Wir setzen nur technisch notwendige Cookies: die gewählte Sprache (wenn Sie eine wählen), ein Zufallswert, der unsere Formulare vor Missbrauch durch fremde Seiten schützt (bis Sie den Browser schließen), und während der Buchung ein Zufallswert für die vorgemerkte Zeit (höchstens gut eine Stunde). Es gibt keine Zählpixel, keine Werbung und keine Inhalte anderer Anbieter." }
             h2 { "Ihre Rechte" }
             p { "Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung der Verarbeitung sowie auf Beschwerde bei der zuständigen Datenschutzaufsichtsbehörde. Ihren Termin können Sie jederzeit über den Link in Ihrer E-Mail absagen." }
         },
@@ -244,11 +603,11 @@ async fn privacy(State(s): State<AppState>, l: PageLang) -> Response {
             p { "Contact for data protection questions: " a href={ "mailto:" (c.contact_email) } { (c.contact_email) } }
             h2 { "What we store and why" }
             p { "For your appointment we store your name, your email address, your phone number if you give it, the services you chose, the number of persons and the time. We need them to give you the appointment, to notify you and to call you at the counter (Art. 6(1)(e) GDPR)." }
-            p { "To prevent abuse we count requests per internet address for a short time in memory; the address is not stored." }
+            p { "To prevent abuse we count requests per internet address for a short time in memory. While a chosen time is held for you (a few minutes), we store a hash of your internet address so that nobody blocks many times at once; then it is deleted." }
             h2 { "How long" }
             p { "Name, email address and phone number are deleted " (days) " days after the appointment. Statistics keep only counts that name nobody." }
             h2 { "Cookies and third parties" }
-            p { "We set a cookie only when you choose a language; it holds only the language. There are no tracking pixels, no advertising and no content from other providers." }
+            p { "We set only cookies that the service needs: the language (when you choose one), a random value that protects our forms against misuse by other sites (until you close the browser), and while you book a random value for the time held for you (at most about an hour). There are no tracking pixels, no advertising and no content from other providers." }
             h2 { "Your rights" }
             p { "You have the right of access, rectification, erasure and restriction of processing, and the right to complain to the responsible data protection authority. You can cancel your appointment at any time with the link in your email." }
         },

@@ -88,17 +88,18 @@ pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[Cidr]) -> IpAddr 
         .unwrap_or(peer)
 }
 
-pub async fn limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
+/// The client's address block (see [`client_key`]), put into each request's extensions.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientIp(pub IpAddr);
+
+pub async fn limit(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip());
+    let ip = client_key(state.client_ip(peer, request.headers()));
+    request.extensions_mut().insert(ClientIp(ip));
     if let Some(limits) = &state.limits {
-        let peer = request
-            .extensions()
-            .get::<ConnectInfo<SocketAddr>>()
-            .map_or(IpAddr::from([127, 0, 0, 1]), |c| c.0.ip());
-        let ip = client_key(client_ip(
-            peer,
-            request.headers(),
-            &state.app.config.trusted_proxies,
-        ));
         let path = request.uri().path();
         let limiter = if super::carries_token(path) {
             &limits.token

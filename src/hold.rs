@@ -1,0 +1,330 @@
+//! Use cases of holds: a citizen chooses a time on the booking page, the time is
+//! kept for the office's `hold_minutes` while they fill in the form, and sending
+//! the form turns it into a booking.
+//!
+//! The hold's secret lives in the holder's browser (a cookie); the database keeps
+//! its hash, and a hash of the client's address block for the per-client cap.
+
+use std::net::IpAddr;
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::app::App;
+use crate::booking::{
+    self, check_person, field, letterhead, reminder, service_names, start_message, BookError,
+    Booked, FieldError, QueryError, Wish,
+};
+use crate::domain::schedule::{self, Slot};
+use crate::domain::{text, Language, Office};
+use crate::mail::messages::{self, Appointment, Kind};
+use crate::secret;
+use crate::store::{BookingRow, Conflict, HoldRow, NewBooking, NewHold, StoreError};
+use crate::web::ratelimit::client_key;
+
+/// How long the confirmation page can be shown again to the browser that booked.
+pub const DONE_PAGE_MINUTES: i64 = 60;
+
+#[derive(Debug, thiserror::Error)]
+pub enum HoldError {
+    #[error("there is no such office")]
+    UnknownOffice,
+    #[error("invalid request")]
+    Invalid(Vec<FieldError>),
+    #[error("the time is no longer free")]
+    SlotTaken,
+    #[error("too many people already arrive at that time")]
+    ArrivalsFull,
+    #[error("this address holds {0} times already")]
+    TooMany(u32),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// A hold with its office.
+#[derive(Debug, Clone)]
+pub struct Held {
+    pub hold: HoldRow,
+    pub office: Office,
+}
+
+impl Held {
+    pub fn start(&self) -> DateTime<Utc> {
+        DateTime::from_timestamp(self.hold.start_at, 0).unwrap_or_default()
+    }
+
+    pub fn expires(&self) -> DateTime<Utc> {
+        DateTime::from_timestamp(self.hold.expires_at, 0).unwrap_or_default()
+    }
+
+    pub fn wish(&self) -> Wish {
+        Wish {
+            services: self
+                .hold
+                .service_ids()
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            persons: u32::try_from(self.hold.persons).unwrap_or(1),
+        }
+    }
+
+    pub fn service_names(&self, lang: Language) -> Vec<String> {
+        service_names(&self.office, &self.hold.service_ids(), lang)
+    }
+
+    /// Whether the form can still be sent for it.
+    pub fn is_open(&self, now: DateTime<Utc>) -> bool {
+        self.hold.booking_id.is_none() && self.expires() > now
+    }
+}
+
+/// The key a client's holds are counted under: a hash of its address block
+/// (IPv6: the /64), so no address is stored.
+pub fn client(ip: IpAddr) -> String {
+    secret::hash(&format!("hold:{}", client_key(ip)))
+}
+
+/// Hold `start` for a wish. `replaces` is the token of the hold this browser had
+/// before; it is given back in the same step. Returns the new hold's token.
+pub async fn take(
+    app: &App,
+    office_id: &str,
+    wish: &Wish,
+    start: &str,
+    client_ip: IpAddr,
+    replaces: Option<&str>,
+) -> Result<(String, Held), HoldError> {
+    let now = app.clock.now();
+    // Holds that ran out since the last sweep must not stand in the way.
+    app.store.expire_holds(now.timestamp(), 100).await?;
+    for _ in 0..3 {
+        let (office, revision) = app
+            .office_at(office_id)
+            .await?
+            .ok_or(HoldError::UnknownOffice)?;
+        let (counter, _, need) = booking::resolve(&office, wish).map_err(HoldError::Invalid)?;
+        let start = DateTime::parse_from_rfc3339(start.trim())
+            .map_err(|_| HoldError::Invalid(vec![field("start", "is not a time")]))?
+            .with_timezone(&Utc);
+        let claim = schedule::claim(&office, counter, need, start, now)
+            .map_err(|e| HoldError::Invalid(vec![field("start", start_message(&office, e))]))?;
+        let token = secret::new_token();
+        let new = NewHold {
+            id: uuid::Uuid::now_v7().to_string(),
+            token_hash: secret::hash(&token),
+            office_id: office.id.clone(),
+            counter_id: counter.id.clone(),
+            services: wish.services.clone(),
+            persons: need.persons,
+            client_key: client(client_ip),
+            client_cap: app.config.holds_per_client,
+            expires_at: (now + Duration::minutes(i64::from(office.hold_minutes.max(1))))
+                .timestamp(),
+            created_at: now.timestamp(),
+            office_revision: revision,
+        };
+        let replaces = replaces
+            .filter(|t| secret::looks_like_token(t))
+            .map(secret::hash);
+        match app.store.take_hold(&new, &claim, replaces.as_deref()).await {
+            Ok(()) => {
+                let hold = app
+                    .store
+                    .hold(&new.token_hash)
+                    .await?
+                    .ok_or(StoreError::NotFound)?;
+                return Ok((token, Held { hold, office }));
+            }
+            Err(StoreError::Conflict(Conflict::StalePlan)) => app.forget_offices(),
+            Err(StoreError::Conflict(Conflict::Capacity)) => return Err(HoldError::SlotTaken),
+            Err(StoreError::Conflict(Conflict::Arrivals)) => return Err(HoldError::ArrivalsFull),
+            Err(StoreError::Conflict(Conflict::HoldCap)) => {
+                return Err(HoldError::TooMany(app.config.holds_per_client))
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(StoreError::Conflict(Conflict::StalePlan).into())
+}
+
+/// The hold behind a token, open, used or run out, while it is kept.
+pub async fn find(app: &App, token: &str) -> Result<Option<Held>, StoreError> {
+    if !secret::looks_like_token(token) {
+        return Ok(None);
+    }
+    let Some(hold) = app.store.hold(&secret::hash(token)).await? else {
+        return Ok(None);
+    };
+    let office = app
+        .office(&hold.office_id)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    Ok(Some(Held { hold, office }))
+}
+
+/// Give a hold back before it runs out.
+pub async fn release(app: &App, token: &str) -> Result<bool, StoreError> {
+    if !secret::looks_like_token(token) {
+        return Ok(false);
+    }
+    app.store.release_hold(&secret::hash(token)).await
+}
+
+/// Book the held time for a person. The booking takes over the hold's place.
+pub async fn book(
+    app: &App,
+    token: &str,
+    name: &str,
+    email: &str,
+    phone: Option<&str>,
+    language: Language,
+) -> Result<Booked, BookError> {
+    let now = app.clock.now();
+    let held = find(app, token)
+        .await?
+        .filter(|h| h.is_open(now))
+        .ok_or(BookError::HoldGone)?;
+    let person = check_person(name, email, phone).map_err(BookError::Invalid)?;
+    let office = &held.office;
+    let booking_token = secret::new_token();
+    let id = uuid::Uuid::now_v7().to_string();
+    let start = held.start();
+    let end = DateTime::from_timestamp(held.hold.end_at, 0).unwrap_or_default();
+    let (status, confirm_by) = match office.confirm_within_minutes {
+        0 => ("confirmed", None),
+        m => (
+            "pending",
+            Some((now + Duration::minutes(i64::from(m))).min(start)),
+        ),
+    };
+    let appointment = Appointment {
+        booking_id: &id,
+        office,
+        services: held.service_names(language),
+        persons: u32::try_from(held.hold.persons).unwrap_or(1),
+        start,
+        end,
+        created: now,
+        name: &person.name,
+        email: &person.email,
+        language,
+    };
+    let kind = if status == "pending" {
+        Kind::PleaseConfirm
+    } else {
+        Kind::Confirmed
+    };
+    let mail = messages::render(
+        kind,
+        &appointment,
+        &letterhead(app),
+        Some(&booking_token),
+        confirm_by,
+        now,
+    )?;
+    let reminder = match status {
+        "confirmed" => reminder(app, office, &appointment, &booking_token, now)?,
+        _ => None,
+    };
+    let new = NewBooking {
+        id,
+        token_hash: secret::hash(&booking_token),
+        office_id: office.id.clone(),
+        counter_id: held.hold.counter_id.clone(),
+        services: held.wish().services,
+        persons: u32::try_from(held.hold.persons).unwrap_or(1),
+        status,
+        name: person.name.clone(),
+        email: person.email.clone(),
+        phone: person.phone.clone(),
+        email_key: secret::hash(&text::email_key(&person.email)),
+        language: language.as_str(),
+        confirm_by: confirm_by.map(|d| d.timestamp()),
+        created_at: now.timestamp(),
+        email_cap: office.max_active_bookings_per_email,
+        office_revision: 0,
+        idempotency: None,
+    };
+    let done_until = (now + Duration::minutes(DONE_PAGE_MINUTES)).timestamp();
+    let row: BookingRow = match app
+        .store
+        .book_held(
+            &secret::hash(token),
+            &new,
+            done_until,
+            &mail,
+            reminder.as_ref(),
+        )
+        .await
+    {
+        Ok(row) => row,
+        Err(StoreError::Conflict(Conflict::HoldGone)) => return Err(BookError::HoldGone),
+        Err(StoreError::Conflict(Conflict::EmailCap)) => {
+            return Err(BookError::EmailCap(office.max_active_bookings_per_email))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    app.outbox.notify_one();
+    Ok(Booked {
+        booking: row,
+        office: held.office,
+        replayed: false,
+    })
+}
+
+/// The booking a hold became, for the browser that held it, while that is kept.
+pub async fn booked(app: &App, token: &str) -> Result<Option<Booked>, StoreError> {
+    if !secret::looks_like_token(token) {
+        return Ok(None);
+    }
+    let now = app.clock.now().timestamp();
+    let Some(booking) = app.store.booking_by_hold(&secret::hash(token), now).await? else {
+        return Ok(None);
+    };
+    let office = app
+        .office(&booking.office_id)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    Ok(Some(Booked {
+        booking,
+        office,
+        replayed: false,
+    }))
+}
+
+/// The free times nearest to `around` for a wish, quieter first among equals
+/// (rule 4): what to offer when the chosen time is gone.
+pub async fn nearest(
+    app: &App,
+    office_id: &str,
+    wish: &Wish,
+    around: DateTime<Utc>,
+    n: usize,
+) -> Result<Vec<Slot>, QueryError> {
+    let office = app
+        .office(office_id)
+        .await?
+        .ok_or(QueryError::UnknownOffice)?;
+    let (first, last) = schedule::booking_window(&office, app.clock.now());
+    if first > last {
+        return Ok(Vec::new());
+    }
+    let day = around.with_timezone(&office.timezone).date_naive();
+    let from = (day - Duration::days(3)).clamp(first, last);
+    let to = (day + Duration::days(7)).clamp(first, last);
+    let a = booking::availability(app, office_id, wish, Some(from), Some(to)).await?;
+    Ok(schedule::nearest(&a.days, around, n))
+}
+
+/// Give back the places of holds that ran out; returns how many.
+pub async fn expire_due(app: &App) -> Result<usize, StoreError> {
+    let now = app.clock.now().timestamp();
+    let mut total = 0;
+    loop {
+        let n = app.store.expire_holds(now, 200).await?;
+        total += n;
+        if n < 200 {
+            return Ok(total);
+        }
+    }
+}

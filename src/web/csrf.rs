@@ -1,0 +1,125 @@
+//! Protection of the pages' forms against cross-site requests, and the cookies the forms use.
+//!
+//! Two layers: every page POST must come from our own origin as far as the browser
+//! tells (`Sec-Fetch-Site`, else `Origin`), and must carry a form field equal to
+//! the `csrf` cookie (a double-submit token; the cookie is `SameSite=Lax` and
+//! `HttpOnly`, so another site can neither send nor read it).
+
+use axum::extract::Request;
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use subtle_eq::constant_time_eq;
+
+use crate::secret;
+
+pub const COOKIE: &str = "csrf";
+pub const FIELD: &str = "csrf";
+
+/// A cookie's value from the request.
+pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// Add a cookie to a response: only for this site, never for scripts, and
+/// `Secure` when the service is reached over HTTPS.
+pub fn set_cookie(
+    response: &mut Response,
+    name: &str,
+    value: &str,
+    max_age: Option<i64>,
+    secure: bool,
+) {
+    let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+    if let Some(age) = max_age {
+        c.push_str(&format!("; Max-Age={age}"));
+    }
+    if secure {
+        c.push_str("; Secure");
+    }
+    if let Ok(v) = HeaderValue::from_str(&c) {
+        response.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+/// The token a page embeds in its forms: the visitor's, or a new one to set.
+pub struct Csrf {
+    pub token: String,
+    new: bool,
+}
+
+impl Csrf {
+    pub fn of(headers: &HeaderMap) -> Csrf {
+        match cookie(headers, COOKIE).filter(|t| is_token(t)) {
+            Some(t) => Csrf {
+                token: t.to_string(),
+                new: false,
+            },
+            None => Csrf {
+                token: secret::new_token()[..32].to_string(),
+                new: true,
+            },
+        }
+    }
+
+    /// Set the cookie on the page's response if the visitor had none; it lasts the browser session.
+    pub fn apply(&self, response: &mut Response, secure: bool) {
+        if self.new {
+            set_cookie(response, COOKIE, &self.token, None, secure);
+        }
+    }
+}
+
+fn is_token(t: &str) -> bool {
+    t.len() == 32 && t.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Whether a form's token matches the visitor's cookie.
+pub fn verify(headers: &HeaderMap, sent: Option<&str>) -> bool {
+    match (cookie(headers, COOKIE), sent) {
+        (Some(c), Some(s)) if is_token(c) => constant_time_eq(c.as_bytes(), s.as_bytes()),
+        _ => false,
+    }
+}
+
+/// Refuse a page POST that the browser says comes from another site.
+pub async fn same_origin(request: Request, next: Next) -> Response {
+    if request.method() == Method::POST && !request.uri().path().starts_with("/api/") {
+        let h = request.headers();
+        let site = h.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+        let cross = match site {
+            Some(s) => !matches!(s, "same-origin" | "none"),
+            None => match (
+                h.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
+                h.get(header::HOST).and_then(|v| v.to_str().ok()),
+            ) {
+                (Some(origin), Some(host)) => {
+                    origin == "null" || origin.split("://").nth(1) != Some(host)
+                }
+                _ => false,
+            },
+        };
+        if cross {
+            return (
+                StatusCode::FORBIDDEN,
+                "This form was sent from another site and was refused.",
+            )
+                .into_response();
+        }
+    }
+    next.run(request).await
+}
+
+/// Comparison in time independent of where the inputs differ.
+mod subtle_eq {
+    pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+        a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    }
+}

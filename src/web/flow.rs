@@ -1,0 +1,1178 @@
+//! The booking flow on the citizen pages: office → services and persons → a calendar
+//! of bookable days → that day's times (quiet ones marked) → a hold and the form →
+//! "check your email", or the confirmation when the office needs none.
+//!
+//! Everything works without JavaScript: links and plain forms. The pages share the
+//! use cases of the JSON API (`booking`, `hold`), not the API itself.
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Form, Router};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use maud::{html, Markup};
+
+use super::csrf::{self, Csrf};
+use super::lang::PageLang;
+use super::pages::{self, details, layout, refused, tr};
+use super::ratelimit::ClientIp;
+use super::AppState;
+use crate::booking::{self, BookError, Booked, FieldError, QueryError, Wish};
+use crate::domain::schedule::{self, Slot};
+use crate::domain::{BookingStatus, Counter, Language, Office};
+use crate::hold::{self, HoldError};
+use crate::i18n;
+
+pub const HOLD_COOKIE: &str = "hold";
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/o/{office}", get(office_page))
+        .route("/o/{office}/days", get(days_page))
+        .route("/o/{office}/day", get(day_page))
+        .route("/o/{office}/hold", post(take_hold))
+        .route("/o/{office}/details", get(details_page).post(send_details))
+        .route("/o/{office}/done", get(done_page))
+}
+
+/// Form fields or query parameters, repeated names kept (`service=a&service=b`).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Fields(Vec<(String, String)>);
+
+impl Fields {
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn wish(&self) -> Wish {
+        Wish {
+            services: self
+                .0
+                .iter()
+                .filter(|(k, _)| k == "service")
+                .map(|(_, v)| v.clone())
+                .collect(),
+            persons: self
+                .get("persons")
+                .and_then(|p| p.trim().parse().ok())
+                .unwrap_or(0),
+        }
+    }
+
+    pub fn csrf_ok(&self, headers: &HeaderMap) -> bool {
+        csrf::verify(headers, self.get(csrf::FIELD))
+    }
+}
+
+/// `service=a&service=b&persons=2`, for links that carry a wish on.
+pub fn wish_query(wish: &Wish) -> String {
+    let mut q: Vec<String> = wish
+        .services
+        .iter()
+        .map(|s| format!("service={}", encode(s)))
+        .collect();
+    q.push(format!("persons={}", wish.persons));
+    q.join("&")
+}
+
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// A page's response with the CSRF cookie set when its forms need one.
+pub fn respond(s: &AppState, status: StatusCode, page: Markup, csrf: Option<&Csrf>) -> Response {
+    let mut response = (status, page).into_response();
+    if let Some(c) = csrf {
+        c.apply(&mut response, s.secure_cookies());
+    }
+    response
+}
+
+/// A mistake a citizen made in a form, said in their language.
+pub fn say(f: &FieldError, lang: Language) -> String {
+    if lang == Language::En {
+        let mut m = f.message.clone();
+        if let Some(first) = m.get(..1) {
+            m.replace_range(..1, &first.to_uppercase());
+        }
+        return format!("{m}.");
+    }
+    let m = f.message.as_str();
+    match (f.field.as_str(), m) {
+        (_, booking::NAME_MISSING) => "Bitte geben Sie Ihren Namen an.".into(),
+        (_, booking::NAME_NOT_ONE_LINE) => "Bitte nur eine Zeile ohne Steuerzeichen.".into(),
+        ("name", _) => format!("Bitte höchstens {} Zeichen.", booking::MAX_NAME),
+        (_, booking::EMAIL_INVALID) => {
+            "Bitte geben Sie eine E-Mail-Adresse an, etwa name@example.de.".into()
+        }
+        (_, booking::PHONE_INVALID) => {
+            "Bitte nur Ziffern, Leerzeichen und + - / ( ) für die Telefonnummer.".into()
+        }
+        ("services", "choose at least one service") => {
+            "Bitte wählen Sie mindestens ein Anliegen.".into()
+        }
+        ("services", m) if m.contains("one counter") => {
+            "Bitte wählen Sie nur Anliegen eines Bereichs.".into()
+        }
+        ("services", m) if m.starts_with("at most") => {
+            format!(
+                "Bitte höchstens {} Anliegen auf einmal.",
+                booking::MAX_SERVICES
+            )
+        }
+        ("persons", "at least one person") => "Bitte wählen Sie mindestens eine Person.".into(),
+        ("persons", m) => format!(
+            "Für diese Anliegen höchstens {} Personen.",
+            m.split_whitespace().nth(2).unwrap_or("?")
+        ),
+        _ => "Bitte prüfen Sie diese Angabe.".into(),
+    }
+}
+
+/// The summary of a form's mistakes on top: each links to its field.
+pub fn error_summary(lang: Language, errors: &[(String, String)]) -> Markup {
+    let en = lang == Language::En;
+    html! {
+        div.error-summary role="alert" aria-labelledby="error-summary-title" {
+            h2 #error-summary-title { (tr(en, "Bitte prüfen Sie Ihre Angaben", "Please check what you entered")) }
+            ul { @for (id, message) in errors { li { a href={ "#" (id) } { (message) } } } }
+        }
+    }
+}
+
+fn field_error(id: &str, message: Option<&String>, en: bool) -> Markup {
+    html! {
+        @if let Some(m) = message {
+            p.field-error id={ (id) "-error" } { span.sr-only { (tr(en, "Fehler: ", "Error: ")) } (m) }
+        }
+    }
+}
+
+async fn office_of(s: &AppState, id: &str, lang: Language) -> Result<Office, Response> {
+    match s.app.office(id).await {
+        Ok(Some(o)) => Ok(o),
+        Ok(None) => Err(pages::not_found(lang)),
+        Err(e) => Err(pages::failed(lang, e)),
+    }
+}
+
+// ---------------------------------------------------------------- services and persons
+
+async fn office_page(State(s): State<AppState>, Path(id): Path<String>, l: PageLang) -> Response {
+    let office = match office_of(&s, &id, l.lang).await {
+        Ok(o) => o,
+        Err(r) => return r,
+    };
+    choose_services(
+        &s,
+        &office,
+        l.lang,
+        &Wish {
+            services: vec![],
+            persons: 1,
+        },
+        &[],
+    )
+}
+
+/// The office's counters, each a form of its services and the number of persons;
+/// with `errors`, the form that was sent again with its mistakes (422).
+fn choose_services(
+    s: &AppState,
+    office: &Office,
+    lang: Language,
+    wish: &Wish,
+    errors: &[FieldError],
+) -> Response {
+    let en = lang == Language::En;
+    // The counter whose form was sent: the one of the first service chosen.
+    let sent = wish
+        .services
+        .iter()
+        .find_map(|id| office.service(id))
+        .map(|(c, _)| c.id.clone())
+        .or_else(|| office.counters.first().map(|c| c.id.clone()));
+    let field_id = |counter: &str, field: &str| match field {
+        "persons" => format!("persons-{counter}"),
+        _ => format!("services-{counter}"),
+    };
+    let summary: Vec<(String, String)> = errors
+        .iter()
+        .map(|f| {
+            (
+                field_id(sent.as_deref().unwrap_or(""), &f.field),
+                say(f, lang),
+            )
+        })
+        .collect();
+    let body = html! {
+        @if !errors.is_empty() { (error_summary(lang, &summary)) }
+        p { (office.address) }
+        p { (tr(en, "Wählen Sie, was Sie erledigen möchten. Mehrere Anliegen eines Bereichs können Sie zusammen buchen.",
+                    "Choose what you need to do. Several services of one area can be booked together.")) }
+        @for c in &office.counters {
+            (counter_form(office, c, lang, wish, errors, sent.as_deref() == Some(c.id.as_str()) && !errors.is_empty()))
+        }
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let title = if errors.is_empty() {
+        office.name.clone()
+    } else {
+        format!("{} – {}", tr(en, "Fehler", "Error"), office.name)
+    };
+    respond(
+        s,
+        status,
+        layout(lang, &format!("/o/{}", office.id), &title, body),
+        None,
+    )
+}
+
+fn counter_form(
+    office: &Office,
+    c: &Counter,
+    lang: Language,
+    wish: &Wish,
+    errors: &[FieldError],
+    with_errors: bool,
+) -> Markup {
+    let en = lang == Language::En;
+    let error_of = |field: &str| {
+        with_errors
+            .then(|| errors.iter().find(|f| f.field == field))
+            .flatten()
+            .map(|f| say(f, lang))
+    };
+    let services_error = error_of("services");
+    let persons_error = error_of("persons");
+    let max_persons = c.services.iter().map(|s| s.max_persons).max().unwrap_or(1);
+    let chosen_persons = if with_errors {
+        wish.persons.clamp(1, max_persons)
+    } else {
+        1
+    };
+    let services_id = format!("services-{}", c.id);
+    let persons_id = format!("persons-{}", c.id);
+    html! {
+        section.counter aria-labelledby={ "counter-" (c.id) } {
+            h2 #{ "counter-" (c.id) } { (c.name.get(lang)) }
+            form method="get" action={ "/o/" (office.id) "/days" } novalidate {
+                fieldset #(services_id) aria-describedby=[services_error.as_ref().map(|_| format!("{services_id}-error"))] {
+                    legend { (tr(en, "Anliegen", "Services")) }
+                    (field_error(&services_id, services_error.as_ref(), en))
+                    @for svc in &c.services {
+                        @let id = format!("svc-{}-{}", c.id, svc.id);
+                        div.check {
+                            input type="checkbox" id=(id) name="service" value=(svc.id)
+                                checked[with_errors && wish.services.contains(&svc.id)];
+                            label for=(id) {
+                                (svc.name.get(lang)) " "
+                                span.muted { "(" (svc.minutes) " min" @if svc.max_persons > 1 { (tr(en, " je Person", " per person")) } ")" }
+                            }
+                        }
+                    }
+                }
+                div.field {
+                    label for=(persons_id) { (tr(en, "Anzahl Personen", "Number of persons")) }
+                    (field_error(&persons_id, persons_error.as_ref(), en))
+                    select id=(persons_id) name="persons" aria-describedby=[persons_error.as_ref().map(|_| format!("{persons_id}-error"))] {
+                        @for n in 1..=max_persons {
+                            option value=(n) selected[n == chosen_persons] { (n) }
+                        }
+                    }
+                }
+                button type="submit" { (tr(en, "Weiter: Tag wählen", "Next: choose a day")) }
+            }
+        }
+    }
+}
+
+/// What was chosen, with a link to change it.
+fn wish_line(office: &Office, wish: &Wish, need_minutes: u32, lang: Language) -> Markup {
+    let en = lang == Language::En;
+    let names: Vec<&str> = wish
+        .services
+        .iter()
+        .filter_map(|id| office.service(id))
+        .map(|(_, s)| s.name.get(lang))
+        .collect();
+    html! {
+        p.wish {
+            (names.join(", ")) " · " (wish.persons) " " (tr(en, if wish.persons == 1 { "Person" } else { "Personen" }, if wish.persons == 1 { "person" } else { "persons" }))
+            " · " (tr(en, "etwa ", "about ")) (need_minutes) " min"
+            " · " a href={ "/o/" (office.id) } { (tr(en, "Auswahl ändern", "Change")) }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- the calendar
+
+/// Bookable days from `from` on, as month tables; each bookable day links to `link(date)`.
+pub fn calendar(
+    lang: Language,
+    days: &[schedule::Day],
+    from: NaiveDate,
+    to: NaiveDate,
+    link: &dyn Fn(NaiveDate) -> String,
+) -> Markup {
+    let en = lang == Language::En;
+    let free = |d: NaiveDate| {
+        days.iter()
+            .find(|x| x.date == d)
+            .map_or(0, |x| x.slots.len())
+    };
+    let mut months = Vec::new();
+    let mut m = NaiveDate::from_ymd_opt(from.year(), from.month(), 1).unwrap_or(from);
+    while m <= to {
+        months.push(m);
+        m = m
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap_or(NaiveDate::MAX);
+    }
+    let heads: [(&str, &str); 7] = if en {
+        [
+            ("Mon", "Monday"),
+            ("Tue", "Tuesday"),
+            ("Wed", "Wednesday"),
+            ("Thu", "Thursday"),
+            ("Fri", "Friday"),
+            ("Sat", "Saturday"),
+            ("Sun", "Sunday"),
+        ]
+    } else {
+        [
+            ("Mo", "Montag"),
+            ("Di", "Dienstag"),
+            ("Mi", "Mittwoch"),
+            ("Do", "Donnerstag"),
+            ("Fr", "Freitag"),
+            ("Sa", "Samstag"),
+            ("So", "Sonntag"),
+        ]
+    };
+    html! {
+        @for month in &months {
+            @let first_cell = *month - Duration::days(i64::from(month.weekday().num_days_from_monday()));
+            @let next = month.checked_add_months(chrono::Months::new(1)).unwrap_or(NaiveDate::MAX);
+            table.calendar {
+                caption { (i18n::month_year(*month, lang)) }
+                thead { tr { @for (short, long) in heads { th scope="col" { abbr title=(long) { (short) } } } } }
+                tbody {
+                    @for week in 0..6 {
+                        @let week_start = first_cell + Duration::days(7 * week);
+                        @if week_start < next {
+                            tr {
+                                @for i in 0..7 {
+                                    @let d = week_start + Duration::days(i);
+                                    @if d.month() != month.month() {
+                                        td {}
+                                    } @else if d < from || d > to {
+                                        td.past { (d.day()) }
+                                    } @else {
+                                        @let n = free(d);
+                                        @if n > 0 {
+                                            td.free {
+                                                a href=(link(d)) {
+                                                    span.day aria-hidden="true" { (d.day()) }
+                                                    span.sr-only { (i18n::long_date(d, lang)) ", " }
+                                                    span.count { (n) (tr(en, " frei", " free")) }
+                                                }
+                                            }
+                                        } @else {
+                                            td.none { (d.day()) span.sr-only { (tr(en, ": keine freien Zeiten", ": no free times")) } }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn parse_date(s: Option<&str>) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s?.trim(), "%Y-%m-%d").ok()
+}
+
+/// The days a calendar page shows: from `from` (or the first bookable day) up to
+/// the horizon, at most as many as one availability request may cover.
+pub fn calendar_range(
+    office: &Office,
+    now: DateTime<Utc>,
+    from: Option<NaiveDate>,
+) -> (NaiveDate, NaiveDate, NaiveDate) {
+    let (first, last) = schedule::booking_window(office, now);
+    let from = from.unwrap_or(first).clamp(first, last.max(first));
+    let to = (from + Duration::days(booking::MAX_RANGE_DAYS - 1)).min(last);
+    (from, to.max(from), last)
+}
+
+async fn days_page(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<Fields>,
+    l: PageLang,
+) -> Response {
+    let lang = l.lang;
+    let en = lang == Language::En;
+    let office = match office_of(&s, &id, lang).await {
+        Ok(o) => o,
+        Err(r) => return r,
+    };
+    let wish = q.wish();
+    if let Err(errors) = booking::resolve(&office, &wish) {
+        return choose_services(&s, &office, lang, &wish, &errors);
+    }
+    let (from, to, last) = calendar_range(&office, s.app.clock.now(), parse_date(q.get("from")));
+    let a = match booking::availability(&s.app, &office.id, &wish, Some(from), Some(to)).await {
+        Ok(a) => a,
+        Err(e) => return query_failed(lang, e),
+    };
+    let wq = wish_query(&wish);
+    let office_id = office.id.clone();
+    let link = move |d: NaiveDate| format!("/o/{office_id}/day?{wq}&date={d}");
+    let total: usize = a.days.iter().map(|d| d.slots.len()).sum();
+    let body = html! {
+        (wish_line(&office, &wish, a.need.minutes, lang))
+        p { (tr(en, "Tage mit freien Zeiten sind verlinkt.", "Days with free times are links.")) }
+        @if total == 0 {
+            p.notice { (tr(en, "In diesem Zeitraum ist leider nichts mehr frei. Bitte schauen Sie später wieder vorbei – abgesagte Termine werden wieder frei.",
+                             "Sadly nothing is free in this period. Please look again later – cancelled appointments become free again.")) }
+        }
+        (calendar(lang, &a.days, from, to, &link))
+        @if to < last {
+            p { a href={ "/o/" (office.id) "/days?" (wish_query(&wish)) "&from=" (to + Duration::days(1)) } { (tr(en, "Spätere Tage", "Later days")) } }
+        }
+    };
+    let here = format!("/o/{}/days?{}", office.id, wish_query(&wish));
+    respond(
+        &s,
+        StatusCode::OK,
+        layout(lang, &here, tr(en, "Tag wählen", "Choose a day"), body),
+        None,
+    )
+}
+
+// ---------------------------------------------------------------- the day's times
+
+/// Buttons for free times, in one form that posts to `action` with `hidden` fields;
+/// grouped by day when they span several. Quiet times are marked in words.
+pub fn times_form(
+    lang: Language,
+    office: &Office,
+    slots: &[Slot],
+    action: &str,
+    hidden: Markup,
+) -> Markup {
+    let en = lang == Language::En;
+    let tz = office.timezone;
+    let mut by_day: Vec<(NaiveDate, Vec<&Slot>)> = Vec::new();
+    for slot in slots {
+        let d = slot.start.with_timezone(&tz).date_naive();
+        match by_day.last_mut() {
+            Some((day, list)) if *day == d => list.push(slot),
+            _ => by_day.push((d, vec![slot])),
+        }
+    }
+    let several = by_day.len() > 1;
+    html! {
+        @if slots.iter().any(|s| s.quiet) {
+            p.legend { span.quiet { (tr(en, "ruhig", "quiet")) } " " (tr(en, "= zu dieser Zeit werden wenige Besucher erwartet, Sie warten kürzer.",
+                                                               "= few visitors are expected at this time, you wait less.")) }
+        }
+        form.times method="post" action=(action) {
+            (hidden)
+            @for (day, list) in &by_day {
+                @if several { h2 { (i18n::long_date(*day, lang)) } }
+                ul.times {
+                    @for slot in list {
+                        li {
+                            button.time type="submit" name="start" value=(slot.start.with_timezone(&tz).to_rfc3339()) {
+                                @if several { span.sr-only { (i18n::long_date(*day, lang)) ", " } }
+                                (i18n::time(slot.start.with_timezone(&tz), lang))
+                                @if slot.quiet { " " span.quiet { (tr(en, "ruhig", "quiet")) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The hidden fields that carry a wish and the CSRF token through a times form.
+pub fn wish_fields(wish: &Wish, csrf: &Csrf) -> Markup {
+    html! {
+        input type="hidden" name=(csrf::FIELD) value=(csrf.token);
+        @for svc in &wish.services { input type="hidden" name="service" value=(svc); }
+        input type="hidden" name="persons" value=(wish.persons);
+    }
+}
+
+async fn day_page(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<Fields>,
+    headers: HeaderMap,
+    l: PageLang,
+) -> Response {
+    let lang = l.lang;
+    let en = lang == Language::En;
+    let office = match office_of(&s, &id, lang).await {
+        Ok(o) => o,
+        Err(r) => return r,
+    };
+    let wish = q.wish();
+    if let Err(errors) = booking::resolve(&office, &wish) {
+        return choose_services(&s, &office, lang, &wish, &errors);
+    }
+    let Some(date) = parse_date(q.get("date")) else {
+        return pages::message(
+            lang,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            tr(en, "Kein gültiges Datum", "Not a valid date"),
+            html! { p { a href={ "/o/" (office.id) "/days?" (wish_query(&wish)) } { (tr(en, "Zum Kalender", "To the calendar")) } } },
+        );
+    };
+    let a = match booking::availability(&s.app, &office.id, &wish, Some(date), Some(date)).await {
+        Ok(a) => a,
+        Err(e) => return query_failed(lang, e),
+    };
+    let csrf = Csrf::of(&headers);
+    let slots: Vec<Slot> = a
+        .days
+        .iter()
+        .flat_map(|d| d.slots.iter().copied())
+        .collect();
+    let back = format!("/o/{}/days?{}", office.id, wish_query(&wish));
+    let body = html! {
+        (wish_line(&office, &wish, a.need.minutes, lang))
+        p.date { strong { (i18n::long_date(date, lang)) } }
+        @if slots.is_empty() {
+            p.notice { (tr(en, "An diesem Tag ist keine Zeit mehr frei.", "No time is free on this day any more.")) }
+        } @else {
+            p { (tr(en, "Wählen Sie eine Uhrzeit. Wir halten sie ", "Choose a time. We keep it for you for "))
+                (office.hold_minutes) (tr(en, " Minuten für Sie frei, während Sie Ihre Angaben machen.", " minutes while you enter your details.")) }
+            (times_form(lang, &office, &slots, &format!("/o/{}/hold", office.id), wish_fields(&wish, &csrf)))
+        }
+        p { a href=(back) { (tr(en, "Anderen Tag wählen", "Choose another day")) } }
+    };
+    let here = format!("/o/{}/day?{}&date={date}", office.id, wish_query(&wish));
+    respond(
+        &s,
+        StatusCode::OK,
+        layout(lang, &here, tr(en, "Uhrzeit wählen", "Choose a time"), body),
+        Some(&csrf),
+    )
+}
+
+fn query_failed(lang: Language, e: QueryError) -> Response {
+    let en = lang == Language::En;
+    match e {
+        QueryError::UnknownOffice => pages::not_found(lang),
+        QueryError::Invalid(fields) => {
+            let messages: Vec<String> = fields.iter().map(|f| say(f, lang)).collect();
+            pages::message(
+                lang,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                tr(
+                    en,
+                    "Diese Tage sind nicht buchbar",
+                    "These days cannot be booked",
+                ),
+                html! { ul { @for m in &messages { li { (m) } } } p { a href="/" { (tr(en, "Zur Startseite", "To the start page")) } } },
+            )
+        }
+        QueryError::Store(e) => pages::failed(lang, e),
+    }
+}
+
+// ---------------------------------------------------------------- holding a time
+
+/// The free times nearest to a time that is gone, as a page: 409 when it was taken,
+/// 410 when the hold ran out.
+#[allow(clippy::too_many_arguments)]
+async fn nearest_page(
+    s: &AppState,
+    lang: Language,
+    status: StatusCode,
+    title: &str,
+    why: &str,
+    office: &Office,
+    wish: &Wish,
+    around: DateTime<Utc>,
+    action: &str,
+    csrf: &Csrf,
+    back: &str,
+) -> Response {
+    let en = lang == Language::En;
+    let slots = hold::nearest(&s.app, &office.id, wish, around, 8)
+        .await
+        .unwrap_or_default();
+    let body = html! {
+        p.notice.error { (why) }
+        @if slots.is_empty() {
+            p { (tr(en, "In der Nähe dieser Zeit ist nichts mehr frei.", "Nothing near that time is free any more.")) }
+        } @else {
+            p { (tr(en, "Diese Zeiten in der Nähe sind noch frei:", "These times nearby are still free:")) }
+            (times_form(lang, office, &slots, action, wish_fields(wish, csrf)))
+        }
+        p { a href=(back) { (tr(en, "Zum Kalender", "To the calendar")) } }
+    };
+    respond(s, status, layout(lang, back, title, body), Some(csrf))
+}
+
+fn hold_token(headers: &HeaderMap) -> Option<&str> {
+    csrf::cookie(headers, HOLD_COOKIE)
+}
+
+async fn take_hold(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    l: PageLang,
+    Form(f): Form<Fields>,
+) -> Response {
+    let lang = l.lang;
+    let en = lang == Language::En;
+    if !f.csrf_ok(&headers) {
+        return refused(lang);
+    }
+    let office = match office_of(&s, &id, lang).await {
+        Ok(o) => o,
+        Err(r) => return r,
+    };
+    let wish = f.wish();
+    let start = f.get("start").unwrap_or_default();
+    let back = format!("/o/{}/days?{}", office.id, wish_query(&wish));
+    match hold::take(&s.app, &office.id, &wish, start, ip, hold_token(&headers)).await {
+        Ok((token, held)) => {
+            let mut r = Redirect::to(&format!("/o/{}/details", office.id)).into_response();
+            let minutes = i64::from(held.office.hold_minutes) + hold::DONE_PAGE_MINUTES;
+            csrf::set_cookie(
+                &mut r,
+                HOLD_COOKIE,
+                &token,
+                Some(minutes * 60),
+                s.secure_cookies(),
+            );
+            r
+        }
+        Err(HoldError::SlotTaken | HoldError::ArrivalsFull) => {
+            let around = DateTime::parse_from_rfc3339(start)
+                .map(|t| t.with_timezone(&Utc))
+                .unwrap_or_else(|_| s.app.clock.now());
+            nearest_page(
+                &s,
+                lang,
+                StatusCode::CONFLICT,
+                tr(
+                    en,
+                    "Diese Zeit ist nicht mehr frei",
+                    "This time is no longer free",
+                ),
+                tr(
+                    en,
+                    "Jemand anderes hat diese Zeit gerade gebucht.",
+                    "Somebody else has just booked this time.",
+                ),
+                &office,
+                &wish,
+                around,
+                &format!("/o/{}/hold", office.id),
+                &Csrf::of(&headers),
+                &back,
+            )
+            .await
+        }
+        Err(HoldError::TooMany(n)) => {
+            let mut r = pages::message(
+                lang,
+                StatusCode::TOO_MANY_REQUESTS,
+                tr(
+                    en,
+                    "Schon genug Zeiten vorgemerkt",
+                    "Enough times held already",
+                ),
+                html! {
+                    p.notice.error {
+                        (tr(en, "Von Ihrem Internetanschluss aus sind gerade ", "From your internet connection, ")) (n)
+                        (tr(en, " Zeiten vorgemerkt, mehr geht nicht gleichzeitig. Buchen Sie eine davon, oder versuchen Sie es in ",
+                                " times are held right now; no more can be held at once. Book one of them, or try again in "))
+                        (office.hold_minutes) (tr(en, " Minuten noch einmal.", " minutes."))
+                    }
+                    p { a href=(back) { (tr(en, "Zum Kalender", "To the calendar")) } }
+                },
+            );
+            r.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from(u64::from(office.hold_minutes) * 60),
+            );
+            r
+        }
+        Err(HoldError::Invalid(fields)) => {
+            if fields.iter().any(|f| f.field != "start") {
+                return choose_services(&s, &office, lang, &wish, &fields);
+            }
+            pages::message(
+                lang,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                tr(
+                    en,
+                    "Diese Zeit ist nicht buchbar",
+                    "This time cannot be booked",
+                ),
+                html! {
+                    p.notice.error { (tr(en, "Die gewählte Zeit liegt zu nah, in der Vergangenheit oder außerhalb der Öffnungszeiten.",
+                                           "The chosen time is too soon, in the past or outside the opening hours.")) }
+                    p { a href=(back) { (tr(en, "Zum Kalender", "To the calendar")) } }
+                },
+            )
+        }
+        Err(HoldError::UnknownOffice) => pages::not_found(lang),
+        Err(HoldError::Store(e)) => pages::failed(lang, e),
+    }
+}
+
+// ---------------------------------------------------------------- the form
+
+/// What the form holds between a try with mistakes and the next.
+#[derive(Default)]
+struct Entered<'a> {
+    name: &'a str,
+    email: &'a str,
+    phone: &'a str,
+    consent: bool,
+}
+
+async fn details_page(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    l: PageLang,
+) -> Response {
+    let lang = l.lang;
+    let held = match hold_token(&headers) {
+        Some(t) => hold::find(&s.app, t).await,
+        None => Ok(None),
+    };
+    let csrf = Csrf::of(&headers);
+    match held {
+        Ok(Some(h)) if h.hold.booking_id.is_some() => {
+            Redirect::to(&format!("/o/{}/done", h.office.id)).into_response()
+        }
+        Ok(Some(h)) if h.is_open(s.app.clock.now()) => form_page(
+            &s,
+            lang,
+            &h,
+            &Entered::default(),
+            &[],
+            StatusCode::OK,
+            &csrf,
+        ),
+        Ok(Some(h)) => hold_ran_out(&s, lang, &h, &csrf).await,
+        Ok(None) => no_hold(lang, &id),
+        Err(e) => pages::failed(lang, e),
+    }
+}
+
+fn no_hold(lang: Language, office: &str) -> Response {
+    let en = lang == Language::En;
+    pages::message(
+        lang,
+        StatusCode::GONE,
+        tr(en, "Keine Zeit vorgemerkt", "No time held"),
+        html! {
+            p.notice.error { (tr(en, "Für diesen Browser ist keine Zeit vorgemerkt. Vielleicht ist die Vormerkung abgelaufen, oder Cookies sind ausgeschaltet – ohne sie können wir die Zeit nicht für Sie halten.",
+                                   "No time is held for this browser. The hold may have run out, or cookies are switched off – without them we cannot keep the time for you.")) }
+            p { a href={ "/o/" (office) } { (tr(en, "Neu beginnen", "Start again")) } }
+        },
+    )
+}
+
+async fn hold_ran_out(s: &AppState, lang: Language, h: &hold::Held, csrf: &Csrf) -> Response {
+    let en = lang == Language::En;
+    let wish = h.wish();
+    nearest_page(
+        s,
+        lang,
+        StatusCode::GONE,
+        tr(en, "Die Vormerkung ist abgelaufen", "The hold has run out"),
+        &format!(
+            "{}{}{}",
+            tr(en, "Wir haben die Zeit ", "We kept the time for "),
+            h.office.hold_minutes,
+            tr(
+                en,
+                " Minuten für Sie freigehalten; diese Zeit ist um. Bitte wählen Sie erneut.",
+                " minutes; that time is up. Please choose again."
+            ),
+        ),
+        &h.office,
+        &wish,
+        h.start(),
+        &format!("/o/{}/hold", h.office.id),
+        csrf,
+        &format!("/o/{}/days?{}", h.office.id, wish_query(&wish)),
+    )
+    .await
+}
+
+fn held_summary(h: &hold::Held, lang: Language) -> Markup {
+    let en = lang == Language::En;
+    let tz = h.office.timezone;
+    html! {
+        dl {
+            dt { (tr(en, "Wann", "When")) }
+            dd { (i18n::when(h.start().with_timezone(&tz), lang)) }
+            dt { (tr(en, "Wo", "Where")) }
+            dd { (h.office.name) ", " (h.office.address) }
+            dt { (tr(en, "Anliegen", "Services")) }
+            dd { (h.service_names(lang).join(", ")) }
+            dt { (tr(en, "Personen", "Persons")) }
+            dd { (h.hold.persons) }
+        }
+    }
+}
+
+fn form_page(
+    s: &AppState,
+    lang: Language,
+    h: &hold::Held,
+    entered: &Entered<'_>,
+    errors: &[FieldError],
+    status: StatusCode,
+    csrf: &Csrf,
+) -> Response {
+    let en = lang == Language::En;
+    let tz = h.office.timezone;
+    let ids = |field: &str| format!("f-{field}");
+    let summary: Vec<(String, String)> = errors
+        .iter()
+        .map(|f| (ids(&f.field), say_form(f, lang)))
+        .collect();
+    let error_of = |field: &str| {
+        errors
+            .iter()
+            .find(|f| f.field == field)
+            .map(|f| say_form(f, lang))
+    };
+    let (name_e, email_e, phone_e, consent_e) = (
+        error_of("name"),
+        error_of("email"),
+        error_of("phone"),
+        error_of("consent"),
+    );
+    let described = |id: &str, e: &Option<String>| e.as_ref().map(|_| format!("{id}-error"));
+    let confirm = h.office.confirm_within_minutes > 0;
+    let day = h.start().with_timezone(&tz).date_naive();
+    let back = format!(
+        "/o/{}/day?{}&date={day}",
+        h.office.id,
+        wish_query(&h.wish())
+    );
+    let body = html! {
+        @if !errors.is_empty() { (error_summary(lang, &summary)) }
+        (held_summary(h, lang))
+        p.notice {
+            (tr(en, "Wir halten diese Zeit für Sie frei bis ", "We keep this time for you until "))
+            strong { (i18n::time(h.expires().with_timezone(&tz), lang)) } "."
+        }
+        form.details method="post" action={ "/o/" (h.office.id) "/details" } novalidate {
+            input type="hidden" name=(csrf::FIELD) value=(csrf.token);
+            div.field {
+                label for="f-name" { (tr(en, "Vor- und Nachname", "First and last name")) }
+                (field_error("f-name", name_e.as_ref(), en))
+                input #f-name type="text" name="name" autocomplete="name" required maxlength=(booking::MAX_NAME)
+                    value=(entered.name) aria-invalid=[name_e.as_ref().map(|_| "true")] aria-describedby=[described("f-name", &name_e)];
+            }
+            div.field {
+                label for="f-email" { (tr(en, "E-Mail-Adresse", "Email address")) }
+                p.hint #f-email-hint { (if confirm { tr(en, "Dorthin senden wir den Link, mit dem Sie den Termin bestätigen.", "We send the link to confirm the appointment there.") }
+                                  else { tr(en, "Dorthin senden wir die Terminbestätigung.", "We send the confirmation there.") }) }
+                (field_error("f-email", email_e.as_ref(), en))
+                input #f-email type="email" name="email" autocomplete="email" required maxlength="254"
+                    value=(entered.email) aria-invalid=[email_e.as_ref().map(|_| "true")]
+                    aria-describedby={ "f-email-hint" @if email_e.is_some() { " f-email-error" } };
+            }
+            div.field {
+                label for="f-phone" { (tr(en, "Telefon (freiwillig)", "Phone (optional)")) }
+                (field_error("f-phone", phone_e.as_ref(), en))
+                input #f-phone type="tel" name="phone" autocomplete="tel" maxlength=(booking::MAX_PHONE)
+                    value=(entered.phone) aria-invalid=[phone_e.as_ref().map(|_| "true")] aria-describedby=[described("f-phone", &phone_e)];
+            }
+            // A field people never see: only programs fill it in.
+            div.hp aria-hidden="true" {
+                label for="f-website" { "Website" }
+                input #f-website type="text" name="website" tabindex="-1" autocomplete="off";
+            }
+            div.field.check {
+                (field_error("f-consent", consent_e.as_ref(), en))
+                input #f-consent type="checkbox" name="consent" value="yes" required checked[entered.consent]
+                    aria-invalid=[consent_e.as_ref().map(|_| "true")] aria-describedby=[described("f-consent", &consent_e)];
+                label for="f-consent" {
+                    (tr(en, "Ich habe die ", "I have read the ")) a href="/privacy" { (tr(en, "Datenschutzerklärung", "privacy notice")) }
+                    (tr(en, " gelesen und bin einverstanden, dass meine Angaben für diesen Termin gespeichert werden.",
+                           " and agree that my details are stored for this appointment."))
+                }
+            }
+            button type="submit" { (if confirm { tr(en, "Termin buchen", "Book appointment") } else { tr(en, "Termin verbindlich buchen", "Book appointment") }) }
+        }
+        p { a href=(back) { (tr(en, "Andere Zeit wählen", "Choose another time")) } }
+    };
+    let title = if errors.is_empty() {
+        tr(en, "Ihre Angaben", "Your details").to_string()
+    } else {
+        format!(
+            "{} – {}",
+            tr(en, "Fehler", "Error"),
+            tr(en, "Ihre Angaben", "Your details")
+        )
+    };
+    respond(
+        s,
+        status,
+        layout(lang, &format!("/o/{}/details", h.office.id), &title, body),
+        Some(csrf),
+    )
+}
+
+/// Form mistakes, including the page's own fields (consent, the honeypot).
+fn say_form(f: &FieldError, lang: Language) -> String {
+    let en = lang == Language::En;
+    match f.field.as_str() {
+        "consent" => tr(en, "Bitte bestätigen Sie, dass Sie die Datenschutzerklärung gelesen haben.",
+                            "Please confirm that you have read the privacy notice.").into(),
+        "website" => tr(en, "Bitte lassen Sie das Feld „Website“ leer.", "Please leave the field \"Website\" empty.").into(),
+        "email" if f.message.starts_with("cap:") => format!(
+            "{}{}{}",
+            tr(en, "Für diese E-Mail-Adresse gibt es an diesem Standort schon ", "This email address already has "),
+            &f.message[4..],
+            tr(en, " offene Termine. Sagen Sie einen über den Link in seiner E-Mail ab, wenn Sie einen neuen brauchen.",
+                   " appointments to come at this office. Cancel one with the link in its email if you need a new one."),
+        ),
+        _ => say(f, lang),
+    }
+}
+
+async fn send_details(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    l: PageLang,
+    Form(f): Form<Fields>,
+) -> Response {
+    let lang = l.lang;
+    if !f.csrf_ok(&headers) {
+        return refused(lang);
+    }
+    let csrf = Csrf::of(&headers);
+    let token = hold_token(&headers).unwrap_or_default().to_string();
+    let now = s.app.clock.now();
+    let held = match hold::find(&s.app, &token).await {
+        Ok(Some(h)) => h,
+        Ok(None) => return no_hold(lang, &id),
+        Err(e) => return pages::failed(lang, e),
+    };
+    if held.hold.booking_id.is_some() {
+        return Redirect::to(&format!("/o/{}/done", held.office.id)).into_response();
+    }
+    if !held.is_open(now) {
+        return hold_ran_out(&s, lang, &held, &csrf).await;
+    }
+    let entered = Entered {
+        name: f.get("name").unwrap_or_default(),
+        email: f.get("email").unwrap_or_default(),
+        phone: f.get("phone").unwrap_or_default(),
+        consent: f.get("consent") == Some("yes"),
+    };
+    let mut errors = booking::check_person(entered.name, entered.email, Some(entered.phone))
+        .err()
+        .unwrap_or_default();
+    if !entered.consent {
+        errors.push(FieldError {
+            field: "consent".into(),
+            message: "consent".into(),
+        });
+    }
+    if f.get("website").is_some_and(|w| !w.is_empty()) {
+        errors.push(FieldError {
+            field: "website".into(),
+            message: "honeypot".into(),
+        });
+    }
+    if !errors.is_empty() {
+        return form_page(
+            &s,
+            lang,
+            &held,
+            &entered,
+            &errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &csrf,
+        );
+    }
+    match hold::book(
+        &s.app,
+        &token,
+        entered.name,
+        entered.email,
+        Some(entered.phone),
+        lang,
+    )
+    .await
+    {
+        Ok(b) => Redirect::to(&format!("/o/{}/done", b.office.id)).into_response(),
+        Err(BookError::HoldGone) => hold_ran_out(&s, lang, &held, &csrf).await,
+        Err(BookError::EmailCap(n)) => {
+            let e = FieldError {
+                field: "email".into(),
+                message: format!("cap:{n}"),
+            };
+            form_page(&s, lang, &held, &entered, &[e], StatusCode::CONFLICT, &csrf)
+        }
+        Err(BookError::Invalid(errors)) => form_page(
+            &s,
+            lang,
+            &held,
+            &entered,
+            &errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &csrf,
+        ),
+        Err(e) => pages::failed(lang, e),
+    }
+}
+
+// ---------------------------------------------------------------- done
+
+async fn done_page(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    l: PageLang,
+) -> Response {
+    let lang = l.lang;
+    let en = lang == Language::En;
+    let booked = match hold_token(&headers) {
+        Some(t) => hold::booked(&s.app, t).await,
+        None => Ok(None),
+    };
+    let b: Booked = match booked {
+        Ok(Some(b)) => b,
+        Ok(None) => return no_hold(lang, &id),
+        Err(e) => return pages::failed(lang, e),
+    };
+    let now = s.app.clock.now();
+    let status = b.status(now);
+    let tz = b.office.timezone;
+    let (title, text) = match status {
+        BookingStatus::Pending => (
+            tr(
+                en,
+                "Bitte bestätigen Sie per E-Mail",
+                "Please confirm by email",
+            ),
+            html! {
+                p.notice {
+                    (tr(en, "Wir haben eine E-Mail an ", "We have sent an email to "))
+                    strong { (b.booking.email.as_deref().unwrap_or_default()) }
+                    (tr(en, " geschickt. Öffnen Sie den Link darin und drücken Sie „Termin bestätigen“ bis ",
+                           ". Open the link in it and press \"Confirm appointment\" by "))
+                    strong { (b.booking.confirm_by.and_then(|t| DateTime::from_timestamp(t, 0)).map(|t| i18n::time(t.with_timezone(&tz), lang)).unwrap_or_default()) }
+                    (tr(en, ". Sonst wird die Zeit wieder frei.", ", otherwise the time becomes free again."))
+                }
+            },
+        ),
+        BookingStatus::Confirmed => (
+            tr(en, "Ihr Termin ist gebucht", "Your appointment is booked"),
+            html! {
+                p.notice.ok {
+                    (tr(en, "Die Bestätigung mit Kalenderdatei ist unterwegs an ", "The confirmation with a calendar file is on its way to "))
+                    strong { (b.booking.email.as_deref().unwrap_or_default()) } "."
+                    (tr(en, " Mit dem Link darin können Sie den Termin verschieben oder absagen.", " With the link in it you can move or cancel the appointment."))
+                }
+            },
+        ),
+        _ => (
+            tr(en, "Ihr Termin", "Your appointment"),
+            html! { p.status { (pages::status_text(status, en)) } },
+        ),
+    };
+    let body = html! {
+        (text)
+        (details(&b, lang))
+        (pages::bring(&b, lang))
+        p.print-hint { (tr(en, "Sie können diese Seite ausdrucken; Menü und Knöpfe werden dabei weggelassen.",
+                              "You can print this page; menus and buttons are left out.")) }
+    };
+    respond(
+        &s,
+        StatusCode::OK,
+        layout(lang, &format!("/o/{}/done", b.office.id), title, body),
+        None,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wishes_travel_in_links_and_come_back() {
+        let wish = Wish {
+            services: vec!["anmeldung".into(), "ausweis".into()],
+            persons: 2,
+        };
+        let q = wish_query(&wish);
+        assert_eq!(q, "service=anmeldung&service=ausweis&persons=2");
+        let parse = |q: &str| {
+            let uri: axum::http::Uri = format!("/o/x/days?{q}").parse().unwrap();
+            Query::<Fields>::try_from_uri(&uri).unwrap().0
+        };
+        assert_eq!(parse(&q).wish(), wish);
+        assert_eq!(
+            parse("service=a&persons=lots").wish().persons,
+            0,
+            "an unreadable count is no count"
+        );
+    }
+
+    #[test]
+    fn mistakes_are_said_in_german_too() {
+        let f = FieldError {
+            field: "email".into(),
+            message: booking::EMAIL_INVALID.into(),
+        };
+        assert!(say(&f, Language::De).starts_with("Bitte geben Sie eine E-Mail-Adresse an"));
+        assert_eq!(
+            say(&f, Language::En),
+            "Must be an email address such as name@example.de."
+        );
+        let p = FieldError {
+            field: "persons".into(),
+            message: "at most 3 persons for these services".into(),
+        };
+        assert_eq!(
+            say(&p, Language::De),
+            "Für diese Anliegen höchstens 3 Personen."
+        );
+    }
+}
