@@ -1,7 +1,11 @@
 // Drives Debian's Chromium for Termin's page tests. Usage:
 //   node check.mjs axe URL...        -> {"violations": [{url, id, impact, help, nodes}]}
-//   node check.mjs confirm URL       -> with JavaScript off and the keyboard alone, press
-//                                       the confirm button; {"text": "<page text after>"}
+//   node check.mjs book BASE         -> with JavaScript off and the keyboard alone, book at
+//                                       the first office from the start page; axe-core runs
+//                                       on every page on the way, the form with mistakes,
+//                                       the time-taken, no-hold and form-expired pages too
+//   node check.mjs manage URL        -> the same on a booking's page: confirm, then move it
+// The flows print {"violations": [...], "pages": [titles], "text": "<last page's text>"}.
 // Prints one JSON object on stdout.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -35,6 +39,115 @@ async function axe(urls) {
   return { violations };
 }
 
+// axe-core on the page as it is, results added to `violations`.
+async function check(page, violations, pages) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }));
+  const title = await page.title();
+  pages.push(title);
+  for (const v of result.violations) {
+    violations.push({ url: page.url(), title, id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) });
+  }
+}
+
+// What has the keyboard focus: tag, text, id, class, value, type.
+const focused = (page) => page.evaluate(() => {
+  const e = document.activeElement;
+  return e ? { tag: e.tagName.toLowerCase(), text: (e.textContent || "").trim(), id: e.id, cls: e.className,
+               value: e.value || "", type: e.type || "", inFree: !!e.closest("td.free") } : {};
+});
+
+// Press Tab until `wanted(focused)` holds; fails after `max` presses.
+async function tabTo(page, wanted, what, max = 200) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const f = await focused(page);
+    if (wanted(f)) return f;
+  }
+  throw new Error(`not reachable by Tab: ${what} on ${page.url()}`);
+}
+
+async function pressEnter(page) {
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+}
+
+async function book(base) {
+  const violations = [], pages = [];
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(base + "/");
+  await check(page, violations, pages);
+  await tabTo(page, (f) => f.tag === "a" && f.text.includes("Bürgerbüro"), "an office");
+  await pressEnter(page);
+  await check(page, violations, pages);
+  await tabTo(page, (f) => f.type === "checkbox", "a service");
+  await page.keyboard.press("Space");
+  await tabTo(page, (f) => f.tag === "button", "the next button");
+  await pressEnter(page);
+  await check(page, violations, pages);
+  await tabTo(page, (f) => f.tag === "a" && f.inFree, "a bookable day");
+  await pressEnter(page);
+  await check(page, violations, pages);
+  // A second citizen has the same day open.
+  const other = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await other.goto(page.url());
+  const time = await tabTo(page, (f) => f.tag === "button" && f.cls.includes("time"), "a time");
+  await pressEnter(page);
+  await check(page, violations, pages);
+  // The form sent empty comes back with its mistakes.
+  await tabTo(page, (f) => f.tag === "button", "the submit button");
+  await pressEnter(page);
+  const status422 = await page.evaluate(() => document.title);
+  await check(page, violations, pages);
+  await tabTo(page, (f) => f.id === "f-name", "the name field");
+  await page.keyboard.type("Anna Beispiel");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("anna@example.org");
+  await tabTo(page, (f) => f.id === "f-consent", "the consent box");
+  await page.keyboard.press("Space");
+  await tabTo(page, (f) => f.tag === "button", "the submit button");
+  await pressEnter(page);
+  await check(page, violations, pages);
+  const text = await page.innerText("body");
+
+  // The other citizen presses the time that is gone now, then one of the nearest.
+  await Promise.all([other.waitForNavigation(), other.click(`button[value="${time.value}"]`)]);
+  await check(other, violations, pages);
+  await Promise.all([other.waitForNavigation(), other.click("button.time")]);
+  // Without its cookies the form cannot be sent, and the form page cannot find the hold.
+  await other.context().clearCookies();
+  await Promise.all([other.waitForNavigation(), other.click("form.details button")]);
+  await check(other, violations, pages);
+  await other.goto(base + "/o/mitte/details");
+  await check(other, violations, pages);
+  return { violations, pages, text, errorsTitle: status422 };
+}
+
+async function manage(url) {
+  const violations = [], pages = [];
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(url);
+  await check(page, violations, pages);
+  await tabTo(page, (f) => /bestätigen|confirm/i.test(f.text), "the confirm button");
+  await pressEnter(page);
+  await check(page, violations, pages);
+  const ics = await page.request.get(url + "/calendar.ics");
+  await tabTo(page, (f) => /verschieben|move/i.test(f.text), "the move link");
+  await pressEnter(page);
+  await check(page, violations, pages);
+  // Not the first free day: a later one, so the time really changes.
+  await tabTo(page, (f) => f.tag === "a" && f.inFree, "a bookable day");
+  await tabTo(page, (f) => f.tag === "a" && f.inFree, "another bookable day");
+  await pressEnter(page);
+  await check(page, violations, pages);
+  await tabTo(page, (f) => f.tag === "button" && f.cls.includes("time"), "a time");
+  await pressEnter(page);
+  await check(page, violations, pages);
+  return { violations, pages, text: await page.innerText("body"), ics: ics.headers()["content-type"] };
+}
+
 async function confirmWithKeyboard(url) {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -53,7 +166,8 @@ async function confirmWithKeyboard(url) {
 
 const [mode, ...urls] = process.argv.slice(2);
 try {
-  const out = mode === "axe" ? await axe(urls) : await confirmWithKeyboard(urls[0]);
+  const modes = { axe: () => axe(urls), book: () => book(urls[0]), manage: () => manage(urls[0]), confirm: () => confirmWithKeyboard(urls[0]) };
+  const out = await modes[mode]();
   console.log(JSON.stringify(out));
 } finally {
   await browser.close();

@@ -3,6 +3,7 @@
 
 mod api;
 mod engine;
+mod flow;
 mod mail;
 mod pages;
 mod processes;

@@ -182,6 +182,7 @@ email = "buergerbuero@example.org"
     name = { de = "Wohnsitz anmelden", en = "Register your address" }
     minutes = 15
     max_persons = 5
+    bring = { de = "Personalausweis und Wohnungsgeberbestätigung", en = "ID card and the landlord's confirmation" }
 
     [[office.counter.service]]
     id = "ausweis"
@@ -376,5 +377,112 @@ pub fn token_in(mail: &Mail) -> String {
     mail.text[at + 3..]
         .chars()
         .take_while(|c| c.is_ascii_hexdigit())
+        .collect()
+}
+
+/// A browser as a citizen has one: it keeps the cookies the pages set and sends
+/// them back, and follows nothing on its own.
+pub struct Visitor<'t> {
+    pub t: &'t TestApp,
+    cookies: std::collections::BTreeMap<String, String>,
+    /// Extra headers on every request (an `Accept-Language`, a forwarded address).
+    pub headers: Vec<(String, String)>,
+}
+
+impl<'t> Visitor<'t> {
+    pub fn new(t: &'t TestApp) -> Visitor<'t> {
+        Visitor {
+            t,
+            cookies: Default::default(),
+            headers: Vec::new(),
+        }
+    }
+
+    pub fn cookie(&self, name: &str) -> Option<&str> {
+        self.cookies.get(name).map(String::as_str)
+    }
+
+    pub fn forget_cookie(&mut self, name: &str) {
+        self.cookies.remove(name);
+    }
+
+    async fn send(&mut self, method: &str, uri: &str, form: Option<String>) -> Answer {
+        let mut req = Request::builder().method(method).uri(uri);
+        if !self.cookies.is_empty() {
+            let jar: Vec<String> = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            req = req.header(header::COOKIE, jar.join("; "));
+        }
+        if form.is_some() {
+            req = req.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        }
+        for (k, v) in &self.headers {
+            req = req.header(k.as_str(), v.as_str());
+        }
+        let req = req.body(form.map_or_else(Body::empty, Body::from)).unwrap();
+        let response = self.t.router.clone().oneshot(req).await.unwrap();
+        for c in response.headers().get_all(header::SET_COOKIE) {
+            let c = c.to_str().unwrap();
+            let (pair, attrs) = c.split_once(';').unwrap_or((c, ""));
+            let (k, v) = pair.split_once('=').unwrap();
+            if attrs.contains("Max-Age=0") {
+                self.cookies.remove(k);
+            } else {
+                self.cookies.insert(k.to_string(), v.to_string());
+            }
+        }
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        Answer {
+            status,
+            headers,
+            json: Value::Null,
+            text,
+        }
+    }
+
+    pub async fn get(&mut self, uri: &str) -> Answer {
+        self.send("GET", uri, None).await
+    }
+
+    /// Send a form as the browser does: fields url-encoded, in order.
+    pub async fn post(&mut self, uri: &str, fields: &[(&str, &str)]) -> Answer {
+        let body: Vec<String> = fields
+            .iter()
+            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+            .collect();
+        self.send("POST", uri, Some(body.join("&"))).await
+    }
+}
+
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The value of the first `<input name="NAME" value="…">` or `<button name="NAME" value="…">` on a page.
+pub fn field_value(html: &str, name: &str) -> Option<String> {
+    let at = html.find(&format!("name=\"{name}\" value=\""))?;
+    let rest = &html[at + name.len() + 15..];
+    Some(rest[..rest.find('"')?].to_string())
+}
+
+/// Every value a page offers under one name (e.g. the times a form offers as `start`).
+pub fn field_values(html: &str, name: &str) -> Vec<String> {
+    let marker = format!("name=\"{name}\" value=\"");
+    html.match_indices(&marker)
+        .map(|(at, _)| {
+            let rest = &html[at + marker.len()..];
+            rest[..rest.find('"').unwrap()].to_string()
+        })
         .collect()
 }
