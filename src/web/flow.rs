@@ -675,10 +675,22 @@ async fn take_hold(
             );
             r
         }
-        Err(HoldError::SlotTaken | HoldError::ArrivalsFull) => {
+        Err(e @ (HoldError::SlotTaken | HoldError::ArrivalsFull)) => {
             let around = DateTime::parse_from_rfc3339(start)
                 .map(|t| t.with_timezone(&Utc))
                 .unwrap_or_else(|_| s.app.clock.now());
+            let why = match e {
+                HoldError::ArrivalsFull => tr(
+                    en,
+                    "Zu dieser Zeit kommen schon so viele Menschen an, wie der Warteraum fasst.",
+                    "As many people as the waiting room holds already arrive at this time.",
+                ),
+                _ => tr(
+                    en,
+                    "Jemand anderes hat diese Zeit gerade gebucht.",
+                    "Somebody else has just booked this time.",
+                ),
+            };
             nearest_page(
                 &s,
                 lang,
@@ -688,11 +700,7 @@ async fn take_hold(
                     "Diese Zeit ist nicht mehr frei",
                     "This time is no longer free",
                 ),
-                tr(
-                    en,
-                    "Jemand anderes hat diese Zeit gerade gebucht.",
-                    "Somebody else has just booked this time.",
-                ),
+                why,
                 &office,
                 &wish,
                 around,

@@ -86,6 +86,7 @@ pub fn layout(lang: Language, here: &str, title: &str, body: Markup) -> Markup {
                 link rel="stylesheet" href="/assets/site.css";
             }
             body {
+                a.skip href="#main" { @if en { "Skip to content" } @else { "Zum Inhalt" } }
                 header {
                     a href="/" { "Termin" }
                     " "
