@@ -966,5 +966,12 @@ pub fn calendar_file(app: &App, b: &Booked, token: &str) -> anyhow::Result<Strin
         email: b.booking.email.as_deref().unwrap_or_default(),
         language: lang,
     };
-    messages::calendar_file(&a, &letterhead(app), token, app.clock.now())
+    let confirm_by = (b.booking.status == "pending")
+        .then(|| {
+            b.booking
+                .confirm_by
+                .and_then(|t| DateTime::from_timestamp(t, 0))
+        })
+        .flatten();
+    messages::calendar_file(&a, &letterhead(app), token, confirm_by, app.clock.now())
 }

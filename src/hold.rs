@@ -84,19 +84,28 @@ pub fn client(ip: IpAddr) -> String {
     secret::hash(&format!("hold:{}", client_key(ip)))
 }
 
-/// Hold `start` for a wish. `replaces` is the token of the hold this browser had
-/// before; it is given back in the same step. Returns the new hold's token.
+/// The key a browser's holds are found under: a hash of its form token (the
+/// `csrf` cookie), so one browser has one open hold at most.
+pub fn browser(form_token: &str) -> String {
+    secret::hash(&format!("browser:{form_token}"))
+}
+
+/// Hold `start` for a wish, for the browser with `form_token`; the hold it had
+/// before is given back in the same step. Returns the new hold's token.
 pub async fn take(
     app: &App,
     office_id: &str,
     wish: &Wish,
     start: &str,
     client_ip: IpAddr,
-    replaces: Option<&str>,
+    form_token: &str,
 ) -> Result<(String, Held), HoldError> {
     let now = app.clock.now();
-    // Holds that ran out since the last sweep must not stand in the way.
-    app.store.expire_holds(now.timestamp(), 100).await?;
+    // Holds that ran out since the last sweep should not stand in the way; the
+    // sweep gives back whatever is left.
+    if let Err(e) = app.store.expire_holds(now.timestamp(), 20).await {
+        tracing::warn!(error = %e, "giving back holds that ran out before a new hold");
+    }
     for _ in 0..3 {
         let (office, revision) = app
             .office_at(office_id)
@@ -112,6 +121,7 @@ pub async fn take(
         let new = NewHold {
             id: uuid::Uuid::now_v7().to_string(),
             token_hash: secret::hash(&token),
+            browser_key: browser(form_token),
             office_id: office.id.clone(),
             counter_id: counter.id.clone(),
             services: wish.services.clone(),
@@ -123,10 +133,7 @@ pub async fn take(
             created_at: now.timestamp(),
             office_revision: revision,
         };
-        let replaces = replaces
-            .filter(|t| secret::looks_like_token(t))
-            .map(secret::hash);
-        match app.store.take_hold(&new, &claim, replaces.as_deref()).await {
+        match app.store.take_hold(&new, &claim).await {
             Ok(()) => {
                 let hold = app
                     .store
@@ -147,12 +154,26 @@ pub async fn take(
     Err(StoreError::Conflict(Conflict::StalePlan).into())
 }
 
-/// The hold behind a token, open, used or run out, while it is kept.
-pub async fn find(app: &App, token: &str) -> Result<Option<Held>, StoreError> {
-    if !secret::looks_like_token(token) {
-        return Ok(None);
-    }
-    let Some(hold) = app.store.hold(&secret::hash(token)).await? else {
+/// The hold of a browser: the one its `hold` cookie names, or else the newest it
+/// took (two quick clicks may leave the cookie of the hold that was replaced);
+/// open, used or run out, while it is kept.
+pub async fn find(
+    app: &App,
+    token: Option<&str>,
+    form_token: Option<&str>,
+) -> Result<Option<Held>, StoreError> {
+    let now = app.clock.now();
+    let by_token = match token.filter(|t| secret::looks_like_token(t)) {
+        Some(t) => app.store.hold(&secret::hash(t)).await?,
+        None => None,
+    };
+    let current = |h: &HoldRow| h.booking_id.is_some() || h.expires_at > now.timestamp();
+    let hold = match (by_token, form_token) {
+        (Some(h), _) if current(&h) => Some(h),
+        (by_token, Some(f)) => app.store.hold_of_browser(&browser(f)).await?.or(by_token),
+        (by_token, None) => by_token,
+    };
+    let Some(hold) = hold else {
         return Ok(None);
     };
     let office = app
@@ -173,17 +194,16 @@ pub async fn release(app: &App, token: &str) -> Result<bool, StoreError> {
 /// Book the held time for a person. The booking takes over the hold's place.
 pub async fn book(
     app: &App,
-    token: &str,
+    held: &Held,
     name: &str,
     email: &str,
     phone: Option<&str>,
     language: Language,
 ) -> Result<Booked, BookError> {
     let now = app.clock.now();
-    let held = find(app, token)
-        .await?
-        .filter(|h| h.is_open(now))
-        .ok_or(BookError::HoldGone)?;
+    if !held.is_open(now) {
+        return Err(BookError::HoldGone);
+    }
     let person = check_person(name, email, phone).map_err(BookError::Invalid)?;
     let office = &held.office;
     let booking_token = secret::new_token();
@@ -248,13 +268,7 @@ pub async fn book(
     let done_until = (now + Duration::minutes(DONE_PAGE_MINUTES)).timestamp();
     let row: BookingRow = match app
         .store
-        .book_held(
-            &secret::hash(token),
-            &new,
-            done_until,
-            &mail,
-            reminder.as_ref(),
-        )
+        .book_held(&held.hold.id, &new, done_until, &mail, reminder.as_ref())
         .await
     {
         Ok(row) => row,
@@ -267,27 +281,20 @@ pub async fn book(
     app.outbox.notify_one();
     Ok(Booked {
         booking: row,
-        office: held.office,
+        office: held.office.clone(),
         replayed: false,
     })
 }
 
 /// The booking a hold became, for the browser that held it, while that is kept.
-pub async fn booked(app: &App, token: &str) -> Result<Option<Booked>, StoreError> {
-    if !secret::looks_like_token(token) {
-        return Ok(None);
-    }
-    let now = app.clock.now().timestamp();
-    let Some(booking) = app.store.booking_by_hold(&secret::hash(token), now).await? else {
+pub async fn booked(app: &App, held: &Held) -> Result<Option<Booked>, StoreError> {
+    let Some(id) = &held.hold.booking_id else {
         return Ok(None);
     };
-    let office = app
-        .office(&booking.office_id)
-        .await?
-        .ok_or(StoreError::NotFound)?;
+    let booking = app.store.booking(id).await?;
     Ok(Some(Booked {
         booking,
-        office,
+        office: held.office.clone(),
         replayed: false,
     }))
 }

@@ -24,6 +24,11 @@ pub enum ImportError {
 /// Create or update the offices of an office file: all of them or, at the first mistake, none.
 pub async fn import(app: &App, source: &str) -> Result<Vec<String>, ImportError> {
     let offices = officefile::parse(source).map_err(ImportError::Invalid)?;
+    // Holds that ran out still own their cells until they are given back; give them
+    // back now, so that they do not count as plan in use.
+    if let Err(e) = crate::hold::expire_due(app).await {
+        tracing::warn!(error = %e, "giving back holds that ran out before an import");
+    }
     let saved = app
         .store
         .save_offices(&offices, app.clock.now().timestamp())

@@ -273,14 +273,22 @@ fn event_file(
 
 /// The calendar file of a booked appointment, to download from its page: the
 /// same entry (UID) the mails carry, with the newest time.
+/// `confirm_by` is the deadline of a booking not yet confirmed.
 pub fn calendar_file(
     a: &Appointment<'_>,
     head: &Letterhead<'_>,
     token: &str,
+    confirm_by: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<String> {
     let manage = format!("{}/b/{token}", head.public_url);
-    let letter = words(Kind::Confirmed, a, Some(&manage), None);
+    // A pending booking's file asks for the confirmation; a confirmed one's says so.
+    let kind = if confirm_by.is_some() {
+        Kind::PleaseConfirm
+    } else {
+        Kind::Confirmed
+    };
+    let letter = words(kind, a, Some(&manage), confirm_by);
     let from = sender(a, head)?;
     Ok(event_file(
         a,

@@ -9,7 +9,8 @@ use sqlx::FromRow;
 
 use super::bookings::{release, retrying, to_conflict, BOOKING_COLUMNS, CELLS_CONFLICT, COLUMNS};
 use super::outbox::enqueue;
-use super::{in_tx, on, BookingRow, Conflict, NewBooking, NewMail, Result, Store, StoreError};
+use super::{in_tx, is_unique_violation, on};
+use super::{BookingRow, Conflict, NewBooking, NewMail, Result, Store, StoreError};
 use crate::domain::schedule::Claim;
 
 /// A hold about to be taken.
@@ -17,6 +18,8 @@ use crate::domain::schedule::Claim;
 pub struct NewHold {
     pub id: String,
     pub token_hash: String,
+    /// A hash of the browser's form token: a browser has one open hold at most.
+    pub browser_key: String,
     pub office_id: String,
     pub counter_id: String,
     pub services: Vec<String>,
@@ -83,6 +86,19 @@ const HOLD_COLUMNS: &str =
     "id, office_id, counter_id, services, persons, start_at, end_at, grid_seconds, \
     arrival_window, client_key, expires_at, created_at, booking_id";
 
+/// On PostgreSQL, wait for an import in progress before touching cells, as bookings
+/// do (see `save_offices`): the table lock first, then the rows.
+macro_rules! lock_cells {
+    ($store:expr, $tx:expr) => {
+        if matches!($store, Store::Postgres(_)) {
+            // dialect: SQLite has one writer.
+            sqlx::query("LOCK TABLE capacity_cells IN ROW EXCLUSIVE MODE")
+                .execute(&mut *$tx)
+                .await?;
+        }
+    };
+}
+
 /// Drop an open hold `$h` inside `$tx` and give back what it took; nothing if it
 /// was used or dropped meanwhile.
 macro_rules! drop_open_hold {
@@ -105,15 +121,10 @@ macro_rules! drop_open_hold {
 }
 
 impl Store {
-    /// Take a hold on the time `claim` describes. `replaces` names the hold the same
-    /// browser had before (by its token's hash): it is given back in the same
-    /// transaction, so choosing another time never needs two places at once.
-    pub async fn take_hold(
-        &self,
-        new: &NewHold,
-        claim: &Claim,
-        replaces: Option<&str>,
-    ) -> Result<()> {
+    /// Take a hold on the time `claim` describes. The open hold the same browser
+    /// had before is given back in the same transaction, so choosing another time
+    /// (or the same one twice in a hurry) never keeps two places.
+    pub async fn take_hold(&self, new: &NewHold, claim: &Claim) -> Result<()> {
         let cells_sql = format!(
             "INSERT INTO capacity_cells (office_id, counter_id, cell_at, capacity, booked) VALUES {} {CELLS_CONFLICT}",
             (0..claim.cells.len())
@@ -121,18 +132,34 @@ impl Store {
                 .collect::<Vec<_>>()
                 .join(", ")
         );
-        let old_sql = format!("SELECT {HOLD_COLUMNS} FROM holds WHERE token_hash = $1");
+        let old_sql = format!(
+            "SELECT {HOLD_COLUMNS} FROM holds WHERE browser_key = $1 AND booking_id IS NULL"
+        );
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            match self.take_hold_once(new, claim, &cells_sql, &old_sql).await {
+                // Two requests of one browser at once: the other inserted its hold
+                // first; this one replaces it on the next try.
+                Err(StoreError::Database(e)) if attempt < 3 && is_unique_violation(&e) => continue,
+                other => return other,
+            }
+        }
+    }
+
+    async fn take_hold_once(
+        &self,
+        new: &NewHold,
+        claim: &Claim,
+        cells_sql: &str,
+        old_sql: &str,
+    ) -> Result<()> {
         retrying(|| async {
             in_tx!(self, tx => {
-                if matches!(self, Store::Postgres(_)) {
-                    // dialect: wait for an import in progress before reading the revision (see save_offices).
-                    sqlx::query("LOCK TABLE capacity_cells IN ROW EXCLUSIVE MODE").execute(&mut *tx).await?;
-                }
-                if let Some(old) = replaces {
-                    let old: Option<HoldRow> = sqlx::query_as(&old_sql).bind(old).fetch_optional(&mut *tx).await?;
-                    if let Some(old) = old {
-                        let _ = drop_open_hold!(self, tx, &old);
-                    }
+                lock_cells!(self, tx);
+                let old: Option<HoldRow> = sqlx::query_as(old_sql).bind(&new.browser_key).fetch_optional(&mut *tx).await?;
+                if let Some(old) = old {
+                    let _ = drop_open_hold!(self, tx, &old);
                 }
                 let current: Option<i64> = sqlx::query_scalar("SELECT revision FROM offices WHERE id = $1")
                     .bind(&new.office_id)
@@ -153,7 +180,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await
                 .map_err(to_conflict)?;
-                let mut cells = sqlx::query(&cells_sql).bind(&new.office_id).bind(&new.counter_id);
+                let mut cells = sqlx::query(cells_sql).bind(&new.office_id).bind(&new.counter_id);
                 for &(cell, capacity) in &claim.cells {
                     cells = cells.bind(cell).bind(i64::from(capacity));
                 }
@@ -168,7 +195,8 @@ impl Store {
                 .await
                 .map_err(to_conflict)?;
                 sqlx::query(&format!(
-                    "INSERT INTO holds (token_hash, {HOLD_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, NULL)"
+                    "INSERT INTO holds (token_hash, browser_key, {HOLD_COLUMNS}) \
+                     VALUES ($1, $14, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, NULL)"
                 ))
                 .bind(&new.token_hash)
                 .bind(&new.id)
@@ -183,6 +211,7 @@ impl Store {
                 .bind(&new.client_key)
                 .bind(new.expires_at)
                 .bind(new.created_at)
+                .bind(&new.browser_key)
                 .execute(&mut *tx)
                 .await?;
             });
@@ -199,21 +228,38 @@ impl Store {
         Ok(row)
     }
 
+    /// The newest hold a browser took, used or not, until it is swept away.
+    pub async fn hold_of_browser(&self, browser_key: &str) -> Result<Option<HoldRow>> {
+        let sql = format!(
+            "SELECT {HOLD_COLUMNS} FROM holds WHERE browser_key = $1 ORDER BY created_at DESC, id DESC LIMIT 1"
+        );
+        let row =
+            on!(self, pool => sqlx::query_as(&sql).bind(browser_key).fetch_optional(pool).await?);
+        Ok(row)
+    }
+
     /// Give an open hold back at once (the citizen left the form). Returns whether it was open.
     pub async fn release_hold(&self, token_hash: &str) -> Result<bool> {
         let Some(hold) = self.hold(token_hash).await? else {
             return Ok(false);
         };
-        retrying(|| async { Ok(in_tx!(self, tx => drop_open_hold!(self, tx, &hold))) }).await
+        retrying(|| async {
+            Ok(in_tx!(self, tx => {
+                lock_cells!(self, tx);
+                drop_open_hold!(self, tx, &hold)
+            }))
+        })
+        .await
     }
 
     /// Turn an open hold into a booking: the booking takes over the hold's cells
     /// and arrival window, counts against the address's cap, and queues its mails.
-    /// `done_until` is how long the hold row stays to find the booking by. A hold
-    /// that ran out (even if not swept yet) or was used gives [`Conflict::HoldGone`].
+    /// `done_until` is how long the hold row stays to find the booking by; the
+    /// hashed address is dropped from it at once. A hold that ran out (even if not
+    /// swept yet) or was used gives [`Conflict::HoldGone`].
     pub async fn book_held(
         &self,
-        hold_token_hash: &str,
+        hold_id: &str,
         new: &NewBooking,
         done_until: i64,
         mail: &NewMail,
@@ -228,17 +274,31 @@ impl Store {
         let read = format!("SELECT {COLUMNS} FROM bookings WHERE id = $1");
         retrying(|| async {
             let row = in_tx!(self, tx => {
-                let hold: Option<(String, String)> = sqlx::query_as(
-                    "UPDATE holds SET booking_id = $2, expires_at = $3 \
-                     WHERE token_hash = $1 AND booking_id IS NULL AND expires_at > $4 RETURNING id, client_key",
+                let client_key: Option<String> = sqlx::query_scalar(
+                    "SELECT client_key FROM holds WHERE id = $1 AND booking_id IS NULL AND expires_at > $2",
                 )
-                .bind(hold_token_hash)
-                .bind(&new.id)
-                .bind(done_until)
+                .bind(hold_id)
                 .bind(now)
                 .fetch_optional(&mut *tx)
                 .await?;
-                let (hold_id, client_key) = hold.ok_or(StoreError::Conflict(Conflict::HoldGone))?;
+                let client_key = client_key.ok_or(StoreError::Conflict(Conflict::HoldGone))?;
+                // The condition again: on PostgreSQL a sweep or another request may have
+                // used the hold since the read; then this changes nothing.
+                let used = sqlx::query(
+                    "UPDATE holds SET booking_id = $2, expires_at = $3, client_key = '' \
+                     WHERE id = $1 AND booking_id IS NULL AND expires_at > $4",
+                )
+                .bind(hold_id)
+                .bind(&new.id)
+                .bind(done_until)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if used != 1 {
+                    return Err(StoreError::Conflict(Conflict::HoldGone));
+                }
+                let hold_id = hold_id.to_string();
                 sqlx::query("UPDATE hold_quota SET active = active - 1 WHERE client_key = $1")
                     .bind(&client_key)
                     .execute(&mut *tx)
@@ -279,16 +339,6 @@ impl Store {
         .await
     }
 
-    /// The booking a used hold became, while the hold row is kept.
-    pub async fn booking_by_hold(&self, token_hash: &str, now: i64) -> Result<Option<BookingRow>> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM bookings WHERE id = \
-             (SELECT booking_id FROM holds WHERE token_hash = $1 AND expires_at > $2)"
-        );
-        let row = on!(self, pool => sqlx::query_as(&sql).bind(token_hash).bind(now).fetch_optional(pool).await?);
-        Ok(row)
-    }
-
     /// Give back the capacity of holds that ran out, and forget used holds whose
     /// time is up, one hold per transaction. Returns how many open holds ran out.
     pub async fn expire_holds(&self, now: i64, limit: i64) -> Result<usize> {
@@ -301,6 +351,7 @@ impl Store {
         for h in &due {
             let released = retrying(|| async {
                 let released = in_tx!(self, tx => {
+                    lock_cells!(self, tx);
                     if h.booking_id.is_some() {
                         sqlx::query("DELETE FROM holds WHERE id = $1").bind(&h.id).execute(&mut *tx).await?;
                         false
@@ -310,8 +361,14 @@ impl Store {
                 });
                 Ok(released)
             })
-            .await?;
-            n += usize::from(released);
+            .await;
+            match released {
+                Ok(released) => n += usize::from(released),
+                // One hold that cannot be given back must not stop the others.
+                Err(e) => {
+                    tracing::error!(hold = %h.id, error = %e, "giving back a hold that ran out")
+                }
+            }
         }
         if !due.is_empty() {
             // The hashed addresses are kept no longer than their holds.

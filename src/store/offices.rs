@@ -41,12 +41,13 @@ impl Store {
                 let old: Option<Office> = old
                     .map(|o| serde_json::from_str(&o).map_err(|e| StoreError::Corrupt(e.to_string())))
                     .transpose()?;
-                // Bookings and open holds to come per counter, and how many lie on another grid.
+                // Bookings to come and open holds (also those run out but not yet given
+                // back: they still own cells) per counter, and how many lie on another grid.
                 let rows = sqlx::query(&format!(
                     "SELECT counter_id, grid_seconds, COUNT(*) FROM ( \
                      SELECT counter_id, grid_seconds FROM bookings WHERE office_id = $1 AND end_at > $2 AND {ACTIVE} \
                      UNION ALL SELECT counter_id, grid_seconds FROM holds \
-                     WHERE office_id = $1 AND booking_id IS NULL AND expires_at > $2) AS coming \
+                     WHERE office_id = $1 AND booking_id IS NULL) AS coming \
                      GROUP BY counter_id, grid_seconds"
                 ))
                 .bind(&office.id)

@@ -5,12 +5,14 @@
 //! the `csrf` cookie (a double-submit token; the cookie is `SameSite=Lax` and
 //! `HttpOnly`, so another site can neither send nor read it).
 
-use axum::extract::Request;
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use subtle_eq::constant_time_eq;
 
+use super::lang::PageLang;
+use super::AppState;
 use crate::secret;
 
 pub const COOKIE: &str = "csrf";
@@ -89,30 +91,30 @@ pub fn verify(headers: &HeaderMap, sent: Option<&str>) -> bool {
     }
 }
 
+/// Whether a browser says a request comes from another site: by `Sec-Fetch-Site`,
+/// or where that is missing (older browsers) by `Origin`, which must be our
+/// public address or name the host the request was sent to.
+pub fn from_elsewhere(h: &HeaderMap, public_url: &str) -> bool {
+    if let Some(site) = h.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return !matches!(site, "same-origin" | "none");
+    }
+    let Some(origin) = h.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let host = h.get(header::HOST).and_then(|v| v.to_str().ok());
+    let ours = origin == public_url.trim_end_matches('/')
+        || (host.is_some() && origin.split_once("://").map(|(_, h)| h) == host);
+    !ours
+}
+
 /// Refuse a page POST that the browser says comes from another site.
-pub async fn same_origin(request: Request, next: Next) -> Response {
-    if request.method() == Method::POST && !request.uri().path().starts_with("/api/") {
-        let h = request.headers();
-        let site = h.get("sec-fetch-site").and_then(|v| v.to_str().ok());
-        let cross = match site {
-            Some(s) => !matches!(s, "same-origin" | "none"),
-            None => match (
-                h.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
-                h.get(header::HOST).and_then(|v| v.to_str().ok()),
-            ) {
-                (Some(origin), Some(host)) => {
-                    origin == "null" || origin.split("://").nth(1) != Some(host)
-                }
-                _ => false,
-            },
-        };
-        if cross {
-            return (
-                StatusCode::FORBIDDEN,
-                "This form was sent from another site and was refused.",
-            )
-                .into_response();
-        }
+pub async fn same_origin(State(s): State<AppState>, request: Request, next: Next) -> Response {
+    if request.method() == Method::POST
+        && !request.uri().path().starts_with("/api/")
+        && from_elsewhere(request.headers(), &s.app.config.public_url)
+    {
+        let lang = PageLang::of(request.uri().query(), request.headers()).lang;
+        return super::pages::refused(lang);
     }
     next.run(request).await
 }
@@ -121,5 +123,54 @@ pub async fn same_origin(request: Request, next: Next) -> Response {
 mod subtle_eq {
     pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
         a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, HeaderValue::from_static(v));
+        }
+        h
+    }
+
+    #[test]
+    fn only_our_own_pages_may_send_forms() {
+        let ours = "https://termine.example.de";
+        assert!(!from_elsewhere(
+            &headers(&[("sec-fetch-site", "same-origin")]),
+            ours
+        ));
+        assert!(from_elsewhere(
+            &headers(&[("sec-fetch-site", "cross-site")]),
+            ours
+        ));
+        assert!(from_elsewhere(
+            &headers(&[("sec-fetch-site", "same-site")]),
+            ours
+        ));
+        // Older browsers: the Origin, compared with our address or the Host asked for.
+        let behind_proxy = headers(&[
+            ("origin", "https://termine.example.de"),
+            ("host", "10.0.0.5:8080"),
+        ]);
+        assert!(!from_elsewhere(&behind_proxy, ours));
+        let direct = headers(&[
+            ("origin", "http://127.0.0.1:8080"),
+            ("host", "127.0.0.1:8080"),
+        ]);
+        assert!(!from_elsewhere(&direct, ours));
+        let evil = headers(&[
+            ("origin", "https://evil.example"),
+            ("host", "termine.example.de"),
+        ]);
+        assert!(from_elsewhere(&evil, ours));
+        assert!(from_elsewhere(&headers(&[("origin", "null")]), ours));
+        // No header at all: not a browser that tells; the token still has to match.
+        assert!(!from_elsewhere(&HeaderMap::new(), ours));
     }
 }

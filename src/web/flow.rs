@@ -135,6 +135,11 @@ pub fn say(f: &FieldError, lang: Language) -> String {
             "Für diese Anliegen höchstens {} Personen.",
             m.split_whitespace().nth(2).unwrap_or("?")
         ),
+        ("from", m) if m.contains("in the past") => "Dieser Tag liegt in der Vergangenheit.".into(),
+        ("from", m) if m.contains("horizon") => {
+            "So weit im Voraus kann noch nicht gebucht werden.".into()
+        }
+        ("to", _) => "Dieser Zeitraum ist zu lang.".into(),
         _ => "Bitte prüfen Sie diese Angabe.".into(),
     }
 }
@@ -174,6 +179,7 @@ async fn office_page(State(s): State<AppState>, Path(id): Path<String>, l: PageL
         Err(r) => return r,
     };
     choose_services(
+        None,
         &s,
         &office,
         l.lang,
@@ -188,6 +194,7 @@ async fn office_page(State(s): State<AppState>, Path(id): Path<String>, l: PageL
 /// The office's counters, each a form of its services and the number of persons;
 /// with `errors`, the form that was sent again with its mistakes (422).
 fn choose_services(
+    sent_counter: Option<&str>,
     s: &AppState,
     office: &Office,
     lang: Language,
@@ -195,12 +202,16 @@ fn choose_services(
     errors: &[FieldError],
 ) -> Response {
     let en = lang == Language::En;
-    // The counter whose form was sent: the one of the first service chosen.
-    let sent = wish
-        .services
-        .iter()
-        .find_map(|id| office.service(id))
-        .map(|(c, _)| c.id.clone())
+    // The counter whose form was sent: as the form says, else the one of the first service chosen.
+    let sent = sent_counter
+        .filter(|c| office.counter(c).is_some())
+        .map(str::to_string)
+        .or_else(|| {
+            wish.services
+                .iter()
+                .find_map(|id| office.service(id))
+                .map(|(c, _)| c.id.clone())
+        })
         .or_else(|| office.counters.first().map(|c| c.id.clone()));
     let field_id = |counter: &str, field: &str| match field {
         "persons" => format!("persons-{counter}"),
@@ -271,6 +282,7 @@ fn counter_form(
         section.counter aria-labelledby={ "counter-" (c.id) } {
             h2 #{ "counter-" (c.id) } { (c.name.get(lang)) }
             form method="get" action={ "/o/" (office.id) "/days" } novalidate {
+                input type="hidden" name="counter" value=(c.id);
                 fieldset #(services_id) aria-describedby=[services_error.as_ref().map(|_| format!("{services_id}-error"))] {
                     legend { (tr(en, "Anliegen", "Services")) }
                     (field_error(&services_id, services_error.as_ref(), en))
@@ -374,7 +386,8 @@ pub fn calendar(
                 tbody {
                     @for week in 0..6 {
                         @let week_start = first_cell + Duration::days(7 * week);
-                        @if week_start < next {
+                        // Weeks wholly before the first day shown are left out.
+                        @if week_start < next && week_start + Duration::days(6) >= from {
                             tr {
                                 @for i in 0..7 {
                                     @let d = week_start + Duration::days(i);
@@ -437,12 +450,13 @@ async fn days_page(
     };
     let wish = q.wish();
     if let Err(errors) = booking::resolve(&office, &wish) {
-        return choose_services(&s, &office, lang, &wish, &errors);
+        return choose_services(q.get("counter"), &s, &office, lang, &wish, &errors);
     }
     let (from, to, last) = calendar_range(&office, s.app.clock.now(), parse_date(q.get("from")));
+    let calendar_link = format!("/o/{}/days?{}", office.id, wish_query(&wish));
     let a = match booking::availability(&s.app, &office.id, &wish, Some(from), Some(to)).await {
         Ok(a) => a,
-        Err(e) => return query_failed(lang, e),
+        Err(e) => return query_failed(lang, e, &calendar_link),
     };
     let wq = wish_query(&wish);
     let office_id = office.id.clone();
@@ -540,11 +554,13 @@ async fn day_page(
     };
     let wish = q.wish();
     if let Err(errors) = booking::resolve(&office, &wish) {
-        return choose_services(&s, &office, lang, &wish, &errors);
+        return choose_services(q.get("counter"), &s, &office, lang, &wish, &errors);
     }
+    let calendar_link = format!("/o/{}/days?{}", office.id, wish_query(&wish));
     let Some(date) = parse_date(q.get("date")) else {
         return pages::message(
             lang,
+            &calendar_link,
             StatusCode::UNPROCESSABLE_ENTITY,
             tr(en, "Kein gültiges Datum", "Not a valid date"),
             html! { p { a href={ "/o/" (office.id) "/days?" (wish_query(&wish)) } { (tr(en, "Zum Kalender", "To the calendar")) } } },
@@ -552,7 +568,7 @@ async fn day_page(
     };
     let a = match booking::availability(&s.app, &office.id, &wish, Some(date), Some(date)).await {
         Ok(a) => a,
-        Err(e) => return query_failed(lang, e),
+        Err(e) => return query_failed(lang, e, &calendar_link),
     };
     let csrf = Csrf::of(&headers);
     let slots: Vec<Slot> = a
@@ -582,7 +598,7 @@ async fn day_page(
     )
 }
 
-fn query_failed(lang: Language, e: QueryError) -> Response {
+fn query_failed(lang: Language, e: QueryError, back: &str) -> Response {
     let en = lang == Language::En;
     match e {
         QueryError::UnknownOffice => pages::not_found(lang),
@@ -590,13 +606,14 @@ fn query_failed(lang: Language, e: QueryError) -> Response {
             let messages: Vec<String> = fields.iter().map(|f| say(f, lang)).collect();
             pages::message(
                 lang,
+                back,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 tr(
                     en,
                     "Diese Tage sind nicht buchbar",
                     "These days cannot be booked",
                 ),
-                html! { ul { @for m in &messages { li { (m) } } } p { a href="/" { (tr(en, "Zur Startseite", "To the start page")) } } },
+                html! { ul { @for m in &messages { li { (m) } } } p { a href=(back) { (tr(en, "Zum Kalender", "To the calendar")) } } },
             )
         }
         QueryError::Store(e) => pages::failed(lang, e),
@@ -638,8 +655,17 @@ async fn nearest_page(
     respond(s, status, layout(lang, back, title, body), Some(csrf))
 }
 
-fn hold_token(headers: &HeaderMap) -> Option<&str> {
-    csrf::cookie(headers, HOLD_COOKIE)
+/// The hold of the visitor's browser, by its `hold` cookie or its form token.
+async fn held(
+    s: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<hold::Held>, crate::store::StoreError> {
+    hold::find(
+        &s.app,
+        csrf::cookie(headers, HOLD_COOKIE),
+        csrf::cookie(headers, csrf::COOKIE),
+    )
+    .await
 }
 
 async fn take_hold(
@@ -662,7 +688,8 @@ async fn take_hold(
     let wish = f.wish();
     let start = f.get("start").unwrap_or_default();
     let back = format!("/o/{}/days?{}", office.id, wish_query(&wish));
-    match hold::take(&s.app, &office.id, &wish, start, ip, hold_token(&headers)).await {
+    let form_token = csrf::cookie(&headers, csrf::COOKIE).unwrap_or_default();
+    match hold::take(&s.app, &office.id, &wish, start, ip, form_token).await {
         Ok((token, held)) => {
             let mut r = Redirect::to(&format!("/o/{}/details", office.id)).into_response();
             let minutes = i64::from(held.office.hold_minutes) + hold::DONE_PAGE_MINUTES;
@@ -713,6 +740,7 @@ async fn take_hold(
         Err(HoldError::TooMany(n)) => {
             let mut r = pages::message(
                 lang,
+                &back,
                 StatusCode::TOO_MANY_REQUESTS,
                 tr(
                     en,
@@ -737,10 +765,11 @@ async fn take_hold(
         }
         Err(HoldError::Invalid(fields)) => {
             if fields.iter().any(|f| f.field != "start") {
-                return choose_services(&s, &office, lang, &wish, &fields);
+                return choose_services(None, &s, &office, lang, &wish, &fields);
             }
             pages::message(
                 lang,
+                &back,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 tr(
                     en,
@@ -777,12 +806,8 @@ async fn details_page(
     l: PageLang,
 ) -> Response {
     let lang = l.lang;
-    let held = match hold_token(&headers) {
-        Some(t) => hold::find(&s.app, t).await,
-        None => Ok(None),
-    };
     let csrf = Csrf::of(&headers);
-    match held {
+    match held(&s, &headers).await {
         Ok(Some(h)) if h.hold.booking_id.is_some() => {
             Redirect::to(&format!("/o/{}/done", h.office.id)).into_response()
         }
@@ -805,6 +830,7 @@ fn no_hold(lang: Language, office: &str) -> Response {
     let en = lang == Language::En;
     pages::message(
         lang,
+        &format!("/o/{office}"),
         StatusCode::GONE,
         tr(en, "Keine Zeit vorgemerkt", "No time held"),
         html! {
@@ -872,9 +898,13 @@ fn form_page(
     let en = lang == Language::En;
     let tz = h.office.timezone;
     let ids = |field: &str| format!("f-{field}");
+    // The honeypot is hidden: its mistake points at the first field instead.
     let summary: Vec<(String, String)> = errors
         .iter()
-        .map(|f| (ids(&f.field), say_form(f, lang)))
+        .map(|f| match f.field.as_str() {
+            "website" => ("f-name".to_string(), say_form(f, lang)),
+            other => (ids(other), say_form(f, lang)),
+        })
         .collect();
     let error_of = |field: &str| {
         errors
@@ -968,7 +998,12 @@ fn say_form(f: &FieldError, lang: Language) -> String {
     match f.field.as_str() {
         "consent" => tr(en, "Bitte bestätigen Sie, dass Sie die Datenschutzerklärung gelesen haben.",
                             "Please confirm that you have read the privacy notice.").into(),
-        "website" => tr(en, "Bitte lassen Sie das Feld „Website“ leer.", "Please leave the field \"Website\" empty.").into(),
+        "website" => tr(
+            en,
+            "Das Formular ließ sich so nicht senden. Bitte prüfen Sie Ihre Angaben und senden Sie es noch einmal.",
+            "The form could not be sent like this. Please check your details and send it again.",
+        )
+        .into(),
         "email" if f.message.starts_with("cap:") => format!(
             "{}{}{}",
             tr(en, "Für diese E-Mail-Adresse gibt es an diesem Standort schon ", "This email address already has "),
@@ -992,9 +1027,8 @@ async fn send_details(
         return refused(lang);
     }
     let csrf = Csrf::of(&headers);
-    let token = hold_token(&headers).unwrap_or_default().to_string();
     let now = s.app.clock.now();
-    let held = match hold::find(&s.app, &token).await {
+    let held = match held(&s, &headers).await {
         Ok(Some(h)) => h,
         Ok(None) => return no_hold(lang, &id),
         Err(e) => return pages::failed(lang, e),
@@ -1039,7 +1073,7 @@ async fn send_details(
     }
     match hold::book(
         &s.app,
-        &token,
+        &held,
         entered.name,
         entered.email,
         Some(entered.phone),
@@ -1048,7 +1082,13 @@ async fn send_details(
     .await
     {
         Ok(b) => Redirect::to(&format!("/o/{}/done", b.office.id)).into_response(),
-        Err(BookError::HoldGone) => hold_ran_out(&s, lang, &held, &csrf).await,
+        Err(BookError::HoldGone) => match hold::find(&s.app, None, Some(&csrf.token)).await {
+            // Sent twice: the first went through.
+            Ok(Some(h)) if h.hold.booking_id.is_some() => {
+                Redirect::to(&format!("/o/{}/done", h.office.id)).into_response()
+            }
+            _ => hold_ran_out(&s, lang, &held, &csrf).await,
+        },
         Err(BookError::EmailCap(n)) => {
             let e = FieldError {
                 field: "email".into(),
@@ -1079,9 +1119,10 @@ async fn done_page(
 ) -> Response {
     let lang = l.lang;
     let en = lang == Language::En;
-    let booked = match hold_token(&headers) {
-        Some(t) => hold::booked(&s.app, t).await,
-        None => Ok(None),
+    let booked = match held(&s, &headers).await {
+        Ok(Some(h)) => hold::booked(&s.app, &h).await,
+        Ok(None) => Ok(None),
+        Err(e) => Err(e),
     };
     let b: Booked = match booked {
         Ok(Some(b)) => b,

@@ -298,6 +298,16 @@ async fn cancel(
     act_on(&token, &headers, &l, &f, || booking::cancel(&s.app, &token)).await
 }
 
+/// Why a booking can no longer be moved or put in a calendar, if it cannot.
+fn unchangeable(b: &Booked, now: chrono::DateTime<chrono::Utc>) -> Option<TokenError> {
+    match b.status(now) {
+        BookingStatus::Pending | BookingStatus::Confirmed if b.start() > now => None,
+        BookingStatus::Pending | BookingStatus::Confirmed => Some(TokenError::TooLate),
+        BookingStatus::Expired => Some(TokenError::Expired),
+        other => Some(TokenError::Closed(other.as_str())),
+    }
+}
+
 fn wish_of(b: &Booked) -> Wish {
     Wish {
         services: b
@@ -324,12 +334,8 @@ async fn move_page(
     };
     let en = lang == Language::En;
     let now = s.app.clock.now();
-    if !matches!(
-        b.status(now),
-        BookingStatus::Pending | BookingStatus::Confirmed
-    ) || b.start() <= now
-    {
-        return error_page(lang, TokenError::TooLate);
+    if let Some(why) = unchangeable(&b, now) {
+        return error_page(lang, why);
     }
     let wish = wish_of(&b);
     let here = format!("/b/{token}/move");
@@ -348,9 +354,11 @@ async fn move_page(
     };
     let a = match booking::availability(&s.app, &b.office.id, &wish, Some(from), Some(to)).await {
         Ok(a) => a,
+        Err(booking::QueryError::Store(e)) => return failed(lang, e),
         Err(_) => {
             return message(
                 lang,
+                &here,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 tr(
                     en,
@@ -448,6 +456,7 @@ async fn move_to(
         }
         Err(MoveError::Book(BookError::Invalid(_))) => message(
             lang,
+            &here,
             StatusCode::UNPROCESSABLE_ENTITY,
             tr(
                 en,
@@ -466,10 +475,13 @@ async fn calendar_file(
     Path(token): Path<String>,
     l: PageLang,
 ) -> Response {
-    let (b, _) = match booking_of(&s, &token, &l).await {
+    let (b, lang) = match booking_of(&s, &token, &l).await {
         Ok(found) => found,
         Err(r) => return r,
     };
+    if let Some(why) = unchangeable(&b, s.app.clock.now()) {
+        return error_page(lang, why);
+    }
     match booking::calendar_file(&s.app, &b, &token) {
         Ok(ics) => (
             [
@@ -486,15 +498,22 @@ async fn calendar_file(
     }
 }
 
-/// A page that says one thing, with a status.
-pub fn message(lang: Language, status: StatusCode, title: &str, body: Markup) -> Response {
-    (status, layout(lang, "/", title, body)).into_response()
+/// A page that says one thing, with a status; `here` is the page the language switch shows again.
+pub fn message(
+    lang: Language,
+    here: &str,
+    status: StatusCode,
+    title: &str,
+    body: Markup,
+) -> Response {
+    (status, layout(lang, here, title, body)).into_response()
 }
 
 pub fn not_found(lang: Language) -> Response {
     let en = lang == Language::En;
     message(
         lang,
+        "/",
         StatusCode::NOT_FOUND,
         tr(en, "Seite nicht gefunden", "Page not found"),
         html! { p { (tr(en, "Diese Seite gibt es nicht. ", "There is no such page. ")) a href="/" { (tr(en, "Zur Startseite", "To the start page")) } } },
@@ -510,6 +529,7 @@ pub fn failed(lang: Language, e: impl std::fmt::Display) -> Response {
     };
     message(
         lang,
+        "/",
         StatusCode::INTERNAL_SERVER_ERROR,
         tr(en, "Das ging nicht", "That did not work"),
         html! {
@@ -525,6 +545,7 @@ pub fn refused(lang: Language) -> Response {
     let en = lang == Language::En;
     message(
         lang,
+        "/",
         StatusCode::FORBIDDEN,
         tr(en, "Formular abgelaufen", "Form expired"),
         html! {

@@ -7,7 +7,8 @@ use termin::config::Config;
 use termin::store::Store;
 
 use crate::support::{
-    field_value, field_values, on_both, read_mail, token_in, TestApp, Visitor, TEST_OFFICE,
+    at, field_value, field_values, number, on_both, read_mail, token_in, TestApp, Visitor,
+    TEST_OFFICE,
 };
 
 const CSS: &str = include_str!("../../assets/site.css");
@@ -58,7 +59,8 @@ async fn hold(v: &mut Visitor<'_>, start: &str) -> crate::support::Answer {
 
 async fn send_form(v: &mut Visitor<'_>, fields: &[(&str, &str)]) -> crate::support::Answer {
     let page = v.get("/o/test/details").await;
-    let csrf = field_value(&page.text, "csrf").expect("the form has a token");
+    let csrf = field_value(&page.text, "csrf")
+        .unwrap_or_else(|| panic!("the form has a token: {} {}", page.status, page.text));
     let mut all = vec![("csrf", csrf.as_str())];
     all.extend_from_slice(fields);
     v.post("/o/test/details", &all).await
@@ -179,7 +181,7 @@ async fn a_hold_keeps_the_place_until_it_runs_out(store: Store) {
 
     assert_eq!(hold(&mut anna, NINE).await.status, StatusCode::SEE_OTHER);
 
-    // Ben still had the page from before and presses 08:00: taken, with the nearest times.
+    // Ben still had the page from before and presses 09:00: taken, with the nearest times.
     let csrf = field_value(&ben_day.text, "csrf").unwrap();
     let taken = ben
         .post(
@@ -488,7 +490,7 @@ async fn forms_from_elsewhere_change_nothing(store: Store) {
         .is_empty());
 
     // The buttons on a booking's page need the token too.
-    let booked = t.book(EIGHT, "anna@example.org").await;
+    let booked = t.book(QUARTER_PAST, "anna@example.org").await;
     assert_eq!(booked.status, StatusCode::CREATED);
     let token = token_in(&read_mail(&t.deliver().await[0]));
     let mut w = Visitor::new(&t);
@@ -496,6 +498,21 @@ async fn forms_from_elsewhere_change_nothing(store: Store) {
     let refused = w.post(&format!("/b/{token}/confirm"), &[]).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     assert_eq!(bookings(&store).await, [Some("pending".to_string())]);
+    let foreign = [
+        ("csrf", "0123456789abcdef0123456789abcdef"),
+        ("start", NINE),
+    ];
+    for action in ["confirm", "cancel", "move"] {
+        let r = w.post(&format!("/b/{token}/{action}"), &foreign).await;
+        assert_eq!(
+            r.status,
+            StatusCode::FORBIDDEN,
+            "{action} without the visitor's token"
+        );
+    }
+    assert_eq!(bookings(&store).await, [Some("pending".to_string())]);
+    let start = number(&store, "SELECT start_at FROM bookings").await;
+    assert_eq!(start, at(QUARTER_PAST).timestamp(), "not moved");
     w.forget_cookie("csrf");
     let page = w.get(&format!("/b/{token}")).await;
     let csrf = field_value(&page.text, "csrf").unwrap();
@@ -662,6 +679,56 @@ async fn an_office_without_email_confirmation_shows_the_booking_at_once(store: S
     assert!(mail.subject.contains("ppointment"), "{}", mail.subject);
 }
 
+/// Hurried clicks: a time pressed twice leaves one hold, and a form sent twice
+/// books once and shows the booking both times.
+async fn a_hurried_browser_gets_one_hold_and_one_booking(store: Store) {
+    let t = TestApp::new(store.clone()).await;
+    let mut first = Visitor::new(&t);
+    first
+        .get(&format!("/o/test/day?{WISH}&date=2026-12-01"))
+        .await;
+    // Two tabs of one browser with the same cookies, each pressing a time.
+    let mut second = first.twin();
+    assert_eq!(hold(&mut first, EIGHT).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        hold(&mut second, QUARTER_PAST).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let open = "SELECT id FROM holds WHERE booking_id IS NULL";
+    assert_eq!(
+        crate::support::texts(&store, open).await.len(),
+        1,
+        "one open hold per browser"
+    );
+    assert_eq!(
+        t.app.store.booked_cells("test", "stadtamt").await.unwrap(),
+        1
+    );
+    // The first tab's cookie names the replaced hold; the form shows the one that counts.
+    let form = first.get("/o/test/details").await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.text.contains("08:15 Uhr"));
+
+    // The form sent twice from the same state: one booking, and both answers lead to it.
+    let mut again = first.twin();
+    assert_eq!(
+        send_form(&mut first, ANNA).await.headers["location"],
+        "/o/test/done"
+    );
+    // The second tab had the form open already: it sends with the same cookies.
+    let csrf = again.cookie("csrf").unwrap().to_string();
+    let mut fields = vec![("csrf", csrf.as_str())];
+    fields.extend_from_slice(ANNA);
+    let twice = again.post("/o/test/details", &fields).await;
+    assert_eq!(twice.status, StatusCode::SEE_OTHER);
+    assert_eq!(twice.headers["location"], "/o/test/done");
+    assert_eq!(bookings(&store).await.len(), 1);
+    assert!(again.get("/o/test/done").await.text.contains("08:15 Uhr"));
+    // The used hold keeps no hashed address.
+    let keys = crate::support::texts(&store, "SELECT client_key FROM holds").await;
+    assert_eq!(keys, [Some(String::new())]);
+}
+
 on_both!(
     a_citizen_books_through_the_pages,
     a_hold_keeps_the_place_until_it_runs_out,
@@ -673,4 +740,5 @@ on_both!(
     wrong_choices_are_explained_on_the_office_page,
     the_manage_page_moves_and_offers_the_calendar_file,
     an_office_without_email_confirmation_shows_the_booking_at_once,
+    a_hurried_browser_gets_one_hold_and_one_booking,
 );

@@ -318,6 +318,14 @@ pub async fn texts(store: &Store, sql: &str) -> Vec<Option<String>> {
     }
 }
 
+/// One whole number from a query, on either backend.
+pub async fn number(store: &Store, sql: &str) -> i64 {
+    match store {
+        Store::Sqlite(s) => sqlx::query_scalar(sql).fetch_one(&s.pool).await.unwrap(),
+        Store::Postgres(p) => sqlx::query_scalar(sql).fetch_one(p).await.unwrap(),
+    }
+}
+
 pub fn booking_body(start: &str, email: &str) -> Value {
     serde_json::json!({
         "office": "test",
@@ -395,6 +403,15 @@ impl<'t> Visitor<'t> {
             t,
             cookies: Default::default(),
             headers: Vec::new(),
+        }
+    }
+
+    /// A second tab of the same browser as it is now: same cookies from here on apart.
+    pub fn twin(&self) -> Visitor<'t> {
+        Visitor {
+            t: self.t,
+            cookies: self.cookies.clone(),
+            headers: self.headers.clone(),
         }
     }
 
