@@ -5,6 +5,9 @@
 //                                       on every page on the way, the form with mistakes,
 //                                       the time-taken, no-hold and form-expired pages too
 //   node check.mjs manage URL        -> the same on a booking's page: confirm, then move it
+//   node check.mjs pages BASE FILE... -> axe-core on saved pages (error pages the tests made
+//                                       in-process), each shown at an address under BASE so
+//                                       that its stylesheet comes from the server
 // The flows print {"violations": [...], "pages": [titles], "text": "<last page's text>"}.
 // Prints one JSON object on stdout.
 import { readFileSync } from "node:fs";
@@ -175,9 +178,23 @@ async function manage(url) {
   return { violations, pages, text: await page.innerText("body"), ics: ics.headers()["content-type"] };
 }
 
+async function savedPages(base, files) {
+  const violations = [], pages = [];
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  for (const [i, file] of files.entries()) {
+    const url = `${base}/saved-page-${i}`;
+    const html = readFileSync(file, "utf8");
+    await page.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
+    await page.goto(url);
+    await check(page, violations, pages);
+  }
+  return { violations, pages };
+}
+
 const [mode, ...urls] = process.argv.slice(2);
 try {
-  const modes = { axe: () => axe(urls), book: () => book(urls[0]), manage: () => manage(urls[0]) };
+  const modes = { axe: () => axe(urls), book: () => book(urls[0]), manage: () => manage(urls[0]), pages: () => savedPages(urls[0], urls.slice(1)) };
   const out = await modes[mode]();
   console.log(JSON.stringify(out));
 } finally {

@@ -742,3 +742,104 @@ on_both!(
     an_office_without_email_confirmation_shows_the_booking_at_once,
     a_hurried_browser_gets_one_hold_and_one_booking,
 );
+
+/// The pages of the error paths a browser test cannot easily reach (a hold that
+/// ran out, caps, a rate limit, a failure on our side, bookings that lapsed or
+/// were cancelled), made through the real router for the browser test to run
+/// axe-core on: `(what, html)`.
+fn page(what: &'static str, a: crate::support::Answer, status: u16) -> (&'static str, String) {
+    assert_eq!(a.status.as_u16(), status, "{what}: {}", a.text);
+    (what, a.text)
+}
+
+pub async fn pages_for_axe() -> Vec<(&'static str, String)> {
+    let db = crate::support::Db::sqlite().await;
+    let store = db.store.clone();
+    let mut out = Vec::new();
+    {
+        let config = Config {
+            rate_limits: false,
+            holds_per_client: 1,
+            ..Config::default()
+        };
+        let t = TestApp::with_config(store.clone(), config).await;
+        let mut anna = Visitor::new(&t);
+        hold(&mut anna, NINE).await;
+        let mut bot = Visitor::new(&t);
+        out.push(page("hold cap", hold(&mut bot, EIGHT).await, 429));
+        let mut honeypot = ANNA.to_vec();
+        honeypot[4] = ("website", "x");
+        out.push(page("honeypot", send_form(&mut anna, &honeypot).await, 422));
+        t.clock.advance(Duration::minutes(11));
+        out.push(page("hold ran out", send_form(&mut anna, ANNA).await, 410));
+        termin::hold::expire_due(&t.app).await.unwrap();
+
+        for start in ["2026-12-02T09:00:00+01:00", "2026-12-02T10:00:00+01:00"] {
+            t.book(start, "anna@example.org").await;
+        }
+        let mut capped = Visitor::new(&t);
+        hold(&mut capped, NINE).await;
+        out.push(page("email cap", send_form(&mut capped, ANNA).await, 409));
+
+        let tokens: Vec<String> = t
+            .deliver()
+            .await
+            .iter()
+            .map(|m| token_in(&read_mail(m)))
+            .collect();
+        let mut v = Visitor::new(&t);
+        let day = v
+            .get(&format!("/b/{}/move?date=2026-12-02", tokens[0]))
+            .await;
+        let csrf = field_value(&day.text, "csrf").unwrap();
+        let taken = "2026-12-02T10:00:00+01:00";
+        out.push(page(
+            "move taken",
+            v.post(
+                &format!("/b/{}/move", tokens[0]),
+                &[("csrf", &csrf), ("start", taken)],
+            )
+            .await,
+            409,
+        ));
+        v.post(&format!("/b/{}/cancel", tokens[1]), &[("csrf", &csrf)])
+            .await;
+        out.push(page(
+            "cancelled booking",
+            v.get(&format!("/b/{}", tokens[1])).await,
+            200,
+        ));
+        t.clock.advance(Duration::hours(1));
+        out.push(page(
+            "lapsed booking",
+            v.get(&format!("/b/{}", tokens[0])).await,
+            200,
+        ));
+        out.push(page(
+            "no free days",
+            v.get(&format!("/o/test/day?{WISH}&date=2026-12-05")).await,
+            200,
+        ));
+    }
+    {
+        let t = TestApp::with_config(store.clone(), Config::default()).await;
+        let mut v = Visitor::new(&t);
+        v.headers.push(("accept-language".into(), "en".into()));
+        let unknown = format!("/b/{}", "0".repeat(64));
+        let limited = loop {
+            let a = v.get(&unknown).await;
+            if a.status == StatusCode::TOO_MANY_REQUESTS {
+                break a;
+            }
+        };
+        out.push(page("rate limited", limited, 429));
+    }
+    let failed = termin::web::pages::failed(termin::domain::Language::De, "a test failure");
+    let bytes = http_body_util::BodyExt::collect(failed.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    out.push(("failure", String::from_utf8_lossy(&bytes).into_owned()));
+    db.drop().await;
+    out
+}

@@ -350,6 +350,21 @@ async fn a_citizen_books_confirms_and_moves_by_keyboard_without_javascript_and_e
     let axe = browser(&tools, &args);
     assert_eq!(axe["violations"], json!([]), "{axe:#}");
 
+    // The pages of error paths made in-process (a hold that ran out, caps, rate limit, …).
+    let saved = crate::flow::pages_for_axe().await;
+    let mut files = Vec::new();
+    for (i, (what, html)) in saved.iter().enumerate() {
+        assert!(html.contains("<h1>"), "{what} is a page");
+        let file = dir.join(format!("page-{i}.html"));
+        std::fs::write(&file, html).unwrap();
+        files.push(file.display().to_string());
+    }
+    let mut args = vec!["pages", base.as_str()];
+    args.extend(files.iter().map(String::as_str));
+    let checked = browser(&tools, &args);
+    assert_eq!(checked["violations"], json!([]), "{checked:#}");
+    assert_eq!(checked["pages"].as_array().unwrap().len(), saved.len());
+
     // Start page → office → service → day → time → form (sent empty first) → check your email.
     let booked = browser(&tools, &["book", &base]);
     assert_eq!(booked["violations"], json!([]), "{booked:#}");
