@@ -183,14 +183,6 @@ pub async fn find(
     Ok(Some(Held { hold, office }))
 }
 
-/// Give a hold back before it runs out.
-pub async fn release(app: &App, token: &str) -> Result<bool, StoreError> {
-    if !secret::looks_like_token(token) {
-        return Ok(false);
-    }
-    app.store.release_hold(&secret::hash(token)).await
-}
-
 /// Book the held time for a person. The booking takes over the hold's place.
 pub async fn book(
     app: &App,

@@ -238,20 +238,6 @@ impl Store {
         Ok(row)
     }
 
-    /// Give an open hold back at once (the citizen left the form). Returns whether it was open.
-    pub async fn release_hold(&self, token_hash: &str) -> Result<bool> {
-        let Some(hold) = self.hold(token_hash).await? else {
-            return Ok(false);
-        };
-        retrying(|| async {
-            Ok(in_tx!(self, tx => {
-                lock_cells!(self, tx);
-                drop_open_hold!(self, tx, &hold)
-            }))
-        })
-        .await
-    }
-
     /// Turn an open hold into a booking: the booking takes over the hold's cells
     /// and arrival window, counts against the address's cap, and queues its mails.
     /// `done_until` is how long the hold row stays to find the booking by; the
