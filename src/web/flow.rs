@@ -474,7 +474,11 @@ async fn days_page(
             p { a href={ "/o/" (office.id) "/days?" (wish_query(&wish)) "&from=" (to + Duration::days(1)) } { (tr(en, "Spätere Tage", "Later days")) } }
         }
     };
-    let here = format!("/o/{}/days?{}", office.id, wish_query(&wish));
+    // The language switch keeps the days shown.
+    let here = match q.get("from").and(parse_date(q.get("from"))) {
+        Some(d) => format!("/o/{}/days?{}&from={d}", office.id, wish_query(&wish)),
+        None => format!("/o/{}/days?{}", office.id, wish_query(&wish)),
+    };
     respond(
         &s,
         StatusCode::OK,

@@ -104,6 +104,13 @@ async fn a_citizen_books_through_the_pages(store: Store) {
         .text
         .contains("/o/test/day?service=anmeldung&amp;persons=1&amp;date=2026-12-01"));
     assert!(!days.text.contains("date=2026-12-05"));
+    // Later days, and the language switch keeps them.
+    let later = v.get(&format!("/o/test/days?{WISH}&from=2026-12-14")).await;
+    assert!(!later.text.contains("date=2026-12-11"));
+    assert!(later.text.contains("date=2026-12-14"));
+    assert!(later
+        .text
+        .contains("/o/test/days?service=anmeldung&amp;persons=1&amp;from=2026-12-14&amp;lang=en"));
     assert!(!days.text.contains("date=2026-12-06"));
 
     let day = v.get(&format!("/o/test/day?{WISH}&date=2026-12-01")).await;
