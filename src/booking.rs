@@ -83,6 +83,16 @@ pub struct Wish {
     pub persons: u32,
 }
 
+impl Wish {
+    /// The wish a stored booking or hold stands for: its service ids and persons.
+    pub fn stored(services: &[&str], persons: i64) -> Wish {
+        Wish {
+            services: services.iter().map(|s| s.to_string()).collect(),
+            persons: u32::try_from(persons).unwrap_or(1),
+        }
+    }
+}
+
 /// The services of a wish resolved against an office: their counter and the need on one desk.
 pub fn resolve<'o>(
     office: &'o Office,
@@ -411,6 +421,51 @@ pub(crate) fn start_message(office: &Office, e: StartError) -> String {
     }
 }
 
+/// How a new booking starts: pending with its confirmation deadline, or
+/// confirmed at once when the office asks for no confirmation.
+pub(crate) fn initial_status(
+    office: &Office,
+    now: DateTime<Utc>,
+    start: DateTime<Utc>,
+) -> (&'static str, Option<DateTime<Utc>>) {
+    match office.confirm_within_minutes {
+        0 => ("confirmed", None),
+        // Confirmation is due before the appointment begins, whichever comes first.
+        m => (
+            "pending",
+            Some((now + Duration::minutes(i64::from(m))).min(start)),
+        ),
+    }
+}
+
+/// The mails a new booking owes: please-confirm with its deadline, or confirmed
+/// with the reminder it is owed.
+pub(crate) fn first_mails(
+    app: &App,
+    appointment: &Appointment<'_>,
+    token: &str,
+    confirm_by: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<(NewMail, Option<NewMail>)> {
+    let kind = match confirm_by {
+        Some(_) => Kind::PleaseConfirm,
+        None => Kind::Confirmed,
+    };
+    let mail = messages::render(
+        kind,
+        appointment,
+        &letterhead(app),
+        Some(token),
+        confirm_by,
+        now,
+    )?;
+    let reminder = match confirm_by {
+        Some(_) => None,
+        None => reminder(app, appointment.office, appointment, token, now)?,
+    };
+    Ok((mail, reminder))
+}
+
 /// A stable fingerprint of a request, to recognise a retry with the same Idempotency-Key.
 fn fingerprint(req: &BookingRequest) -> String {
     let canonical = serde_json::to_string(req).unwrap_or_default();
@@ -462,14 +517,7 @@ async fn book_once(
     let c = check(&office, req, now).map_err(BookError::Invalid)?;
     let token = secret::new_token();
     let id = uuid::Uuid::now_v7().to_string();
-    let (status, confirm_by) = match office.confirm_within_minutes {
-        0 => ("confirmed", None),
-        // Confirmation is due before the appointment begins, whichever comes first.
-        m => (
-            "pending",
-            Some((now + Duration::minutes(i64::from(m))).min(c.claim.start)),
-        ),
-    };
+    let (status, confirm_by) = initial_status(&office, now, c.claim.start);
     let appointment = Appointment {
         end: c.claim.end,
         created: now,
@@ -486,19 +534,7 @@ async fn book_once(
         email: &c.email,
         language: c.language,
     };
-    let kind = if status == "pending" {
-        Kind::PleaseConfirm
-    } else {
-        Kind::Confirmed
-    };
-    let mail = messages::render(
-        kind,
-        &appointment,
-        &letterhead(app),
-        Some(&token),
-        confirm_by,
-        now,
-    )?;
+    let (mail, reminder) = first_mails(app, &appointment, &token, confirm_by, now)?;
     let new = NewBooking {
         id: id.clone(),
         token_hash: secret::hash(&token),
@@ -517,10 +553,6 @@ async fn book_once(
         email_cap: office.max_active_bookings_per_email,
         office_revision: revision,
         idempotency: idempotency_key.map(|k| (k.to_string(), fingerprint(req))),
-    };
-    let reminder = match status {
-        "confirmed" => reminder(app, &office, &appointment, &token, now)?,
-        _ => None,
     };
     let written = app
         .store

@@ -11,12 +11,12 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::app::App;
 use crate::booking::{
-    self, check_person, field, letterhead, reminder, service_names, start_message, BookError,
-    Booked, FieldError, QueryError, Wish,
+    self, check_person, field, first_mails, initial_status, service_names, start_message,
+    BookError, Booked, FieldError, QueryError, Wish,
 };
 use crate::domain::schedule::{self, Slot};
 use crate::domain::{text, Language, Office};
-use crate::mail::messages::{self, Appointment, Kind};
+use crate::mail::messages::Appointment;
 use crate::secret;
 use crate::store::{BookingRow, Conflict, HoldRow, NewBooking, NewHold, StoreError};
 use crate::web::ratelimit::client_key;
@@ -57,15 +57,7 @@ impl Held {
     }
 
     pub fn wish(&self) -> Wish {
-        Wish {
-            services: self
-                .hold
-                .service_ids()
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-            persons: u32::try_from(self.hold.persons).unwrap_or(1),
-        }
+        Wish::stored(&self.hold.service_ids(), self.hold.persons)
     }
 
     pub fn service_names(&self, lang: Language) -> Vec<String> {
@@ -202,13 +194,7 @@ pub async fn book(
     let id = uuid::Uuid::now_v7().to_string();
     let start = held.start();
     let end = DateTime::from_timestamp(held.hold.end_at, 0).unwrap_or_default();
-    let (status, confirm_by) = match office.confirm_within_minutes {
-        0 => ("confirmed", None),
-        m => (
-            "pending",
-            Some((now + Duration::minutes(i64::from(m))).min(start)),
-        ),
-    };
+    let (status, confirm_by) = initial_status(office, now, start);
     let appointment = Appointment {
         booking_id: &id,
         office,
@@ -221,23 +207,7 @@ pub async fn book(
         email: &person.email,
         language,
     };
-    let kind = if status == "pending" {
-        Kind::PleaseConfirm
-    } else {
-        Kind::Confirmed
-    };
-    let mail = messages::render(
-        kind,
-        &appointment,
-        &letterhead(app),
-        Some(&booking_token),
-        confirm_by,
-        now,
-    )?;
-    let reminder = match status {
-        "confirmed" => reminder(app, office, &appointment, &booking_token, now)?,
-        _ => None,
-    };
+    let (mail, reminder) = first_mails(app, &appointment, &booking_token, confirm_by, now)?;
     let new = NewBooking {
         id,
         token_hash: secret::hash(&booking_token),

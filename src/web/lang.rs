@@ -24,13 +24,7 @@ fn from_query(query: Option<&str>) -> Option<Language> {
 }
 
 fn from_cookie(headers: &HeaderMap) -> Option<Language> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|c| c.trim().strip_prefix("lang="))
-        .find_map(Language::parse)
+    super::csrf::cookie(headers, "lang").and_then(Language::parse)
 }
 
 /// The first of our languages in `Accept-Language`, by the browser's order of preference.

@@ -309,15 +309,7 @@ fn unchangeable(b: &Booked, now: chrono::DateTime<chrono::Utc>) -> Option<TokenE
 }
 
 fn wish_of(b: &Booked) -> Wish {
-    Wish {
-        services: b
-            .booking
-            .service_ids()
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-        persons: u32::try_from(b.booking.persons).unwrap_or(1),
-    }
+    Wish::stored(&b.booking.service_ids(), b.booking.persons)
 }
 
 /// Moving: a calendar of days, then a day's times; choosing one moves the booking.
