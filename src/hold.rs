@@ -127,11 +127,22 @@ pub async fn take(
         };
         match app.store.take_hold(&new, &claim).await {
             Ok(()) => {
-                let hold = app
-                    .store
-                    .hold(&new.token_hash)
-                    .await?
-                    .ok_or(StoreError::NotFound)?;
+                // The row as written; no need to read it back.
+                let hold = HoldRow {
+                    id: new.id,
+                    office_id: new.office_id,
+                    counter_id: new.counter_id,
+                    services: new.services.join(","),
+                    persons: i64::from(new.persons),
+                    start_at: claim.start.timestamp(),
+                    end_at: claim.end.timestamp(),
+                    grid_seconds: claim.grid_seconds,
+                    arrival_window: claim.arrival_window,
+                    client_key: new.client_key,
+                    expires_at: new.expires_at,
+                    created_at: new.created_at,
+                    booking_id: None,
+                };
                 return Ok((token, Held { hold, office }));
             }
             Err(StoreError::Conflict(Conflict::StalePlan)) => app.forget_offices(),

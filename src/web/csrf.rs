@@ -1,14 +1,15 @@
 //! Protection of the pages' forms against cross-site requests, and the cookies the forms use.
 //!
-//! Two layers: every page POST must come from our own origin as far as the browser
-//! tells (`Sec-Fetch-Site`, else `Origin`), and must carry a form field equal to
-//! the `csrf` cookie (a double-submit token; the cookie is `SameSite=Lax` and
-//! `HttpOnly`, so another site can neither send nor read it).
+//! Two layers, in one middleware ([`protect`]) in front of every page POST: it must
+//! come from our own origin as far as the browser tells (`Sec-Fetch-Site`, else
+//! `Origin`), and must carry a form field equal to the `csrf` cookie (a
+//! double-submit token; the cookie is `SameSite=Lax` and `HttpOnly`, so another
+//! site can neither send nor read it).
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use subtle_eq::constant_time_eq;
 
 use super::lang::PageLang;
@@ -107,16 +108,35 @@ pub fn from_elsewhere(h: &HeaderMap, public_url: &str) -> bool {
     !ours
 }
 
-/// Refuse a page POST that the browser says comes from another site.
-pub async fn same_origin(State(s): State<AppState>, request: Request, next: Next) -> Response {
-    if request.method() == Method::POST
-        && !request.uri().path().starts_with("/api/")
-        && from_elsewhere(request.headers(), &s.app.config.public_url)
-    {
-        let lang = PageLang::of(request.uri().query(), request.headers()).lang;
+/// The most a page form may send; the router's body limit for everything else.
+const FORM_LIMIT: usize = 16 * 1024;
+
+/// The `csrf` field of a url-encoded form. The token is hex, so it is never
+/// percent-encoded; a value that is cannot match.
+fn sent_token(form: &[u8]) -> Option<&str> {
+    form.split(|b| *b == b'&')
+        .find_map(|pair| pair.strip_prefix(FIELD.as_bytes())?.strip_prefix(b"="))
+        .and_then(|v| std::str::from_utf8(v).ok())
+}
+
+/// Every page POST: refused unless it comes from our own pages (as far as the
+/// browser tells) and carries the visitor's form token. Handlers need not check.
+pub async fn protect(State(s): State<AppState>, request: Request, next: Next) -> Response {
+    if request.method() != Method::POST || request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
+    let lang = PageLang::of(request.uri().query(), request.headers()).lang;
+    if from_elsewhere(request.headers(), &s.app.config.public_url) {
         return super::pages::refused(lang);
     }
-    next.run(request).await
+    let (parts, body) = request.into_parts();
+    let Ok(form) = axum::body::to_bytes(body, FORM_LIMIT).await else {
+        return super::error::AppError::TooLarge("the form is too large".into()).into_response();
+    };
+    if !verify(&parts.headers, sent_token(&form)) {
+        return super::pages::refused(lang);
+    }
+    next.run(Request::from_parts(parts, form.into())).await
 }
 
 /// Comparison in time independent of where the inputs differ.
@@ -136,6 +156,13 @@ mod tests {
             h.insert(*k, HeaderValue::from_static(v));
         }
         h
+    }
+
+    #[test]
+    fn the_token_is_read_from_the_form() {
+        assert_eq!(sent_token(b"service=a&csrf=00ff&persons=1"), Some("00ff"));
+        assert_eq!(sent_token(b"csrfx=1&xcsrf=2"), None);
+        assert_eq!(sent_token(b""), None);
     }
 
     #[test]

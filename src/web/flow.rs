@@ -15,7 +15,7 @@ use maud::{html, Markup};
 
 use super::csrf::{self, Csrf};
 use super::lang::PageLang;
-use super::pages::{self, details, layout, refused, tr};
+use super::pages::{self, details, layout, tr};
 use super::ratelimit::ClientIp;
 use super::AppState;
 use crate::booking::{self, BookError, Booked, FieldError, QueryError, Wish};
@@ -62,10 +62,6 @@ impl Fields {
                 .and_then(|p| p.trim().parse().ok())
                 .unwrap_or(0),
         }
-    }
-
-    pub fn csrf_ok(&self, headers: &HeaderMap) -> bool {
-        csrf::verify(headers, self.get(csrf::FIELD))
     }
 }
 
@@ -436,6 +432,29 @@ pub fn calendar_range(
     (from, to.max(from), last)
 }
 
+/// The office and the wish a calendar or day page is for; the office page again,
+/// with the mistakes, when the wish does not fit it (422).
+async fn office_and_wish(
+    s: &AppState,
+    id: &str,
+    q: &Fields,
+    lang: Language,
+) -> Result<(Office, Wish), Response> {
+    let office = office_of(s, id, lang).await?;
+    let wish = q.wish();
+    match booking::resolve(&office, &wish) {
+        Ok(_) => Ok((office, wish)),
+        Err(errors) => Err(choose_services(
+            q.get("counter"),
+            s,
+            &office,
+            lang,
+            &wish,
+            &errors,
+        )),
+    }
+}
+
 async fn days_page(
     State(s): State<AppState>,
     Path(id): Path<String>,
@@ -444,14 +463,10 @@ async fn days_page(
 ) -> Response {
     let lang = l.lang;
     let en = lang == Language::En;
-    let office = match office_of(&s, &id, lang).await {
-        Ok(o) => o,
+    let (office, wish) = match office_and_wish(&s, &id, &q, lang).await {
+        Ok(found) => found,
         Err(r) => return r,
     };
-    let wish = q.wish();
-    if let Err(errors) = booking::resolve(&office, &wish) {
-        return choose_services(q.get("counter"), &s, &office, lang, &wish, &errors);
-    }
     let (from, to, last) = calendar_range(&office, s.app.clock.now(), parse_date(q.get("from")));
     let calendar_link = format!("/o/{}/days?{}", office.id, wish_query(&wish));
     let a = match booking::availability(&s.app, &office.id, &wish, Some(from), Some(to)).await {
@@ -552,14 +567,10 @@ async fn day_page(
 ) -> Response {
     let lang = l.lang;
     let en = lang == Language::En;
-    let office = match office_of(&s, &id, lang).await {
-        Ok(o) => o,
+    let (office, wish) = match office_and_wish(&s, &id, &q, lang).await {
+        Ok(found) => found,
         Err(r) => return r,
     };
-    let wish = q.wish();
-    if let Err(errors) = booking::resolve(&office, &wish) {
-        return choose_services(q.get("counter"), &s, &office, lang, &wish, &errors);
-    }
     let calendar_link = format!("/o/{}/days?{}", office.id, wish_query(&wish));
     let Some(date) = parse_date(q.get("date")) else {
         return pages::message(
@@ -682,9 +693,6 @@ async fn take_hold(
 ) -> Response {
     let lang = l.lang;
     let en = lang == Language::En;
-    if !f.csrf_ok(&headers) {
-        return refused(lang);
-    }
     let office = match office_of(&s, &id, lang).await {
         Ok(o) => o,
         Err(r) => return r,
@@ -1027,9 +1035,6 @@ async fn send_details(
     Form(f): Form<Fields>,
 ) -> Response {
     let lang = l.lang;
-    if !f.csrf_ok(&headers) {
-        return refused(lang);
-    }
     let csrf = Csrf::of(&headers);
     let now = s.app.clock.now();
     let held = match held(&s, &headers).await {

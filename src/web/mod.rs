@@ -56,10 +56,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::routes())
         .merge(flow::routes())
         .layer(DefaultBodyLimit::max(16 * 1024))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            csrf::same_origin,
-        ))
+        .layer(middleware::from_fn_with_state(state.clone(), csrf::protect))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             ratelimit::limit,

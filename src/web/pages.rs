@@ -253,49 +253,25 @@ async fn manage(
     )
 }
 
-/// A POST on a booking's page: the form's token must match, then `act` runs and
+/// A POST on a booking's page (its form token checked by `csrf::protect`): `act` runs and
 /// the visitor is sent back to the page.
-async fn act_on<F, Fut>(
-    token: &str,
-    headers: &HeaderMap,
-    l: &PageLang,
-    f: &Fields,
-    act: F,
-) -> Response
+async fn act_on<F, Fut>(token: &str, l: &PageLang, act: F) -> Response
 where
     F: FnOnce() -> Fut,
     Fut: std::future::Future<Output = Result<Booked, TokenError>>,
 {
-    if !f.csrf_ok(headers) {
-        return refused(l.lang);
-    }
     match act().await {
         Ok(_) => Redirect::to(&format!("/b/{token}")).into_response(),
         Err(e) => error_page(l.lang, e),
     }
 }
 
-async fn confirm(
-    State(s): State<AppState>,
-    Path(token): Path<String>,
-    headers: HeaderMap,
-    l: PageLang,
-    Form(f): Form<Fields>,
-) -> Response {
-    act_on(&token, &headers, &l, &f, || {
-        booking::confirm(&s.app, &token)
-    })
-    .await
+async fn confirm(State(s): State<AppState>, Path(token): Path<String>, l: PageLang) -> Response {
+    act_on(&token, &l, || booking::confirm(&s.app, &token)).await
 }
 
-async fn cancel(
-    State(s): State<AppState>,
-    Path(token): Path<String>,
-    headers: HeaderMap,
-    l: PageLang,
-    Form(f): Form<Fields>,
-) -> Response {
-    act_on(&token, &headers, &l, &f, || booking::cancel(&s.app, &token)).await
+async fn cancel(State(s): State<AppState>, Path(token): Path<String>, l: PageLang) -> Response {
+    act_on(&token, &l, || booking::cancel(&s.app, &token)).await
 }
 
 /// Why a booking can no longer be moved or put in a calendar, if it cannot.
@@ -401,9 +377,6 @@ async fn move_to(
     l: PageLang,
     Form(f): Form<Fields>,
 ) -> Response {
-    if !f.csrf_ok(&headers) {
-        return refused(l.lang);
-    }
     let (b, lang) = match booking_of(&s, &token, &l).await {
         Ok(found) => found,
         Err(r) => return r,
@@ -552,45 +525,36 @@ fn error_page(lang: Language, e: TokenError) -> Response {
     let en = lang == Language::En;
     let app_error = super::error::AppError::from(e);
     let status = app_error.status();
-    let (title, message) = match (status, en) {
-        (StatusCode::NOT_FOUND, false) => (
-            "Termin nicht gefunden",
-            "Zu diesem Link gibt es keinen Termin. Bitte prüfen Sie, ob er vollständig kopiert wurde.",
+    let (title, text) = match status {
+        StatusCode::NOT_FOUND => (
+            tr(en, "Termin nicht gefunden", "Appointment not found"),
+            tr(en, "Zu diesem Link gibt es keinen Termin. Bitte prüfen Sie, ob er vollständig kopiert wurde.",
+                   "No appointment belongs to this link. Please check that it was copied in full."),
         ),
-        (StatusCode::NOT_FOUND, true) => (
-            "Appointment not found",
-            "No appointment belongs to this link. Please check that it was copied in full.",
+        StatusCode::GONE => (
+            tr(en, "Termin verfallen", "Appointment lapsed"),
+            tr(en, "Der Termin wurde nicht rechtzeitig bestätigt und ist verfallen. Bitte buchen Sie neu.",
+                   "The appointment was not confirmed in time and has lapsed. Please book again."),
         ),
-        (StatusCode::GONE, false) => (
-            "Termin verfallen",
-            "Der Termin wurde nicht rechtzeitig bestätigt und ist verfallen. Bitte buchen Sie neu.",
+        StatusCode::CONFLICT => (
+            tr(en, "Nicht mehr änderbar", "Can no longer be changed"),
+            tr(en, "Dieser Termin lässt sich nicht mehr ändern: Er hat begonnen, ist vorbei oder wurde abgesagt.",
+                   "This appointment can no longer be changed: it has begun, is over or was cancelled."),
         ),
-        (StatusCode::GONE, true) => (
-            "Appointment lapsed",
-            "The appointment was not confirmed in time and has lapsed. Please book again.",
+        _ => (
+            tr(en, "Das ging nicht", "That did not work"),
+            tr(en, "Das ließ sich nicht ausführen. Bitte versuchen Sie es später noch einmal.",
+                   "This could not be done. Please try again later."),
         ),
-        (StatusCode::CONFLICT, false) => (
-            "Nicht mehr änderbar",
-            "Dieser Termin lässt sich nicht mehr ändern: Er hat begonnen, ist vorbei oder wurde abgesagt.",
-        ),
-        (StatusCode::CONFLICT, true) => (
-            "Can no longer be changed",
-            "This appointment can no longer be changed: it has begun, is over or was cancelled.",
-        ),
-        (_, false) => ("Das ging nicht", "Das ließ sich nicht ausführen. Bitte versuchen Sie es später noch einmal."),
-        (_, true) => ("That did not work", "This could not be done. Please try again later."),
     };
     let (_, detail) = app_error.code_and_message();
-    (
+    message(
+        lang,
+        "/",
         status,
-        layout(
-            lang,
-            "/",
-            title,
-            html! { p.notice.error { (message) } @if status.is_server_error() { p { (detail) } } },
-        ),
+        title,
+        html! { p.notice.error { (text) } @if status.is_server_error() { p { (detail) } } },
     )
-        .into_response()
 }
 
 async fn privacy(State(s): State<AppState>, l: PageLang) -> Response {
