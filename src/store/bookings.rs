@@ -162,19 +162,19 @@ pub(super) const CELLS_CONFLICT: &str = "ON CONFLICT (office_id, counter_id, cel
      SET booked = capacity_cells.booked + 1, capacity = excluded.capacity";
 pub(super) const BOOKING_COLUMNS: &str = "id, token_hash, office_id, counter_id, services, persons, start_at, end_at, grid_seconds, \
      arrival_window, status, name, email, phone, email_key, language, confirm_by, created_at, confirmed_at";
-const OUTBOX_COLUMNS: &str =
+pub(super) const OUTBOX_COLUMNS: &str =
     "id, booking_id, kind, message_id, sender, recipient, message, status, attempts, due_at, created_at";
 
 /// The number of the first cell parameter in [`booking_sql`].
 const FIRST_CELL: usize = 39;
 
-/// The SQL that writes a booking: the idempotency key, the address's quota, the
-/// cells, the arrival window, the booking and its mail. Every part reads from the
-/// office row at the expected revision (`$1`, `$2`), so a claim computed from an
-/// older plan writes nothing. An import locks `capacity_cells` against writers
-/// (see `save_offices`), so a booking statement runs wholly before it or sees
-/// its new revision.
-fn booking_sql(postgres: bool, idempotent: bool, reminder: bool, cells: &str) -> String {
+/// The SQL that writes a booking on SQLite: the idempotency key, the address's
+/// quota, the cells, the arrival window, the booking and its mail, as separate
+/// statements run in one savepoint by the group-commit writer ([`super::batch`]).
+/// Every part reads from the office row at the expected revision (`$1`, `$2`),
+/// so a claim computed from an older plan writes nothing. (PostgreSQL writes
+/// bookings in [`super::pg_batch`].)
+fn booking_sql(idempotent: bool, reminder: bool, cells: &str) -> String {
     let office = "FROM offices WHERE id = $1 AND revision = $2";
     let parts = [
         idempotent.then(|| format!(
@@ -206,36 +206,11 @@ fn booking_sql(postgres: bool, idempotent: bool, reminder: bool, cells: &str) ->
         format!("INSERT INTO outbox ({OUTBOX_COLUMNS}) SELECT $32, $3, $33, $34, $35, $36, $37, 'pending', 0, $38, $9 {office}")
     });
     let parts: Vec<String> = parts.into_iter().chain([reminder]).flatten().collect();
-    if postgres {
-        let office = "office AS (SELECT id FROM offices WHERE id = $1 AND revision = $2)";
-        let ctes: Vec<String> = parts
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                format!(
-                    "part{i} AS ({})",
-                    p.replace(
-                        "FROM offices WHERE id = $1 AND revision = $2",
-                        "FROM office"
-                    )
-                )
-            })
-            .collect();
-        let ctes = ctes.join(", ");
-        format!(
-            "WITH {office}, {ctes} {}",
-            outbox.replace(
-                "FROM offices WHERE id = $1 AND revision = $2",
-                "FROM office"
-            )
-        )
-    } else {
-        parts
-            .into_iter()
-            .chain([outbox])
-            .collect::<Vec<_>>()
-            .join(";\n")
-    }
+    parts
+        .into_iter()
+        .chain([outbox])
+        .collect::<Vec<_>>()
+        .join(";\n")
 }
 
 /// Which rule a violated constraint stands for.
@@ -300,91 +275,33 @@ impl Store {
         mail: &NewMail,
         reminder: Option<&NewMail>,
     ) -> Result<()> {
-        retrying(|| self.book_once(new, claim, mail, reminder)).await
-    }
-
-    async fn book_once(
-        &self,
-        new: &NewBooking,
-        claim: &Claim,
-        mail: &NewMail,
-        reminder: Option<&NewMail>,
-    ) -> Result<()> {
-        let now = new.created_at;
-        let confirmed_at = (new.status == "confirmed").then_some(now);
-        let (key, print) = new.idempotency.clone().unwrap_or_default();
-        let cells = (0..claim.cells.len())
-            .map(|i| format!("(${}, ${})", FIRST_CELL + 2 * i, FIRST_CELL + 1 + 2 * i))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let sql = booking_sql(
-            matches!(self, Store::Postgres(_)),
-            new.idempotency.is_some(),
-            reminder.is_some(),
-            &cells,
-        );
-        // The parameters, numbered as in `booking_sql`; the cells come last.
-        macro_rules! parameters {
-            ($add:ident) => {{
-                $add!(new.office_id.clone());
-                $add!(new.office_revision);
-                $add!(new.id.clone());
-                $add!(new.token_hash.clone());
-                $add!(new.counter_id.clone());
-                $add!(new.services.join(","));
-                $add!(i64::from(new.persons));
-                $add!(new.phone.clone());
-                $add!(now);
-                $add!(claim.start.timestamp());
-                $add!(claim.end.timestamp());
-                $add!(claim.arrival_window);
-                $add!(claim.grid_seconds);
-                $add!(new.email_key.clone());
-                $add!(new.status);
-                $add!(new.name.clone());
-                $add!(new.email.clone());
-                $add!(key.clone());
-                $add!(print.clone());
-                $add!(i64::from(new.email_cap));
-                $add!(i64::from(claim.arrival_cap));
-                $add!(new.language);
-                $add!(new.confirm_by);
-                $add!(confirmed_at);
-                $add!(mail.id.clone());
-                $add!(mail.kind);
-                $add!(mail.message_id.clone());
-                $add!(mail.sender.clone());
-                $add!(mail.recipient.clone());
-                $add!(mail.message.clone());
-                $add!(mail.due_at);
-                $add!(reminder.map(|r| r.id.clone()));
-                $add!(reminder.map(|r| r.kind));
-                $add!(reminder.map(|r| r.message_id.clone()));
-                $add!(reminder.map(|r| r.sender.clone()));
-                $add!(reminder.map(|r| r.recipient.clone()));
-                $add!(reminder.map(|r| r.message.clone()));
-                $add!(reminder.map(|r| r.due_at));
-                for &(cell, capacity) in &claim.cells {
-                    $add!(cell);
-                    $add!(i64::from(capacity));
-                }
-            }};
-        }
+        let stopped = || StoreError::Corrupt("the booking writer has stopped".into());
+        // dialect: both backends write bookings that arrive together in one
+        // transaction; on PostgreSQL as one statement over arrays of bookings
+        // ([`super::pg_batch`]), on SQLite as separate statements in a savepoint
+        // each ([`super::batch`]).
         let written = match self {
-            // dialect: on PostgreSQL the booking is one statement of data-modifying CTEs,
-            // atomic on its own: one round trip. On SQLite the same steps are separate
-            // statements, sent in one call to the group-commit writer ([`super::batch`]).
-            Store::Postgres(pool) => {
-                let mut q = sqlx::query(&sql);
-                macro_rules! add {
-                    ($v:expr) => {
-                        q = q.bind($v)
-                    };
-                }
-                parameters!(add);
-                q.execute(pool).await.map_err(to_conflict)?.rows_affected()
+            Store::Postgres(pg) => {
+                let (reply, answer) = tokio::sync::oneshot::channel();
+                let job = super::pg_batch::Job {
+                    booking: new.clone(),
+                    claim: claim.clone(),
+                    mail: mail.clone(),
+                    reminder: reminder.cloned(),
+                    reply,
+                };
+                pg.bookings.send(job).map_err(|_| stopped())?;
+                answer.await.map_err(|_| stopped())??
             }
             Store::Sqlite(sqlite) => {
+                let now = new.created_at;
+                let confirmed_at = (new.status == "confirmed").then_some(now);
+                let (key, print) = new.idempotency.clone().unwrap_or_default();
+                let cells = (0..claim.cells.len())
+                    .map(|i| format!("(${}, ${})", FIRST_CELL + 2 * i, FIRST_CELL + 1 + 2 * i))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let sql = booking_sql(new.idempotency.is_some(), reminder.is_some(), &cells);
                 let mut args = SqliteArguments::default();
                 macro_rules! add {
                     ($v:expr) => {
@@ -392,21 +309,57 @@ impl Store {
                             .map_err(|e| StoreError::Corrupt(e.to_string()))?
                     };
                 }
-                parameters!(add);
+                // The parameters, numbered as in `booking_sql`; the cells come last.
+                add!(new.office_id.clone());
+                add!(new.office_revision);
+                add!(new.id.clone());
+                add!(new.token_hash.clone());
+                add!(new.counter_id.clone());
+                add!(new.services.join(","));
+                add!(i64::from(new.persons));
+                add!(new.phone.clone());
+                add!(now);
+                add!(claim.start.timestamp());
+                add!(claim.end.timestamp());
+                add!(claim.arrival_window);
+                add!(claim.grid_seconds);
+                add!(new.email_key.clone());
+                add!(new.status);
+                add!(new.name.clone());
+                add!(new.email.clone());
+                add!(key.clone());
+                add!(print.clone());
+                add!(i64::from(new.email_cap));
+                add!(i64::from(claim.arrival_cap));
+                add!(new.language);
+                add!(new.confirm_by);
+                add!(confirmed_at);
+                add!(mail.id.clone());
+                add!(mail.kind);
+                add!(mail.message_id.clone());
+                add!(mail.sender.clone());
+                add!(mail.recipient.clone());
+                add!(mail.message.clone());
+                add!(mail.due_at);
+                add!(reminder.map(|r| r.id.clone()));
+                add!(reminder.map(|r| r.kind));
+                add!(reminder.map(|r| r.message_id.clone()));
+                add!(reminder.map(|r| r.sender.clone()));
+                add!(reminder.map(|r| r.recipient.clone()));
+                add!(reminder.map(|r| r.message.clone()));
+                add!(reminder.map(|r| r.due_at));
+                for &(cell, capacity) in &claim.cells {
+                    add!(cell);
+                    add!(i64::from(capacity));
+                }
                 let (reply, answer) = tokio::sync::oneshot::channel();
                 let sql = format!("{sql};\nSELECT COUNT(*) FROM bookings WHERE id = $3");
                 let job = super::batch::Job { sql, args, reply };
-                sqlite
-                    .bookings
-                    .send(job)
-                    .map_err(|_| StoreError::Corrupt("the booking writer has stopped".into()))?;
-                let answer = answer
-                    .await
-                    .map_err(|_| StoreError::Corrupt("the booking writer has stopped".into()))?;
-                answer.map_err(to_conflict)?
+                sqlite.bookings.send(job).map_err(|_| stopped())?;
+                answer.await.map_err(|_| stopped())?.map_err(to_conflict)? > 0
             }
         };
-        if written == 0 {
+        if !written {
             return Err(StoreError::Conflict(Conflict::StalePlan));
         }
         Ok(())

@@ -8,6 +8,7 @@ mod bookings;
 mod holds;
 mod offices;
 mod outbox;
+mod pg_batch;
 mod staff;
 
 use std::str::FromStr;
@@ -25,7 +26,7 @@ pub use staff::ApiKey;
 #[derive(Clone, Debug)]
 pub enum Store {
     Sqlite(Sqlite),
-    Postgres(PgPool),
+    Postgres(Postgres),
 }
 
 /// A SQLite pool and the lock its writers queue on.
@@ -41,6 +42,14 @@ pub struct Sqlite {
     writer: std::sync::Arc<tokio::sync::Mutex<()>>,
     /// Bookings, committed in groups by [`batch`].
     bookings: tokio::sync::mpsc::UnboundedSender<batch::Job>,
+}
+
+/// A PostgreSQL pool and the queue of its booking writers.
+#[derive(Clone, Debug)]
+pub struct Postgres {
+    pub pool: PgPool,
+    /// Bookings, written in groups by [`pg_batch`].
+    bookings: tokio::sync::mpsc::UnboundedSender<pg_batch::Job>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -88,7 +97,10 @@ macro_rules! on {
                 let $pool = &sqlite.pool;
                 $body
             }
-            $crate::store::Store::Postgres($pool) => $body,
+            $crate::store::Store::Postgres(pg) => {
+                let $pool = &pg.pool;
+                $body
+            }
         }
     };
 }
@@ -105,8 +117,8 @@ macro_rules! in_tx {
                 $tx.commit().await?;
                 out
             }
-            $crate::store::Store::Postgres(pool) => {
-                let mut $tx = pool.begin().await?;
+            $crate::store::Store::Postgres(pg) => {
+                let mut $tx = pg.pool.begin().await?;
                 let out = $body;
                 $tx.commit().await?;
                 out
@@ -149,7 +161,8 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(options)
                 .await?;
-            Ok(Store::Postgres(pool))
+            let bookings = pg_batch::spawn(pool.clone());
+            Ok(Store::Postgres(Postgres { pool, bookings }))
         } else {
             anyhow::bail!(
                 "TERMIN_DATABASE_URL must start with sqlite:// or postgres://, not {url:?}"
@@ -160,7 +173,7 @@ impl Store {
     pub async fn migrate(&self) -> anyhow::Result<()> {
         match self {
             Store::Sqlite(sqlite) => SQLITE_MIGRATIONS.run(&sqlite.pool).await?,
-            Store::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
+            Store::Postgres(pg) => POSTGRES_MIGRATIONS.run(&pg.pool).await?,
         }
         Ok(())
     }

@@ -62,7 +62,7 @@ impl Store {
             match self {
                 // dialect: PostgreSQL skips rows another instance is claiming right now;
                 // SQLite has one writer at a time, so a plain UPDATE … RETURNING does.
-                Store::Postgres(pool) => sqlx::query_as(
+                Store::Postgres(pg) => sqlx::query_as(
                     "UPDATE outbox SET lease_until = $2, attempts = attempts + 1 WHERE id IN ( \
                        SELECT id FROM outbox WHERE status = 'pending' AND due_at <= $1 \
                        AND (lease_until IS NULL OR lease_until <= $1) \
@@ -72,7 +72,7 @@ impl Store {
                 .bind(now)
                 .bind(now + lease)
                 .bind(limit)
-                .fetch_all(pool)
+                .fetch_all(&pg.pool)
                 .await?,
                 Store::Sqlite(sqlite) => {
                     let _writer = sqlite.lock_writer().await;

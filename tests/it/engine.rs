@@ -16,6 +16,7 @@ on_both!(
     a_grid_cannot_change_under_bookings_to_come,
     a_booking_takes_the_last_place_and_a_cancelled_one_gives_it_back,
     the_last_place_goes_to_exactly_one_of_fifty,
+    bookings_sent_together_each_hear_their_own_answer,
     an_unconfirmed_booking_expires_and_frees_its_place,
     the_citizen_confirms_with_the_token_from_the_mail,
     an_office_without_confirmation_confirms_at_once,
@@ -150,6 +151,60 @@ async fn the_last_place_goes_to_exactly_one_of_fifty(store: Store) {
     assert_eq!(
         t.app.store.booked_cells("test", "stadtamt").await.unwrap(),
         1
+    );
+}
+
+/// Bookings that arrive together are written together (group commit on both
+/// backends); one that breaks a rule must not take the others down with it.
+async fn bookings_sent_together_each_hear_their_own_answer(store: Store) {
+    let t = std::sync::Arc::new(TestApp::new(store).await);
+    let mut requests = Vec::new();
+    // Sixteen free quarter hours of one morning, each asked for once.
+    for q in 0..16 {
+        let start = format!("2026-12-03T{:02}:{:02}:00+01:00", 8 + q / 4, 15 * (q % 4));
+        requests.push((start, format!("free{q}@example.org"), "free"));
+    }
+    // Ten people for one last place.
+    for i in 0..10 {
+        requests.push((WED_9.to_string(), format!("rival{i}@example.org"), "rival"));
+    }
+    // One address asking three times where two active bookings are allowed.
+    for q in 0..3 {
+        let start = format!("2026-12-04T08:{:02}:00+01:00", 15 * q);
+        requests.push((start, "bert@example.org".to_string(), "bert"));
+    }
+    let mut tasks = tokio::task::JoinSet::new();
+    for (start, email, who) in requests {
+        let t = t.clone();
+        tasks.spawn(async move {
+            let answer = t.book(&start, &email).await;
+            (who, answer.status, answer.json["error"].clone())
+        });
+    }
+    let mut seen = std::collections::BTreeMap::new();
+    while let Some(done) = tasks.join_next().await {
+        let (who, status, error) = done.unwrap();
+        *seen
+            .entry((
+                who,
+                status.as_u16(),
+                error.as_str().unwrap_or("").to_string(),
+            ))
+            .or_insert(0) += 1;
+    }
+    let expected = std::collections::BTreeMap::from([
+        (("bert", 201, String::new()), 2),
+        (("bert", 409, "email_cap".to_string()), 1),
+        (("free", 201, String::new()), 16),
+        (("rival", 201, String::new()), 1),
+        (("rival", 409, "slot_taken".to_string()), 9),
+    ]);
+    assert_eq!(seen, expected);
+    assert_eq!(t.count("bookings").await, 19);
+    assert_eq!(t.count("outbox").await, 19);
+    assert_eq!(
+        t.app.store.booked_cells("test", "stadtamt").await.unwrap(),
+        19
     );
 }
 

@@ -111,11 +111,11 @@ impl Db {
         let admin = Store::connect(&server)
             .await
             .expect("TERMIN_TEST_POSTGRES is set, but the server cannot be reached");
-        let Store::Postgres(pool) = &admin else {
+        let Store::Postgres(pg) = &admin else {
             panic!("TERMIN_TEST_POSTGRES must be a postgres:// URL")
         };
         sqlx::query(&format!("CREATE DATABASE {name}"))
-            .execute(pool)
+            .execute(&pg.pool)
             .await
             .unwrap();
         admin.close().await;
@@ -137,9 +137,9 @@ impl Db {
             }
             Cleanup::Database { server, name } => {
                 let admin = Store::connect(&server).await.unwrap();
-                if let Store::Postgres(pool) = &admin {
+                if let Store::Postgres(pg) = &admin {
                     let _ = sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)"))
-                        .execute(pool)
+                        .execute(&pg.pool)
                         .await;
                 }
                 admin.close().await;
@@ -305,7 +305,7 @@ impl TestApp {
         let sql = format!("SELECT COUNT(*) FROM {table}");
         match &self.app.store {
             Store::Sqlite(s) => sqlx::query_scalar(&sql).fetch_one(&s.pool).await.unwrap(),
-            Store::Postgres(p) => sqlx::query_scalar(&sql).fetch_one(p).await.unwrap(),
+            Store::Postgres(p) => sqlx::query_scalar(&sql).fetch_one(&p.pool).await.unwrap(),
         }
     }
 }
@@ -314,7 +314,7 @@ impl TestApp {
 pub async fn texts(store: &Store, sql: &str) -> Vec<Option<String>> {
     match store {
         Store::Sqlite(s) => sqlx::query_scalar(sql).fetch_all(&s.pool).await.unwrap(),
-        Store::Postgres(p) => sqlx::query_scalar(sql).fetch_all(p).await.unwrap(),
+        Store::Postgres(p) => sqlx::query_scalar(sql).fetch_all(&p.pool).await.unwrap(),
     }
 }
 
@@ -322,7 +322,7 @@ pub async fn texts(store: &Store, sql: &str) -> Vec<Option<String>> {
 pub async fn number(store: &Store, sql: &str) -> i64 {
     match store {
         Store::Sqlite(s) => sqlx::query_scalar(sql).fetch_one(&s.pool).await.unwrap(),
-        Store::Postgres(p) => sqlx::query_scalar(sql).fetch_one(p).await.unwrap(),
+        Store::Postgres(p) => sqlx::query_scalar(sql).fetch_one(&p.pool).await.unwrap(),
     }
 }
 

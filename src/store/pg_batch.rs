@@ -1,0 +1,350 @@
+//! Group commit for bookings on PostgreSQL: bookings that arrive together are
+//! written by one statement, in one transaction.
+//!
+//! Much of what a booking costs PostgreSQL is paid per statement, not per row:
+//! the round trip, setting up the plan (the CHECK constraints are read back from
+//! their stored form for every statement), the commit and its wait for the WAL.
+//! Two writer tasks, each with its own connection, take bookings from one queue.
+//! A writer that is free takes what is queued at once, so a booking alone waits
+//! for nobody; bookings that queue while the writers are busy go in together.
+//! While one writer's statement runs, the other gathers the next batch.
+//!
+//! The statement is all or nothing. When it breaks a rule (a full cell, a full
+//! arrival window, an address at its cap, an idempotency key taken) nobody can
+//! tell whose booking broke it, so each of them is written again on its own and
+//! hears its own answer. Every caller hears its answer only after the commit
+//! that made its booking durable.
+//!
+//! Rows are written in the same order as by a single booking and sorted by key
+//! within each table, so concurrent statements wait for each other rather than
+//! deadlock; PostgreSQL's rare deadlock abort is retried like any booking's.
+
+use std::sync::Arc;
+
+use sqlx::pool::PoolConnection;
+use sqlx::{Connection, PgConnection, PgPool, Postgres};
+use tokio::sync::{mpsc, oneshot, Mutex};
+
+use super::bookings::{to_conflict, BOOKING_COLUMNS, OUTBOX_COLUMNS};
+use super::{is_retryable, NewBooking, NewMail, Result, StoreError};
+use crate::domain::schedule::Claim;
+
+/// Bookings written by one statement at most.
+const MAX_BATCH: usize = 32;
+
+/// Writer tasks: statements in flight at once per instance.
+const WRITERS: usize = 2;
+
+/// A booking to write, and where to send whether it was written: `false` when
+/// its office's plan was no longer at the revision its claim was computed from.
+pub struct Job {
+    pub booking: NewBooking,
+    pub claim: Claim,
+    pub mail: NewMail,
+    pub reminder: Option<NewMail>,
+    pub reply: oneshot::Sender<Result<bool>>,
+}
+
+/// Start the writers; jobs sent to the returned queue are written in batches.
+pub fn spawn(pool: PgPool) -> mpsc::UnboundedSender<Job> {
+    let (tx, rx) = mpsc::unbounded_channel();
+    let queue = Arc::new(Mutex::new(rx));
+    for _ in 0..WRITERS {
+        tokio::spawn(run(pool.clone(), queue.clone()));
+    }
+    tx
+}
+
+async fn run(pool: PgPool, queue: Arc<Mutex<mpsc::UnboundedReceiver<Job>>>) {
+    // Each writer keeps one connection: no health check on every acquire, and
+    // the statement's plan stays prepared on it. It is given back when the pool
+    // closes, which waits for every connection.
+    let mut conn: Option<PoolConnection<Postgres>> = None;
+    let closed = pool.close_event();
+    tokio::pin!(closed);
+    loop {
+        // One writer at a time gathers a batch. Once its transaction is open, the
+        // next writer gathers what queued meanwhile while this one writes.
+        let mut turn = tokio::select! {
+            turn = queue.lock() => turn,
+            _ = &mut closed => return,
+        };
+        let first = tokio::select! {
+            job = turn.recv() => match job {
+                Some(job) => job,
+                None => return,
+            },
+            _ = &mut closed => return,
+        };
+        let mut jobs = vec![first];
+        while jobs.len() < MAX_BATCH {
+            match turn.try_recv() {
+                Ok(job) => jobs.push(job),
+                Err(_) => break,
+            }
+        }
+        let mut c = match conn.take() {
+            Some(c) => c,
+            None => match connect(&pool).await {
+                Ok(c) => c,
+                Err(e) => {
+                    drop(turn);
+                    fail(jobs, &e);
+                    continue;
+                }
+            },
+        };
+        let refs: Vec<&Job> = jobs.iter().collect();
+        let written = async {
+            let mut tx = c.begin().await?;
+            drop(turn);
+            let written = statement(&mut *tx, &refs).await?;
+            tx.commit().await?;
+            Ok::<_, StoreError>(written)
+        }
+        .await;
+        match written {
+            Ok(written) => {
+                for job in jobs {
+                    let done = written.contains(&job.booking.id);
+                    let _ = job.reply.send(Ok(done));
+                }
+            }
+            Err(StoreError::Conflict(c)) if jobs.len() == 1 => {
+                for job in jobs {
+                    let _ = job.reply.send(Err(StoreError::Conflict(c)));
+                }
+            }
+            // Nothing was written: each booking goes again on its own.
+            Err(e) if matches!(e, StoreError::Conflict(_)) || is_retryable(&e) => {
+                one_by_one(&mut c, jobs).await
+            }
+            Err(e) => {
+                // The connection may be broken: the next batch takes a fresh one.
+                c.close_on_drop();
+                fail(jobs, &e);
+                continue;
+            }
+        }
+        conn = Some(c);
+    }
+}
+
+/// A connection for a writer. Its statement always has the same shape, so one
+/// generic plan serves every batch; left to choose, PostgreSQL plans it anew
+/// for each batch, as the number of bookings changes the estimates.
+async fn connect(pool: &PgPool) -> Result<PoolConnection<Postgres>> {
+    let mut c = pool.acquire().await?;
+    sqlx::query("SET plan_cache_mode = force_generic_plan")
+        .execute(&mut *c)
+        .await?;
+    Ok(c)
+}
+
+fn fail(jobs: Vec<Job>, e: &StoreError) {
+    for job in jobs {
+        let e = sqlx::Error::Protocol(format!("writing bookings: {e}"));
+        let _ = job.reply.send(Err(e.into()));
+    }
+}
+
+/// Write each booking in its own statement, each caller hearing its own answer.
+async fn one_by_one(conn: &mut PgConnection, jobs: Vec<Job>) {
+    for job in jobs {
+        // As `retrying` does: PostgreSQL may abort one of two statements that wait on each other.
+        let mut attempt = 0;
+        let answer = loop {
+            attempt += 1;
+            match statement(&mut *conn, &[&job]).await {
+                Err(e) if attempt < 5 && is_retryable(&e) => continue,
+                other => break other.map(|written| written.contains(&job.booking.id)),
+            }
+        };
+        let _ = job.reply.send(answer);
+    }
+}
+
+/// Write the bookings of `jobs` whose office is still at their revision, with
+/// their cells, arrivals, quotas, keys and mails, in one statement. Returns the
+/// ids of the bookings written.
+async fn statement<'c>(db: impl sqlx::PgExecutor<'c>, jobs: &[&Job]) -> Result<Vec<String>> {
+    let mut b = Columns::default();
+    let mut cells = (Vec::new(), Vec::new(), Vec::new());
+    let mut mails = Mails::default();
+    for (i, job) in jobs.iter().enumerate() {
+        let index = i as i64 + 1;
+        let n = &job.booking;
+        let claim = &job.claim;
+        b.office_id.push(&n.office_id);
+        b.revision.push(n.office_revision);
+        b.id.push(&n.id);
+        b.token_hash.push(&n.token_hash);
+        b.counter_id.push(&n.counter_id);
+        b.services.push(n.services.join(","));
+        b.persons.push(i64::from(n.persons));
+        b.phone.push(n.phone.as_deref());
+        b.created_at.push(n.created_at);
+        b.start_at.push(claim.start.timestamp());
+        b.end_at.push(claim.end.timestamp());
+        b.arrival_window.push(claim.arrival_window);
+        b.grid_seconds.push(claim.grid_seconds);
+        b.email_key.push(&n.email_key);
+        b.status.push(n.status);
+        b.name.push(&n.name);
+        b.email.push(&n.email);
+        b.key.push(n.idempotency.as_ref().map(|(k, _)| k.as_str()));
+        b.fingerprint
+            .push(n.idempotency.as_ref().map(|(_, f)| f.as_str()));
+        b.email_cap.push(i64::from(n.email_cap));
+        b.arrival_cap.push(i64::from(claim.arrival_cap));
+        b.language.push(n.language);
+        b.confirm_by.push(n.confirm_by);
+        b.confirmed_at
+            .push((n.status == "confirmed").then_some(n.created_at));
+        for &(cell, capacity) in &claim.cells {
+            cells.0.push(index);
+            cells.1.push(cell);
+            cells.2.push(i64::from(capacity));
+        }
+        for mail in std::iter::once(&job.mail).chain(&job.reminder) {
+            mails.index.push(index);
+            mails.id.push(&mail.id);
+            mails.kind.push(mail.kind);
+            mails.message_id.push(&mail.message_id);
+            mails.sender.push(&mail.sender);
+            mails.recipient.push(&mail.recipient);
+            mails.message.push(&mail.message);
+            mails.due_at.push(mail.due_at);
+        }
+    }
+    let written: Vec<String> = sqlx::query_scalar(&SQL)
+        .bind(b.office_id)
+        .bind(b.revision)
+        .bind(b.id)
+        .bind(b.token_hash)
+        .bind(b.counter_id)
+        .bind(b.services)
+        .bind(b.persons)
+        .bind(b.phone)
+        .bind(b.created_at)
+        .bind(b.start_at)
+        .bind(b.end_at)
+        .bind(b.arrival_window)
+        .bind(b.grid_seconds)
+        .bind(b.email_key)
+        .bind(b.status)
+        .bind(b.name)
+        .bind(b.email)
+        .bind(b.key)
+        .bind(b.fingerprint)
+        .bind(b.email_cap)
+        .bind(b.arrival_cap)
+        .bind(b.language)
+        .bind(b.confirm_by)
+        .bind(b.confirmed_at)
+        .bind(cells.0)
+        .bind(cells.1)
+        .bind(cells.2)
+        .bind(mails.index)
+        .bind(mails.id)
+        .bind(mails.kind)
+        .bind(mails.message_id)
+        .bind(mails.sender)
+        .bind(mails.recipient)
+        .bind(mails.message)
+        .bind(mails.due_at)
+        .fetch_all(db)
+        .await
+        .map_err(to_conflict)?;
+    Ok(written)
+}
+
+/// The bookings of a batch, one array per column.
+#[derive(Default)]
+struct Columns<'a> {
+    office_id: Vec<&'a str>,
+    revision: Vec<i64>,
+    id: Vec<&'a str>,
+    token_hash: Vec<&'a str>,
+    counter_id: Vec<&'a str>,
+    services: Vec<String>,
+    persons: Vec<i64>,
+    phone: Vec<Option<&'a str>>,
+    created_at: Vec<i64>,
+    start_at: Vec<i64>,
+    end_at: Vec<i64>,
+    arrival_window: Vec<i64>,
+    grid_seconds: Vec<i64>,
+    email_key: Vec<&'a str>,
+    status: Vec<&'a str>,
+    name: Vec<&'a str>,
+    email: Vec<&'a str>,
+    key: Vec<Option<&'a str>>,
+    fingerprint: Vec<Option<&'a str>>,
+    email_cap: Vec<i64>,
+    arrival_cap: Vec<i64>,
+    language: Vec<&'a str>,
+    confirm_by: Vec<Option<i64>>,
+    confirmed_at: Vec<Option<i64>>,
+}
+
+/// The mails of a batch, each with the (1-based) number of its booking.
+#[derive(Default)]
+struct Mails<'a> {
+    index: Vec<i64>,
+    id: Vec<&'a str>,
+    kind: Vec<&'a str>,
+    message_id: Vec<&'a str>,
+    sender: Vec<&'a str>,
+    recipient: Vec<&'a str>,
+    message: Vec<&'a [u8]>,
+    due_at: Vec<i64>,
+}
+
+/// The batch statement. `b` holds the bookings whose office is at the expected
+/// revision; every part reads from it, so a booking of a changed plan writes
+/// nothing at all. Counters that several bookings share are summed first (one
+/// statement may not update a row twice). The data-modifying parts that the
+/// main query does not read run after it, last one first: bookings, arrival
+/// windows, cells, quotas, keys, the order `release!` locks in.
+static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "WITH b AS MATERIALIZED ( \
+           SELECT n.* FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], \
+             $7::bigint[], $8::text[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], \
+             $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::bigint[], \
+             $21::bigint[], $22::text[], $23::bigint[], $24::bigint[]) WITH ORDINALITY \
+           AS n(office_id, revision, id, token_hash, counter_id, services, persons, phone, created_at, \
+             start_at, end_at, arrival_window, grid_seconds, email_key, status, name, email, key, fingerprint, \
+             email_cap, arrival_cap, language, confirm_by, confirmed_at, i) \
+           WHERE EXISTS (SELECT 1 FROM offices o WHERE o.id = n.office_id AND o.revision = n.revision)), \
+         keys AS (INSERT INTO idempotency_keys (key, fingerprint, booking_id, created_at) \
+           SELECT key, fingerprint, id, created_at FROM b WHERE key IS NOT NULL), \
+         quotas AS (INSERT INTO email_quota (office_id, email_key, active, cap) \
+           SELECT office_id, email_key, count(*), max(email_cap) FROM b \
+           GROUP BY office_id, email_key ORDER BY office_id, email_key \
+           ON CONFLICT (office_id, email_key) DO UPDATE \
+           SET active = email_quota.active + excluded.active, cap = excluded.cap), \
+         cells AS (INSERT INTO capacity_cells (office_id, counter_id, cell_at, capacity, booked) \
+           SELECT b.office_id, b.counter_id, c.cell_at, max(c.capacity), count(*) \
+           FROM unnest($25::bigint[], $26::bigint[], $27::bigint[]) AS c(i, cell_at, capacity) JOIN b ON b.i = c.i \
+           GROUP BY b.office_id, b.counter_id, c.cell_at ORDER BY b.office_id, b.counter_id, c.cell_at \
+           ON CONFLICT (office_id, counter_id, cell_at) DO UPDATE \
+           SET booked = capacity_cells.booked + excluded.booked, capacity = excluded.capacity), \
+         arrivals AS (INSERT INTO arrival_cells (office_id, window_at, capacity, arrivals) \
+           SELECT office_id, arrival_window, max(arrival_cap), CAST(sum(persons) AS BIGINT) FROM b \
+           GROUP BY office_id, arrival_window ORDER BY office_id, arrival_window \
+           ON CONFLICT (office_id, window_at) DO UPDATE \
+           SET arrivals = arrival_cells.arrivals + excluded.arrivals, capacity = excluded.capacity), \
+         booked AS (INSERT INTO bookings ({BOOKING_COLUMNS}) \
+           SELECT id, token_hash, office_id, counter_id, services, persons, start_at, end_at, grid_seconds, \
+             arrival_window, status, name, email, phone, email_key, language, confirm_by, created_at, confirmed_at \
+           FROM b) \
+         INSERT INTO outbox ({OUTBOX_COLUMNS}) \
+           SELECT m.id, b.id, m.kind, m.message_id, m.sender, m.recipient, m.message, 'pending', 0, m.due_at, b.created_at \
+           FROM unnest($28::bigint[], $29::text[], $30::text[], $31::text[], $32::text[], $33::text[], \
+             $34::bytea[], $35::bigint[]) AS m(i, id, kind, message_id, sender, recipient, message, due_at) \
+           JOIN b ON b.i = m.i \
+         RETURNING booking_id"
+    )
+});
