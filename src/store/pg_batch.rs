@@ -1,5 +1,5 @@
 //! Group commit for bookings on PostgreSQL: bookings that arrive together are
-//! written by one statement, in one transaction.
+//! written by one statement, which is one transaction.
 //!
 //! Much of what a booking costs PostgreSQL is paid per statement, not per row:
 //! the round trip, setting up the plan (the CHECK constraints are read back from
@@ -10,9 +10,9 @@
 //! While one writer's statement runs, the other gathers the next batch.
 //!
 //! The statement is all or nothing. When it breaks a rule (a full cell, a full
-//! arrival window, an address at its cap, an idempotency key taken) nobody can
-//! tell whose booking broke it, so each of them is written again on its own and
-//! hears its own answer. Every caller hears its answer only after the commit
+//! arrival window, an address at its cap, an idempotency key taken), or the
+//! server refuses it for another reason, nobody can tell whose booking was the
+//! cause, so each of them is written again on its own and hears its own answer. Every caller hears its answer only after the commit
 //! that made its booking durable.
 //!
 //! Rows are written in the same order as by a single booking and sorted by key
@@ -22,7 +22,7 @@
 use std::sync::Arc;
 
 use sqlx::pool::PoolConnection;
-use sqlx::{Connection, PgConnection, PgPool, Postgres};
+use sqlx::{PgConnection, PgPool, Postgres};
 use tokio::sync::{mpsc, oneshot, Mutex};
 
 use super::bookings::{to_conflict, BOOKING_COLUMNS, OUTBOX_COLUMNS};
@@ -63,8 +63,8 @@ async fn run(pool: PgPool, queue: Arc<Mutex<mpsc::UnboundedReceiver<Job>>>) {
     let closed = pool.close_event();
     tokio::pin!(closed);
     loop {
-        // One writer at a time gathers a batch. Once its transaction is open, the
-        // next writer gathers what queued meanwhile while this one writes.
+        // One writer at a time gathers a batch; while it writes, the next writer
+        // gathers what queues meanwhile.
         let mut turn = tokio::select! {
             turn = queue.lock() => turn,
             _ = &mut closed => return,
@@ -83,26 +83,20 @@ async fn run(pool: PgPool, queue: Arc<Mutex<mpsc::UnboundedReceiver<Job>>>) {
                 Err(_) => break,
             }
         }
+        drop(turn);
         let mut c = match conn.take() {
             Some(c) => c,
             None => match connect(&pool).await {
                 Ok(c) => c,
                 Err(e) => {
-                    drop(turn);
                     fail(jobs, &e);
                     continue;
                 }
             },
         };
         let refs: Vec<&Job> = jobs.iter().collect();
-        let written = async {
-            let mut tx = c.begin().await?;
-            drop(turn);
-            let written = statement(&mut *tx, &refs).await?;
-            tx.commit().await?;
-            Ok::<_, StoreError>(written)
-        }
-        .await;
+        // The statement is atomic on its own: it commits, or writes nothing.
+        let written = statement(&mut *c, &refs).await;
         match written {
             Ok(written) => {
                 for job in jobs {
@@ -115,8 +109,9 @@ async fn run(pool: PgPool, queue: Arc<Mutex<mpsc::UnboundedReceiver<Job>>>) {
                     let _ = job.reply.send(Err(StoreError::Conflict(c)));
                 }
             }
-            // Nothing was written: each booking goes again on its own.
-            Err(e) if matches!(e, StoreError::Conflict(_)) || is_retryable(&e) => {
+            // The server refused the statement, so nothing was written: each
+            // booking goes again on its own and hears its own answer.
+            Err(StoreError::Conflict(_) | StoreError::Database(sqlx::Error::Database(_))) => {
                 one_by_one(&mut c, jobs).await
             }
             Err(e) => {
