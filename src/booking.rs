@@ -20,13 +20,45 @@ pub const MAX_PHONE: usize = 30;
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FieldError {
     pub field: String,
+    /// In English, for the API.
     pub message: String,
+    /// What the mistake is, for pages that say it in the visitor's language.
+    #[serde(skip)]
+    pub mistake: Mistake,
 }
 
-pub(crate) fn field(field: &str, message: impl Into<String>) -> FieldError {
+/// The kinds of mistake a page explains in its own words; the rest it calls
+/// a mistake in that field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mistake {
+    NoService,
+    TooManyServices,
+    SeveralCounters,
+    NoPerson,
+    TooManyPersons(u32),
+    DayPast,
+    DayBeyondHorizon,
+    RangeBackwards,
+    RangeTooLong,
+    NameMissing,
+    NameTooLong,
+    NameNotOneLine,
+    EmailInvalid,
+    PhoneInvalid,
+    /// The address has this many bookings to come at the office, as many as it may.
+    EmailCap(u32),
+    /// The privacy notice was not acknowledged.
+    Consent,
+    /// The field people cannot see was filled in.
+    Honeypot,
+    Other,
+}
+
+pub(crate) fn field(field: &str, mistake: Mistake, message: impl Into<String>) -> FieldError {
     FieldError {
         field: field.to_string(),
         message: message.into(),
+        mistake,
     }
 }
 
@@ -101,10 +133,15 @@ pub fn resolve<'o>(
     let mut errors = Vec::new();
     let mut found: Vec<(&Counter, &Service)> = Vec::new();
     if wish.services.is_empty() {
-        errors.push(field("services", "choose at least one service"));
+        errors.push(field(
+            "services",
+            Mistake::NoService,
+            "choose at least one service",
+        ));
     } else if wish.services.len() > MAX_SERVICES {
         errors.push(field(
             "services",
+            Mistake::TooManyServices,
             format!("at most {MAX_SERVICES} services per booking"),
         ));
     }
@@ -112,6 +149,7 @@ pub fn resolve<'o>(
         if wish.services[..i].contains(id) {
             errors.push(field(
                 "services",
+                Mistake::Other,
                 format!("the service {id:?} is named twice"),
             ));
         } else {
@@ -119,6 +157,7 @@ pub fn resolve<'o>(
                 Some(cs) => found.push(cs),
                 None => errors.push(field(
                     "services",
+                    Mistake::Other,
                     format!("the office {} offers no service {id:?}", office.id),
                 )),
             }
@@ -127,15 +166,17 @@ pub fn resolve<'o>(
     if found.iter().any(|(c, _)| c.id != found[0].0.id) {
         errors.push(field(
             "services",
+            Mistake::SeveralCounters,
             "the services of one booking must be of one counter",
         ));
     }
     let max_persons = found.iter().map(|(_, s)| s.max_persons).min().unwrap_or(1);
     if wish.persons == 0 {
-        errors.push(field("persons", "at least one person"));
+        errors.push(field("persons", Mistake::NoPerson, "at least one person"));
     } else if wish.persons > max_persons {
         errors.push(field(
             "persons",
+            Mistake::TooManyPersons(max_persons),
             format!("at most {max_persons} persons for these services"),
         ));
     }
@@ -183,18 +224,28 @@ pub async fn availability(
     let to = to.unwrap_or(from + Duration::days(13));
     let mut errors = Vec::new();
     if from < first {
-        errors.push(field("from", format!("{from} is in the past")));
+        errors.push(field(
+            "from",
+            Mistake::DayPast,
+            format!("{from} is in the past"),
+        ));
     } else if from > last {
         errors.push(field(
             "from",
+            Mistake::DayBeyondHorizon,
             format!("{from} is beyond the booking horizon ({last} is the last bookable day)"),
         ));
     }
     if to < from {
-        errors.push(field("to", "must not be before from"));
+        errors.push(field(
+            "to",
+            Mistake::RangeBackwards,
+            "must not be before from",
+        ));
     } else if (to - from).num_days() >= MAX_RANGE_DAYS {
         errors.push(field(
             "to",
+            Mistake::RangeTooLong,
             format!("at most {MAX_RANGE_DAYS} days per request"),
         ));
     }
@@ -312,6 +363,7 @@ fn check<'o>(
         Err(_) => {
             errors.push(field(
                 "start",
+                Mistake::Other,
                 "must be a date and time in RFC 3339 form, e.g. 2026-12-01T09:30:00+01:00",
             ));
             None
@@ -322,7 +374,7 @@ fn check<'o>(
             match schedule::claim(office, counter, *need, start, now) {
                 Ok(claim) => Some(claim),
                 Err(e) => {
-                    errors.push(field("start", start_message(office, e)));
+                    errors.push(field("start", Mistake::Other, start_message(office, e)));
                     None
                 }
             }
@@ -337,7 +389,11 @@ fn check<'o>(
         Some(l) => Language::parse(l),
     };
     if language.is_none() {
-        errors.push(field("language", "must be \"de\" or \"en\""));
+        errors.push(field(
+            "language",
+            Mistake::Other,
+            "must be \"de\" or \"en\"",
+        ));
     }
     match (errors.is_empty(), resolved, claim, language, person) {
         (true, Some((counter, _, need)), Some(claim), Some(language), Some(person)) => {
@@ -377,20 +433,24 @@ pub fn check_person(
     let mut errors = Vec::new();
     let name = name.trim();
     if name.is_empty() {
-        errors.push(field("name", NAME_MISSING));
+        errors.push(field("name", Mistake::NameMissing, NAME_MISSING));
     } else if name.chars().count() > MAX_NAME {
-        errors.push(field("name", format!("at most {MAX_NAME} characters")));
+        errors.push(field(
+            "name",
+            Mistake::NameTooLong,
+            format!("at most {MAX_NAME} characters"),
+        ));
     } else if !text::is_clean_line(name) {
-        errors.push(field("name", NAME_NOT_ONE_LINE));
+        errors.push(field("name", Mistake::NameNotOneLine, NAME_NOT_ONE_LINE));
     }
     let email = email.trim();
     if !text::is_email(email) || email.parse::<lettre::Address>().is_err() {
-        errors.push(field("email", EMAIL_INVALID));
+        errors.push(field("email", Mistake::EmailInvalid, EMAIL_INVALID));
     }
     let phone = phone.map(str::trim).filter(|p| !p.is_empty());
     if let Some(p) = phone {
         if p.chars().count() > MAX_PHONE || !text::is_phone(p) {
-            errors.push(field("phone", PHONE_INVALID));
+            errors.push(field("phone", Mistake::PhoneInvalid, PHONE_INVALID));
         }
     }
     if !errors.is_empty() {
@@ -511,6 +571,7 @@ async fn book_once(
     let (office, revision) = app.office_at(&req.office).await?.ok_or_else(|| {
         BookError::Invalid(vec![field(
             "office",
+            Mistake::Other,
             format!("there is no office {:?}", req.office),
         )])
     })?;

@@ -12,7 +12,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::app::App;
 use crate::booking::{
     self, check_person, field, first_mails, initial_status, service_names, start_message,
-    BookError, Booked, FieldError, QueryError, Wish,
+    BookError, Booked, FieldError, Mistake, QueryError, Wish,
 };
 use crate::domain::schedule::{self, Slot};
 use crate::domain::{text, Language, Office};
@@ -105,10 +105,15 @@ pub async fn take(
             .ok_or(HoldError::UnknownOffice)?;
         let (counter, _, need) = booking::resolve(&office, wish).map_err(HoldError::Invalid)?;
         let start = DateTime::parse_from_rfc3339(start.trim())
-            .map_err(|_| HoldError::Invalid(vec![field("start", "is not a time")]))?
+            .map_err(|_| HoldError::Invalid(vec![field("start", Mistake::Other, "is not a time")]))?
             .with_timezone(&Utc);
-        let claim = schedule::claim(&office, counter, need, start, now)
-            .map_err(|e| HoldError::Invalid(vec![field("start", start_message(&office, e))]))?;
+        let claim = schedule::claim(&office, counter, need, start, now).map_err(|e| {
+            HoldError::Invalid(vec![field(
+                "start",
+                Mistake::Other,
+                start_message(&office, e),
+            )])
+        })?;
         let token = secret::new_token();
         let new = NewHold {
             id: uuid::Uuid::now_v7().to_string(),

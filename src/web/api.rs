@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 
 use super::error::AppError;
 use super::AppState;
-use crate::booking::{self, Booked, BookingRequest, FieldError, Wish};
+use crate::booking::{self, Booked, BookingRequest, FieldError, Mistake, Wish};
 use crate::domain::{Language, Office};
 use crate::secret;
 use crate::store::{BookingRow, StoreError};
@@ -101,6 +101,7 @@ fn parse_date(field: &str, s: Option<&str>, errors: &mut Vec<FieldError>) -> Opt
         errors.push(FieldError {
             field: field.into(),
             message: format!("{s:?} is not a date of the form YYYY-MM-DD"),
+            mistake: Mistake::Other,
         });
     }
     d
@@ -128,6 +129,7 @@ async fn availability(
             errors.push(FieldError {
                 field: "persons".into(),
                 message: format!("{n:?} is not a whole number of persons"),
+                mistake: Mistake::Other,
             });
             1
         }),
@@ -311,6 +313,7 @@ async fn appointments(
         errors.push(FieldError {
             field: "date".into(),
             message: "give the day as date=YYYY-MM-DD".into(),
+            mistake: Mistake::Other,
         });
     }
     let Some(date) = date.filter(|_| errors.is_empty()) else {

@@ -18,7 +18,7 @@ use super::lang::PageLang;
 use super::pages::{self, details, layout, tr};
 use super::ratelimit::ClientIp;
 use super::AppState;
-use crate::booking::{self, BookError, Booked, FieldError, QueryError, Wish};
+use crate::booking::{self, BookError, Booked, FieldError, Mistake, QueryError, Wish};
 use crate::domain::schedule::{self, Slot};
 use crate::domain::{BookingStatus, Counter, Language, Office};
 use crate::hold::{self, HoldError};
@@ -96,47 +96,58 @@ pub fn respond(s: &AppState, status: StatusCode, page: Markup, csrf: Option<&Csr
 
 /// A mistake a citizen made in a form, said in their language.
 pub fn say(f: &FieldError, lang: Language) -> String {
-    if lang == Language::En {
-        let mut m = f.message.clone();
-        if let Some(first) = m.get(..1) {
-            m.replace_range(..1, &first.to_uppercase());
+    let en = lang == Language::En;
+    match f.mistake {
+        Mistake::Consent => tr(
+            en,
+            "Bitte bestätigen Sie, dass Sie die Datenschutzerklärung gelesen haben.",
+            "Please confirm that you have read the privacy notice.",
+        )
+        .into(),
+        Mistake::Honeypot => tr(
+            en,
+            "Das Formular ließ sich so nicht senden. Bitte prüfen Sie Ihre Angaben und senden Sie es noch einmal.",
+            "The form could not be sent like this. Please check your details and send it again.",
+        )
+        .into(),
+        Mistake::EmailCap(n) if en => format!(
+            "This email address already has {n} appointments to come at this office. \
+             Cancel one with the link in its email if you need a new one."
+        ),
+        Mistake::EmailCap(n) => format!(
+            "Für diese E-Mail-Adresse gibt es an diesem Standort schon {n} offene Termine. \
+             Sagen Sie einen über den Link in seiner E-Mail ab, wenn Sie einen neuen brauchen."
+        ),
+        // The API's English message, as a sentence.
+        _ if en => {
+            let mut m = f.message.clone();
+            if let Some(first) = m.get(..1) {
+                m.replace_range(..1, &first.to_uppercase());
+            }
+            format!("{m}.")
         }
-        return format!("{m}.");
-    }
-    let m = f.message.as_str();
-    match (f.field.as_str(), m) {
-        (_, booking::NAME_MISSING) => "Bitte geben Sie Ihren Namen an.".into(),
-        (_, booking::NAME_NOT_ONE_LINE) => "Bitte nur eine Zeile ohne Steuerzeichen.".into(),
-        ("name", _) => format!("Bitte höchstens {} Zeichen.", booking::MAX_NAME),
-        (_, booking::EMAIL_INVALID) => {
+        Mistake::NameMissing => "Bitte geben Sie Ihren Namen an.".into(),
+        Mistake::NameNotOneLine => "Bitte nur eine Zeile ohne Steuerzeichen.".into(),
+        Mistake::NameTooLong => format!("Bitte höchstens {} Zeichen.", booking::MAX_NAME),
+        Mistake::EmailInvalid => {
             "Bitte geben Sie eine E-Mail-Adresse an, etwa name@example.de.".into()
         }
-        (_, booking::PHONE_INVALID) => {
+        Mistake::PhoneInvalid => {
             "Bitte nur Ziffern, Leerzeichen und + - / ( ) für die Telefonnummer.".into()
         }
-        ("services", "choose at least one service") => {
-            "Bitte wählen Sie mindestens ein Anliegen.".into()
-        }
-        ("services", m) if m.contains("one counter") => {
-            "Bitte wählen Sie nur Anliegen eines Bereichs.".into()
-        }
-        ("services", m) if m.starts_with("at most") => {
-            format!(
-                "Bitte höchstens {} Anliegen auf einmal.",
-                booking::MAX_SERVICES
-            )
-        }
-        ("persons", "at least one person") => "Bitte wählen Sie mindestens eine Person.".into(),
-        ("persons", m) => format!(
-            "Für diese Anliegen höchstens {} Personen.",
-            m.split_whitespace().nth(2).unwrap_or("?")
+        Mistake::NoService => "Bitte wählen Sie mindestens ein Anliegen.".into(),
+        Mistake::SeveralCounters => "Bitte wählen Sie nur Anliegen eines Bereichs.".into(),
+        Mistake::TooManyServices => format!(
+            "Bitte höchstens {} Anliegen auf einmal.",
+            booking::MAX_SERVICES
         ),
-        ("from", m) if m.contains("in the past") => "Dieser Tag liegt in der Vergangenheit.".into(),
-        ("from", m) if m.contains("horizon") => {
-            "So weit im Voraus kann noch nicht gebucht werden.".into()
-        }
-        ("to", _) => "Dieser Zeitraum ist zu lang.".into(),
-        _ => "Bitte prüfen Sie diese Angabe.".into(),
+        Mistake::NoPerson => "Bitte wählen Sie mindestens eine Person.".into(),
+        Mistake::TooManyPersons(n) => format!("Für diese Anliegen höchstens {n} Personen."),
+        Mistake::DayPast => "Dieser Tag liegt in der Vergangenheit.".into(),
+        Mistake::DayBeyondHorizon => "So weit im Voraus kann noch nicht gebucht werden.".into(),
+        Mistake::RangeBackwards => "Das Ende liegt vor dem Anfang.".into(),
+        Mistake::RangeTooLong => "Dieser Zeitraum ist zu lang.".into(),
+        Mistake::Other => "Bitte prüfen Sie diese Angabe.".into(),
     }
 }
 
@@ -914,15 +925,15 @@ fn form_page(
     let summary: Vec<(String, String)> = errors
         .iter()
         .map(|f| match f.field.as_str() {
-            "website" => ("f-name".to_string(), say_form(f, lang)),
-            other => (ids(other), say_form(f, lang)),
+            "website" => ("f-name".to_string(), say(f, lang)),
+            other => (ids(other), say(f, lang)),
         })
         .collect();
     let error_of = |field: &str| {
         errors
             .iter()
             .find(|f| f.field == field)
-            .map(|f| say_form(f, lang))
+            .map(|f| say(f, lang))
     };
     let (name_e, email_e, phone_e, consent_e) = (
         error_of("name"),
@@ -1004,29 +1015,6 @@ fn form_page(
     )
 }
 
-/// Form mistakes, including the page's own fields (consent, the honeypot).
-fn say_form(f: &FieldError, lang: Language) -> String {
-    let en = lang == Language::En;
-    match f.field.as_str() {
-        "consent" => tr(en, "Bitte bestätigen Sie, dass Sie die Datenschutzerklärung gelesen haben.",
-                            "Please confirm that you have read the privacy notice.").into(),
-        "website" => tr(
-            en,
-            "Das Formular ließ sich so nicht senden. Bitte prüfen Sie Ihre Angaben und senden Sie es noch einmal.",
-            "The form could not be sent like this. Please check your details and send it again.",
-        )
-        .into(),
-        "email" if f.message.starts_with("cap:") => format!(
-            "{}{}{}",
-            tr(en, "Für diese E-Mail-Adresse gibt es an diesem Standort schon ", "This email address already has "),
-            &f.message[4..],
-            tr(en, " offene Termine. Sagen Sie einen über den Link in seiner E-Mail ab, wenn Sie einen neuen brauchen.",
-                   " appointments to come at this office. Cancel one with the link in its email if you need a new one."),
-        ),
-        _ => say(f, lang),
-    }
-}
-
 async fn send_details(
     State(s): State<AppState>,
     Path(id): Path<String>,
@@ -1060,13 +1048,15 @@ async fn send_details(
     if !entered.consent {
         errors.push(FieldError {
             field: "consent".into(),
-            message: "consent".into(),
+            message: "confirm that you have read the privacy notice".into(),
+            mistake: Mistake::Consent,
         });
     }
     if f.get("website").is_some_and(|w| !w.is_empty()) {
         errors.push(FieldError {
             field: "website".into(),
-            message: "honeypot".into(),
+            message: "must stay empty".into(),
+            mistake: Mistake::Honeypot,
         });
     }
     if !errors.is_empty() {
@@ -1101,7 +1091,8 @@ async fn send_details(
         Err(BookError::EmailCap(n)) => {
             let e = FieldError {
                 field: "email".into(),
-                message: format!("cap:{n}"),
+                message: format!("{n} bookings to come at this office"),
+                mistake: Mistake::EmailCap(n),
             };
             form_page(&s, lang, &held, &entered, &[e], StatusCode::CONFLICT, &csrf)
         }
@@ -1215,10 +1206,7 @@ mod tests {
 
     #[test]
     fn mistakes_are_said_in_german_too() {
-        let f = FieldError {
-            field: "email".into(),
-            message: booking::EMAIL_INVALID.into(),
-        };
+        let f = booking::check_person("Anna", "anna(at)example.org", None).unwrap_err()[0].clone();
         assert!(say(&f, Language::De).starts_with("Bitte geben Sie eine E-Mail-Adresse an"));
         assert_eq!(
             say(&f, Language::En),
@@ -1227,6 +1215,7 @@ mod tests {
         let p = FieldError {
             field: "persons".into(),
             message: "at most 3 persons for these services".into(),
+            mistake: Mistake::TooManyPersons(3),
         };
         assert_eq!(
             say(&p, Language::De),

@@ -332,6 +332,10 @@ async fn form_mistakes_come_back_at_their_fields_with_a_summary(store: Store) {
         );
     }
     assert!(wrong.text.contains("Bitte geben Sie Ihren Namen an."));
+    assert!(wrong.text.contains("Bitte nur Ziffern, Leerzeichen"));
+    assert!(wrong
+        .text
+        .contains("dass Sie die Datenschutzerklärung gelesen haben"));
     assert!(
         wrong.text.contains("value=\"anna@\""),
         "what was typed stays"
@@ -358,6 +362,9 @@ async fn form_mistakes_come_back_at_their_fields_with_a_summary(store: Store) {
     bot.push(("website", "http://spam.example"));
     let trapped = send_form(&mut v, &bot).await;
     assert_eq!(trapped.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(trapped
+        .text
+        .contains("The form could not be sent like this."));
     assert!(bookings(&store).await.is_empty());
 
     // The hold survived the mistakes: corrected, the booking goes through.
