@@ -12,8 +12,9 @@
 //! The statement is all or nothing. When it breaks a rule (a full cell, a full
 //! arrival window, an address at its cap, an idempotency key taken), or the
 //! server refuses it for another reason, nobody can tell whose booking was the
-//! cause, so each of them is written again on its own and hears its own answer. Every caller hears its answer only after the commit
-//! that made its booking durable.
+//! cause, so each of them is written again on its own and hears its own answer.
+//! Every caller hears its answer only after the commit that made its booking
+//! durable. A connection that broke while idle costs a second try, not an error.
 //!
 //! Rows are written in the same order as by a single booking and sorted by key
 //! within each table, so concurrent statements wait for each other rather than
@@ -22,7 +23,7 @@
 use std::sync::Arc;
 
 use sqlx::pool::PoolConnection;
-use sqlx::{PgConnection, PgPool, Postgres};
+use sqlx::{PgPool, Postgres};
 use tokio::sync::{mpsc, oneshot, Mutex};
 
 use super::bookings::{to_conflict, BOOKING_COLUMNS, OUTBOX_COLUMNS};
@@ -84,44 +85,91 @@ async fn run(pool: PgPool, queue: Arc<Mutex<mpsc::UnboundedReceiver<Job>>>) {
             }
         }
         drop(turn);
-        let mut c = match conn.take() {
-            Some(c) => c,
-            None => match connect(&pool).await {
-                Ok(c) => c,
-                Err(e) => {
-                    fail(jobs, &e);
-                    continue;
-                }
-            },
-        };
-        let refs: Vec<&Job> = jobs.iter().collect();
-        // The statement is atomic on its own: it commits, or writes nothing.
-        let written = statement(&mut *c, &refs).await;
-        match written {
-            Ok(written) => {
-                for job in jobs {
-                    let done = written.contains(&job.booking.id);
-                    let _ = job.reply.send(Ok(done));
-                }
-            }
-            Err(StoreError::Conflict(c)) if jobs.len() == 1 => {
-                for job in jobs {
-                    let _ = job.reply.send(Err(StoreError::Conflict(c)));
-                }
-            }
-            // The server refused the statement, so nothing was written: each
-            // booking goes again on its own and hears its own answer.
-            Err(StoreError::Conflict(_) | StoreError::Database(sqlx::Error::Database(_))) => {
-                one_by_one(&mut c, jobs).await
-            }
-            Err(e) => {
-                // The connection may be broken: the next batch takes a fresh one.
-                c.close_on_drop();
-                fail(jobs, &e);
-                continue;
+        write(&pool, &mut conn, jobs).await;
+    }
+}
+
+/// Write a batch and answer each of its bookings.
+async fn write(pool: &PgPool, conn: &mut Option<PoolConnection<Postgres>>, jobs: Vec<Job>) {
+    let refs: Vec<&Job> = jobs.iter().collect();
+    match write_once(pool, conn, &refs).await {
+        Ok(written) => {
+            for job in jobs {
+                let done = written.contains(&job.booking.id);
+                let _ = job.reply.send(Ok(done));
             }
         }
-        conn = Some(c);
+        Err(StoreError::Conflict(conflict)) if jobs.len() == 1 => {
+            for job in jobs {
+                let _ = job.reply.send(Err(StoreError::Conflict(conflict)));
+            }
+        }
+        // The server refused the statement, so nothing was written: each
+        // booking goes again on its own and hears its own answer.
+        Err(StoreError::Conflict(_) | StoreError::Database(sqlx::Error::Database(_))) => {
+            one_by_one(pool, conn, jobs).await
+        }
+        Err(e) => fail(jobs, &e),
+    }
+}
+
+/// Run the statement once for `jobs`, also when the writer's connection broke
+/// while it was idle (a restarted server, a dropped link): the statement is
+/// atomic and the booking ids are ours, so if none of them is stored it goes
+/// once more on a fresh connection, and if some are, it did commit.
+async fn write_once(
+    pool: &PgPool,
+    conn: &mut Option<PoolConnection<Postgres>>,
+    jobs: &[&Job],
+) -> Result<Vec<String>> {
+    match send(pool, conn, jobs).await {
+        Err(e) if broken(&e) => {
+            let ids: Vec<&str> = jobs.iter().map(|j| j.booking.id.as_str()).collect();
+            let stored: Vec<String> =
+                sqlx::query_scalar("SELECT id FROM bookings WHERE id = ANY($1)")
+                    .bind(ids)
+                    .fetch_all(pool)
+                    .await?;
+            if stored.is_empty() {
+                send(pool, conn, jobs).await
+            } else {
+                Ok(stored)
+            }
+        }
+        other => other,
+    }
+}
+
+/// Run the statement on the writer's connection, taking one first if it has
+/// none; a connection that broke is closed.
+async fn send(
+    pool: &PgPool,
+    conn: &mut Option<PoolConnection<Postgres>>,
+    jobs: &[&Job],
+) -> Result<Vec<String>> {
+    let c = match conn {
+        Some(c) => c,
+        None => conn.insert(connect(pool).await?),
+    };
+    let result = statement(&mut **c, jobs).await;
+    if matches!(&result, Err(e) if broken(e)) {
+        if let Some(mut c) = conn.take() {
+            c.close_on_drop();
+        }
+    }
+    result
+}
+
+/// Whether an error says the connection is gone rather than that the
+/// statement was refused.
+fn broken(e: &StoreError) -> bool {
+    match e {
+        // Connection exceptions, and the server shutting down or ending the session.
+        StoreError::Database(sqlx::Error::Database(db)) => db
+            .code()
+            .is_some_and(|c| c.starts_with("08") || c.starts_with("57P")),
+        StoreError::Database(sqlx::Error::Io(_) | sqlx::Error::Protocol(_)) => true,
+        _ => false,
     }
 }
 
@@ -144,13 +192,13 @@ fn fail(jobs: Vec<Job>, e: &StoreError) {
 }
 
 /// Write each booking in its own statement, each caller hearing its own answer.
-async fn one_by_one(conn: &mut PgConnection, jobs: Vec<Job>) {
+async fn one_by_one(pool: &PgPool, conn: &mut Option<PoolConnection<Postgres>>, jobs: Vec<Job>) {
     for job in jobs {
         // As `retrying` does: PostgreSQL may abort one of two statements that wait on each other.
         let mut attempt = 0;
         let answer = loop {
             attempt += 1;
-            match statement(&mut *conn, &[&job]).await {
+            match write_once(pool, conn, &[&job]).await {
                 Err(e) if attempt < 5 && is_retryable(&e) => continue,
                 other => break other.map(|written| written.contains(&job.booking.id)),
             }
@@ -314,7 +362,7 @@ static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
              email_cap, arrival_cap, language, confirm_by, confirmed_at, i) \
            WHERE EXISTS (SELECT 1 FROM offices o WHERE o.id = n.office_id AND o.revision = n.revision)), \
          keys AS (INSERT INTO idempotency_keys (key, fingerprint, booking_id, created_at) \
-           SELECT key, fingerprint, id, created_at FROM b WHERE key IS NOT NULL), \
+           SELECT key, fingerprint, id, created_at FROM b WHERE key IS NOT NULL ORDER BY key), \
          quotas AS (INSERT INTO email_quota (office_id, email_key, active, cap) \
            SELECT office_id, email_key, count(*), max(email_cap) FROM b \
            GROUP BY office_id, email_key ORDER BY office_id, email_key \

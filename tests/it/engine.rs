@@ -773,3 +773,44 @@ async fn an_erased_booking_can_still_be_read_and_cancelled_without_error(store: 
         "no counter keeps the address's hash"
     );
 }
+
+/// PostgreSQL was restarted (or a link dropped) while the booking writers sat
+/// idle: the next booking still goes through, once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_booking_after_postgres_dropped_every_connection_goes_through() {
+    if crate::support::postgres_server().is_none() {
+        return;
+    }
+    let db = crate::support::Db::postgres().await.unwrap();
+    let t = TestApp::new(db.store.clone()).await;
+    assert_eq!(
+        t.book(WED_9, "anna@example.org").await.status,
+        StatusCode::CREATED
+    );
+    let admin = Store::connect(&db.url).await.unwrap();
+    let ended = crate::support::number(
+        &admin,
+        "SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+         WHERE datname = current_database() AND pid <> pg_backend_pid()) AS ended",
+    )
+    .await;
+    assert!(ended >= 1, "the writers' connections were ended");
+    admin.close().await;
+    // One after the other, so that each writer (and its old connection) gets one.
+    for (i, hour) in ["10", "11", "08"].into_iter().enumerate() {
+        let again = t
+            .book(
+                &format!("2026-12-02T{hour}:00:00+01:00"),
+                &format!("later{i}@example.org"),
+            )
+            .await;
+        assert_eq!(again.status, StatusCode::CREATED, "{}", again.text);
+    }
+    assert_eq!(t.count("bookings").await, 4);
+    assert_eq!(
+        t.app.store.booked_cells("test", "stadtamt").await.unwrap(),
+        4
+    );
+    db.drop().await;
+    crate::support::ran_on_postgres("engine::a_booking_after_postgres_dropped_every_connection");
+}
