@@ -777,7 +777,7 @@ async fn an_erased_booking_can_still_be_read_and_cancelled_without_error(store: 
 /// PostgreSQL was restarted (or a link dropped) while the booking writers sat
 /// idle: the next booking still goes through, once.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn a_booking_after_postgres_dropped_every_connection_goes_through() {
+async fn bookings_go_through_after_every_connection_was_ended_on_postgres() {
     if crate::support::postgres_server().is_none() {
         return;
     }
@@ -812,5 +812,7 @@ async fn a_booking_after_postgres_dropped_every_connection_goes_through() {
         4
     );
     db.drop().await;
-    crate::support::ran_on_postgres("engine::a_booking_after_postgres_dropped_every_connection");
+    crate::support::ran_on_postgres(
+        "engine::bookings_go_through_after_every_connection_was_ended_on_postgres",
+    );
 }
