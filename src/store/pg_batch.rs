@@ -124,6 +124,7 @@ async fn write_once(
 ) -> Result<Vec<String>> {
     match send(pool, conn, jobs).await {
         Err(e) if broken(&e) => {
+            tracing::warn!(error = %e, "a booking writer's connection broke; it takes a new one");
             let ids: Vec<&str> = jobs.iter().map(|j| j.booking.id.as_str()).collect();
             let stored: Vec<String> =
                 sqlx::query_scalar("SELECT id FROM bookings WHERE id = ANY($1)")
