@@ -875,24 +875,29 @@ pub async fn cancel(app: &App, token: &str) -> Result<Booked, TokenError> {
 /// Expire pending bookings past their deadline; returns how many lapsed.
 pub async fn expire_due(app: &App) -> Result<usize, StoreError> {
     let now = app.clock.now().timestamp();
-    let mut total = 0;
-    loop {
-        let n = app.store.expire_due(now, 200).await?.len();
-        total += n;
-        if n < 200 {
-            return Ok(total);
-        }
-    }
+    in_chunks(200, |limit| async move {
+        Ok(app.store.expire_due(now, limit).await?.len())
+    })
+    .await
 }
 
 /// Bookings whose appointment is over stop counting against their address's cap.
 pub async fn retire_ended(app: &App) -> Result<usize, StoreError> {
     let now = app.clock.now().timestamp();
+    in_chunks(500, |limit| app.store.retire_ended(now, limit)).await
+}
+
+/// Run a sweep of at most `chunk` rows at a time until one finds fewer; how many in all.
+pub(crate) async fn in_chunks<F, Fut>(chunk: i64, mut step: F) -> Result<usize, StoreError>
+where
+    F: FnMut(i64) -> Fut,
+    Fut: std::future::Future<Output = Result<usize, StoreError>>,
+{
     let mut total = 0;
     loop {
-        let n = app.store.retire_ended(now, 500).await?;
+        let n = step(chunk).await?;
         total += n;
-        if n < 500 {
+        if (n as i64) < chunk {
             return Ok(total);
         }
     }

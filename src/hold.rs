@@ -304,12 +304,5 @@ pub async fn nearest(
 /// Give back the places of holds that ran out; returns how many.
 pub async fn expire_due(app: &App) -> Result<usize, StoreError> {
     let now = app.clock.now().timestamp();
-    let mut total = 0;
-    loop {
-        let n = app.store.expire_holds(now, 200).await?;
-        total += n;
-        if n < 200 {
-            return Ok(total);
-        }
-    }
+    booking::in_chunks(200, |limit| app.store.expire_holds(now, limit)).await
 }
