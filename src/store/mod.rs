@@ -132,20 +132,24 @@ pub(crate) use {in_tx, on};
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
 
+/// How every SQLite connection is opened.
+pub(crate) fn sqlite_options(url: &str) -> anyhow::Result<SqliteConnectOptions> {
+    Ok(SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        // FULL: an acknowledged booking survives a power cut, not only a crash (rule 7).
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(30)))
+}
+
 impl Store {
     /// Connect by URL scheme: `sqlite://…` or `postgres://…`.
     pub async fn connect(url: &str) -> anyhow::Result<Store> {
         if url.starts_with("sqlite:") {
-            let options = SqliteConnectOptions::from_str(url)?
-                .create_if_missing(true)
-                .journal_mode(SqliteJournalMode::Wal)
-                // FULL: an acknowledged booking survives a power cut, not only a crash (rule 7).
-                .synchronous(SqliteSynchronous::Full)
-                .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(30));
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
-                .connect_with(options)
+                .connect_with(sqlite_options(url)?)
                 .await?;
             let writer = std::sync::Arc::new(tokio::sync::Mutex::new(()));
             let bookings = batch::spawn(pool.clone(), writer.clone());
