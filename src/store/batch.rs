@@ -6,6 +6,9 @@
 //! rolled back alone, the others commit, and every caller hears its answer only
 //! after the commit that made it durable. Under load this turns many small commits
 //! into few larger ones; alone, a booking waits for nobody.
+//!
+//! A booking whose caller stopped waiting before its turn came (the client went
+//! away, the request was dropped) is not written: nobody would hear that it was.
 
 use std::sync::Arc;
 
@@ -58,6 +61,10 @@ async fn run(pool: SqlitePool, writer: Arc<Mutex<()>>, mut queue: mpsc::Unbounde
                 Ok(job) => jobs.push(job),
                 Err(_) => break,
             }
+        }
+        jobs.retain(|job| !job.reply.is_closed());
+        if jobs.is_empty() {
+            continue;
         }
         let c = match conn.take() {
             Some(c) => c,

@@ -15,6 +15,7 @@
 //! cause, so each of them is written again on its own and hears its own answer.
 //! Every caller hears its answer only after the commit that made its booking
 //! durable. A connection that broke while idle costs a second try, not an error.
+//! A booking whose caller stopped waiting before a writer took it is not written.
 //!
 //! Rows are written in the same order as by a single booking and sorted by key
 //! within each table, so concurrent statements wait for each other rather than
@@ -85,6 +86,12 @@ async fn run(pool: PgPool, queue: Arc<Mutex<mpsc::UnboundedReceiver<Job>>>) {
             }
         }
         drop(turn);
+        // A caller that stopped waiting (the client went away, the request was
+        // dropped) would hear nothing: its booking is not written.
+        jobs.retain(|job| !job.reply.is_closed());
+        if jobs.is_empty() {
+            continue;
+        }
         write(&pool, &mut conn, jobs).await;
     }
 }
@@ -194,7 +201,7 @@ fn fail(jobs: Vec<Job>, e: &StoreError) {
 
 /// Write each booking in its own statement, each caller hearing its own answer.
 async fn one_by_one(pool: &PgPool, conn: &mut Option<PoolConnection<Postgres>>, jobs: Vec<Job>) {
-    for job in jobs {
+    for job in jobs.into_iter().filter(|job| !job.reply.is_closed()) {
         // As `retrying` does: PostgreSQL may abort one of two statements that wait on each other.
         let mut attempt = 0;
         let answer = loop {

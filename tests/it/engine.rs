@@ -17,6 +17,7 @@ on_both!(
     a_booking_takes_the_last_place_and_a_cancelled_one_gives_it_back,
     the_last_place_goes_to_exactly_one_of_fifty,
     bookings_sent_together_each_hear_their_own_answer,
+    a_booking_nobody_waits_for_any_more_is_not_written,
     an_unconfirmed_booking_expires_and_frees_its_place,
     the_citizen_confirms_with_the_token_from_the_mail,
     an_office_without_confirmation_confirms_at_once,
@@ -205,6 +206,81 @@ async fn bookings_sent_together_each_hear_their_own_answer(store: Store) {
     assert_eq!(
         t.app.store.booked_cells("test", "stadtamt").await.unwrap(),
         19
+    );
+}
+
+/// A request dropped while its booking waited for a writer (the client went
+/// away) leaves nothing behind: nobody would hear that the time was taken.
+async fn a_booking_nobody_waits_for_any_more_is_not_written(store: Store) {
+    let t = std::sync::Arc::new(TestApp::new(store).await);
+    let at = |minute: u32| format!("2026-12-03T08:{minute:02}:00+01:00");
+    let book = |start: String, email: &'static str| {
+        let t = t.clone();
+        tokio::spawn(async move { t.book(&start, email).await.status })
+    };
+    let settle = || tokio::time::sleep(std::time::Duration::from_millis(500));
+    let mut earlier = Vec::new();
+    // Hold up the writers; on PostgreSQL, let both of them start on a booking
+    // of their own first, so that the next one waits in the queue.
+    let sqlite_turn;
+    let mut pg_lock = None;
+    match &t.app.store {
+        Store::Sqlite(s) => sqlite_turn = Some(s.lock_writer().await),
+        Store::Postgres(p) => {
+            sqlite_turn = None;
+            let mut tx = p.pool.begin().await.unwrap();
+            sqlx::query("LOCK TABLE bookings IN ACCESS EXCLUSIVE MODE")
+                .execute(&mut *tx)
+                .await
+                .unwrap();
+            pg_lock = Some(tx);
+            for (minute, email) in [(0, "anna@example.org"), (15, "bert@example.org")] {
+                earlier.push(book(at(minute), email));
+                while crate::support::number(
+                    &t.app.store,
+                    "SELECT COUNT(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database \
+                     WHERE d.datname = current_database() AND NOT l.granted",
+                )
+                .await
+                    < earlier.len() as i64
+                {
+                    settle().await;
+                }
+            }
+        }
+    }
+    let gone = book(at(30), "gone@example.org");
+    settle().await;
+    assert!(!gone.is_finished(), "the booking waits for a writer");
+    gone.abort();
+    assert!(gone.await.unwrap_err().is_cancelled());
+    drop(sqlite_turn);
+    if let Some(tx) = pg_lock {
+        tx.commit().await.unwrap();
+    }
+    for answer in earlier {
+        assert_eq!(answer.await.unwrap(), StatusCode::CREATED);
+    }
+    // Queued after the dropped one: once this is answered, the dropped one had its turn.
+    assert_eq!(
+        t.book(&at(45), "dora@example.org").await.status,
+        StatusCode::CREATED
+    );
+    let written = if t.app.store.backend() == "postgres" {
+        3
+    } else {
+        1
+    };
+    assert_eq!(t.count("bookings").await, written);
+    assert_eq!(t.count("outbox").await, written);
+    assert_eq!(
+        t.app.store.booked_cells("test", "stadtamt").await.unwrap(),
+        written
+    );
+    // Its time is still free.
+    assert_eq!(
+        t.book(&at(30), "carl@example.org").await.status,
+        StatusCode::CREATED
     );
 }
 
