@@ -14,7 +14,9 @@
 //! server refuses it for another reason, nobody can tell whose booking was the
 //! cause, so each of them is written again on its own and hears its own answer.
 //! Every caller hears its answer only after the commit that made its booking
-//! durable. A connection that broke while idle costs a second try, not an error.
+//! durable. A connection that broke costs a second try, not an error; if it broke
+//! mid-statement, the old session is ended first, so that the statement cannot
+//! still commit there behind the writer's back.
 //! A booking whose caller stopped waiting before a writer took it is not written.
 //!
 //! Rows are written in the same order as by a single booking and sorted by key
@@ -61,7 +63,7 @@ async fn run(pool: PgPool, queue: Arc<Mutex<mpsc::UnboundedReceiver<Job>>>) {
     // Each writer keeps one connection: no health check on every acquire, and
     // the statement's plan stays prepared on it. It is given back when the pool
     // closes, which waits for every connection.
-    let mut conn: Option<PoolConnection<Postgres>> = None;
+    let mut conn: Option<Conn> = None;
     let closed = pool.close_event();
     tokio::pin!(closed);
     loop {
@@ -97,7 +99,7 @@ async fn run(pool: PgPool, queue: Arc<Mutex<mpsc::UnboundedReceiver<Job>>>) {
 }
 
 /// Write a batch and answer each of its bookings.
-async fn write(pool: &PgPool, conn: &mut Option<PoolConnection<Postgres>>, jobs: Vec<Job>) {
+async fn write(pool: &PgPool, conn: &mut Option<Conn>, jobs: Vec<Job>) {
     let refs: Vec<&Job> = jobs.iter().collect();
     match write_once(pool, conn, &refs).await {
         Ok(written) => {
@@ -121,51 +123,127 @@ async fn write(pool: &PgPool, conn: &mut Option<PoolConnection<Postgres>>, jobs:
 }
 
 /// Run the statement once for `jobs`, also when the writer's connection broke
-/// while it was idle (a restarted server, a dropped link): the statement is
-/// atomic and the booking ids are ours, so if none of them is stored it goes
-/// once more on a fresh connection, and if some are, it did commit.
-async fn write_once(
-    pool: &PgPool,
-    conn: &mut Option<PoolConnection<Postgres>>,
-    jobs: &[&Job],
-) -> Result<Vec<String>> {
-    match send(pool, conn, jobs).await {
-        Err(e) if broken(&e) => {
-            tracing::warn!(error = %e, "a booking writer's connection broke; it takes a new one");
-            let ids: Vec<&str> = jobs.iter().map(|j| j.booking.id.as_str()).collect();
-            let stored: Vec<String> =
-                sqlx::query_scalar("SELECT id FROM bookings WHERE id = ANY($1)")
-                    .bind(ids)
-                    .fetch_all(pool)
-                    .await?;
-            if stored.is_empty() {
-                send(pool, conn, jobs).await
-            } else {
-                Ok(stored)
+/// (a restarted server, a dropped link). The statement is atomic and the booking
+/// ids are ours: once the old session has ended, either all of them are stored
+/// (it committed) or none is, and then the statement goes once more on a fresh
+/// connection.
+async fn write_once(pool: &PgPool, conn: &mut Option<Conn>, jobs: &[&Job]) -> Result<Vec<String>> {
+    let (e, lost) = match send(pool, conn, jobs).await {
+        Err(Failed::Broken(e, lost)) => (e, lost),
+        Err(Failed::Refused(e)) => return Err(e),
+        Ok(written) => return Ok(written),
+    };
+    tracing::warn!(error = %e, "a booking writer's connection broke; it takes a new one");
+    // A link that broke mid-statement may leave the server still running it.
+    if let Some(session) = lost {
+        session.end(pool).await;
+    }
+    let ids: Vec<&str> = jobs.iter().map(|j| j.booking.id.as_str()).collect();
+    let stored: Vec<String> = sqlx::query_scalar("SELECT id FROM bookings WHERE id = ANY($1)")
+        .bind(ids)
+        .fetch_all(pool)
+        .await?;
+    if !stored.is_empty() {
+        return Ok(stored);
+    }
+    send(pool, conn, jobs).await.map_err(|e| match e {
+        Failed::Broken(e, _) | Failed::Refused(e) => e,
+    })
+}
+
+/// A writer's connection, and which server session it is.
+struct Conn {
+    conn: PoolConnection<Postgres>,
+    session: Option<Session>,
+}
+
+/// A server session: its process id, and when it began (process ids are reused).
+struct Session {
+    pid: i32,
+    began: String,
+}
+
+impl Session {
+    const FILTER: &'static str = "pid = $1 AND backend_start::text = $2";
+
+    /// End the session if it still runs, and wait until it is gone: by then its
+    /// statement has either committed or been rolled back for good. Servers that
+    /// do not show their sessions (some PostgreSQL-compatible ones) are trusted
+    /// to have ended it with the connection.
+    async fn end(&self, pool: &PgPool) {
+        let ended = async {
+            sqlx::query(&format!(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE {}",
+                Self::FILTER
+            ))
+            .bind(self.pid)
+            .bind(&self.began)
+            .execute(pool)
+            .await?;
+            for _ in 0..500 {
+                let running: i64 = sqlx::query_scalar(&format!(
+                    "SELECT COUNT(*) FROM pg_stat_activity WHERE {}",
+                    Self::FILTER
+                ))
+                .bind(self.pid)
+                .bind(&self.began)
+                .fetch_one(pool)
+                .await?;
+                if running == 0 {
+                    return Ok(true);
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+            }
+            Ok::<_, sqlx::Error>(false)
+        };
+        match ended.await {
+            Ok(true) => {}
+            Ok(false) => {
+                tracing::warn!(
+                    pid = self.pid,
+                    "the broken writer's old session did not end in time"
+                )
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "could not end the broken writer's old session")
             }
         }
-        other => other,
     }
+}
+
+/// How a statement failed: the connection broke (with the session it was,
+/// if known), or the server refused it.
+enum Failed {
+    Broken(StoreError, Option<Session>),
+    Refused(StoreError),
 }
 
 /// Run the statement on the writer's connection, taking one first if it has
 /// none; a connection that broke is closed.
 async fn send(
     pool: &PgPool,
-    conn: &mut Option<PoolConnection<Postgres>>,
+    conn: &mut Option<Conn>,
     jobs: &[&Job],
-) -> Result<Vec<String>> {
+) -> std::result::Result<Vec<String>, Failed> {
     let c = match conn {
         Some(c) => c,
-        None => conn.insert(connect(pool).await?),
+        None => conn.insert(connect(pool).await.map_err(|e| {
+            if broken(&e) {
+                Failed::Broken(e, None)
+            } else {
+                Failed::Refused(e)
+            }
+        })?),
     };
-    let result = statement(&mut **c, jobs).await;
-    if matches!(&result, Err(e) if broken(e)) {
-        if let Some(mut c) = conn.take() {
-            c.close_on_drop();
+    match statement(&mut *c.conn, jobs).await {
+        Ok(written) => Ok(written),
+        Err(e) if broken(&e) => {
+            let mut lost = conn.take().expect("the connection just used");
+            lost.conn.close_on_drop();
+            Err(Failed::Broken(e, lost.session))
         }
+        Err(e) => Err(Failed::Refused(e)),
     }
-    result
 }
 
 /// Whether an error says the connection is gone rather than that the
@@ -184,12 +262,21 @@ fn broken(e: &StoreError) -> bool {
 /// A connection for a writer. Its statement always has the same shape, so one
 /// generic plan serves every batch; left to choose, PostgreSQL plans it anew
 /// for each batch, as the number of bookings changes the estimates.
-async fn connect(pool: &PgPool) -> Result<PoolConnection<Postgres>> {
-    let mut c = pool.acquire().await?;
+async fn connect(pool: &PgPool) -> Result<Conn> {
+    let mut conn = pool.acquire().await?;
     sqlx::query("SET plan_cache_mode = force_generic_plan")
-        .execute(&mut *c)
+        .execute(&mut *conn)
         .await?;
-    Ok(c)
+    // Which session this is, to end it should the link break mid-statement.
+    let session = sqlx::query_as::<_, (i32, String)>(
+        "SELECT pid, backend_start::text FROM pg_stat_activity WHERE pid = pg_backend_pid()",
+    )
+    .fetch_optional(&mut *conn)
+    .await
+    .ok()
+    .flatten()
+    .map(|(pid, began)| Session { pid, began });
+    Ok(Conn { conn, session })
 }
 
 fn fail(jobs: Vec<Job>, e: &StoreError) {
@@ -200,7 +287,7 @@ fn fail(jobs: Vec<Job>, e: &StoreError) {
 }
 
 /// Write each booking in its own statement, each caller hearing its own answer.
-async fn one_by_one(pool: &PgPool, conn: &mut Option<PoolConnection<Postgres>>, jobs: Vec<Job>) {
+async fn one_by_one(pool: &PgPool, conn: &mut Option<Conn>, jobs: Vec<Job>) {
     for job in jobs.into_iter().filter(|job| !job.reply.is_closed()) {
         // As `retrying` does: PostgreSQL may abort one of two statements that wait on each other.
         let mut attempt = 0;

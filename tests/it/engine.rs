@@ -892,3 +892,78 @@ async fn bookings_go_through_after_every_connection_was_ended_on_postgres() {
         "engine::bookings_go_through_after_every_connection_was_ended_on_postgres",
     );
 }
+
+/// The link to PostgreSQL broke while a writer's statement was still waiting on
+/// the server: the writer ends that old session before it looks whether the
+/// booking was stored, so the citizen hears how it really ended, and the
+/// booking is written once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_booking_whose_link_broke_mid_statement_is_written_once_on_postgres() {
+    if crate::support::postgres_server().is_none() {
+        return;
+    }
+    let db = crate::support::Db::postgres().await.unwrap();
+    let relay = crate::support::Relay::start(&db.url).await;
+    let t = std::sync::Arc::new(TestApp::new(Store::connect(&relay.url).await.unwrap()).await);
+    let Store::Postgres(direct) = &db.store else {
+        unreachable!()
+    };
+    let waiting = || async {
+        sqlx::query_scalar::<_, i32>(
+            "SELECT l.pid FROM pg_locks l JOIN pg_database d ON d.oid = l.database \
+             WHERE d.datname = current_database() AND NOT l.granted",
+        )
+        .fetch_all(&direct.pool)
+        .await
+        .unwrap()
+    };
+    // Writes to bookings wait; reads do not.
+    let mut lock = direct.pool.begin().await.unwrap();
+    sqlx::query("LOCK TABLE bookings IN SHARE MODE")
+        .execute(&mut *lock)
+        .await
+        .unwrap();
+    let answer = {
+        let t = t.clone();
+        tokio::spawn(async move { t.book(WED_9, "anna@example.org").await })
+    };
+    let pause = || tokio::time::sleep(std::time::Duration::from_millis(50));
+    let first = loop {
+        if let [pid] = waiting().await[..] {
+            break pid;
+        }
+        pause().await;
+    };
+    relay.cut();
+    // The writer notices and sends again on a new link, which waits in turn.
+    for _ in 0..200 {
+        if waiting().await.iter().any(|&pid| pid != first) {
+            break;
+        }
+        pause().await;
+    }
+    assert_eq!(
+        crate::support::number(
+            &db.store,
+            &format!("SELECT COUNT(*) FROM pg_stat_activity WHERE pid = {first}")
+        )
+        .await,
+        0,
+        "the old session, which would have gone on to commit, was ended"
+    );
+    lock.commit().await.unwrap();
+    let answer = answer.await.unwrap();
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.text);
+    assert_eq!(t.count("bookings").await, 1);
+    assert_eq!(t.count("outbox").await, 1);
+    assert_eq!(
+        t.app.store.booked_cells("test", "stadtamt").await.unwrap(),
+        1
+    );
+    t.app.store.close().await;
+    drop(relay);
+    db.drop().await;
+    crate::support::ran_on_postgres(
+        "engine::a_booking_whose_link_broke_mid_statement_is_written_once_on_postgres",
+    );
+}

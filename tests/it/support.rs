@@ -503,3 +503,72 @@ pub fn field_values(html: &str, name: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// A TCP relay in front of a PostgreSQL server whose links can be cut the way a
+/// failing network cuts them: the client's side of each link ends, while the
+/// server's side stays open and unanswered, so the server learns nothing and
+/// goes on with what it was sent.
+pub struct Relay {
+    /// The database URL, through the relay.
+    pub url: String,
+    cut: tokio::sync::watch::Sender<u32>,
+    listener: tokio::task::JoinHandle<()>,
+}
+
+impl Relay {
+    /// Relay to the host and port of `url` (`postgres://user@host:port/db`).
+    pub async fn start(url: &str) -> Relay {
+        let (scheme, rest) = url.split_once("://").expect("a URL");
+        let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+        let (user, target) = match authority.rsplit_once('@') {
+            Some((user, host)) => (format!("{user}@"), host.to_string()),
+            None => (String::new(), authority.to_string()),
+        };
+        let target = if target.contains(':') {
+            target
+        } else {
+            format!("{target}:5432")
+        };
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let (cut, cuts) = tokio::sync::watch::channel(0u32);
+        let listener = tokio::spawn(async move {
+            // The server's sides of cut links, kept open until the relay goes.
+            let parked = Arc::new(std::sync::Mutex::new(Vec::new()));
+            while let Ok((mut inbound, _)) = listener.accept().await {
+                let (target, parked) = (target.clone(), parked.clone());
+                let mut cuts = cuts.clone();
+                // Only cuts from now on end this link.
+                cuts.borrow_and_update();
+                tokio::spawn(async move {
+                    let Ok(mut outbound) = tokio::net::TcpStream::connect(&target).await else {
+                        return;
+                    };
+                    let was_cut = tokio::select! {
+                        _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound) => false,
+                        _ = cuts.changed() => true,
+                    };
+                    if was_cut {
+                        parked.lock().unwrap().push(outbound);
+                    }
+                });
+            }
+        });
+        Relay {
+            url: format!("{scheme}://{user}127.0.0.1:{port}/{path}"),
+            cut,
+            listener,
+        }
+    }
+
+    /// Cut every link open now; new ones can be made.
+    pub fn cut(&self) {
+        self.cut.send_modify(|n| *n += 1);
+    }
+}
+
+impl Drop for Relay {
+    fn drop(&mut self) {
+        self.listener.abort();
+    }
+}
