@@ -183,8 +183,16 @@ fn run_job<'c>(
 
 type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
 
+/// A copy for each caller, which still says whether the database could not be reached.
 fn clone(e: &sqlx::Error) -> sqlx::Error {
-    sqlx::Error::Protocol(e.to_string())
+    if super::unreachable(e) {
+        sqlx::Error::Io(std::io::Error::new(
+            std::io::ErrorKind::NotConnected,
+            e.to_string(),
+        ))
+    } else {
+        sqlx::Error::Protocol(e.to_string())
+    }
 }
 
 fn fail_all(jobs: Vec<Job>, e: &sqlx::Error) {

@@ -136,7 +136,7 @@ async fn write_once(pool: &PgPool, conn: &mut Option<Conn>, jobs: &[&Job]) -> Re
     tracing::warn!(error = %e, "a booking writer's connection broke; it takes a new one");
     // A link that broke mid-statement may leave the server still running it.
     if let Some(session) = lost {
-        session.end(pool).await;
+        session.end(pool).await?;
     }
     let ids: Vec<&str> = jobs.iter().map(|j| j.booking.id.as_str()).collect();
     let stored: Vec<String> = sqlx::query_scalar("SELECT id FROM bookings WHERE id = ANY($1)")
@@ -169,8 +169,9 @@ impl Session {
     /// End the session if it still runs, and wait until it is gone: by then its
     /// statement has either committed or been rolled back for good. Servers that
     /// do not show their sessions (some PostgreSQL-compatible ones) are trusted
-    /// to have ended it with the connection.
-    async fn end(&self, pool: &PgPool) {
+    /// to have ended it with the connection. If the server cannot be reached,
+    /// there is nothing to find out, and that is the answer.
+    async fn end(&self, pool: &PgPool) -> Result<()> {
         let ended = async {
             sqlx::query(&format!(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE {}",
@@ -204,10 +205,12 @@ impl Session {
                     "the broken writer's old session did not end in time"
                 )
             }
+            Err(e) if super::unreachable(&e) => return Err(e.into()),
             Err(e) => {
                 tracing::warn!(error = %e, "could not end the broken writer's old session")
             }
         }
+        Ok(())
     }
 }
 
@@ -227,13 +230,8 @@ async fn send(
 ) -> std::result::Result<Vec<String>, Failed> {
     let c = match conn {
         Some(c) => c,
-        None => conn.insert(connect(pool).await.map_err(|e| {
-            if broken(&e) {
-                Failed::Broken(e, None)
-            } else {
-                Failed::Refused(e)
-            }
-        })?),
+        // Nothing was sent: whatever failed, there is nothing to find out.
+        None => conn.insert(connect(pool).await.map_err(Failed::Refused)?),
     };
     match statement(&mut *c.conn, jobs).await {
         Ok(written) => Ok(written),
@@ -279,9 +277,20 @@ async fn connect(pool: &PgPool) -> Result<Conn> {
     Ok(Conn { conn, session })
 }
 
+/// Answer every job with the error; one that says the database could not be
+/// reached says so to each of them, so that callers can answer "try again".
 fn fail(jobs: Vec<Job>, e: &StoreError) {
+    let unreachable = matches!(e, StoreError::Database(e) if super::unreachable(e));
     for job in jobs {
-        let e = sqlx::Error::Protocol(format!("writing bookings: {e}"));
+        let message = format!("writing bookings: {e}");
+        let e = if unreachable {
+            sqlx::Error::Io(std::io::Error::new(
+                std::io::ErrorKind::NotConnected,
+                message,
+            ))
+        } else {
+            sqlx::Error::Protocol(message)
+        };
         let _ = job.reply.send(Err(e.into()));
     }
 }

@@ -29,11 +29,23 @@ pub enum AppError {
     Invalid(String, Vec<FieldError>),
     /// 429, with the seconds until a retry can succeed.
     TooManyRequests(u64),
-    /// 503, with the seconds until a retry can succeed.
-    Unavailable(u64),
+    /// 503, with the seconds until a retry can succeed, and why.
+    Unavailable(u64, Busy),
     /// 500: logged with a reference; the client sees only the reference.
     Internal(String),
 }
+
+/// Why a request could not be served just now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Busy {
+    /// An import is changing the office's plan.
+    PlanChanging,
+    /// The database cannot be reached or cannot take the work.
+    Database,
+}
+
+/// Seconds to wait after the database could not be reached.
+pub const DATABASE_RETRY_SECONDS: u64 = 30;
 
 #[derive(Serialize)]
 struct Body<'a> {
@@ -61,7 +73,7 @@ impl AppError {
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Invalid(..) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Unavailable(..) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -77,9 +89,16 @@ impl AppError {
             AppError::TooLarge(m) => ("too_large", m.clone()),
             AppError::UnsupportedMediaType(m) => ("unsupported_media_type", m.clone()),
             AppError::Invalid(m, _) => ("invalid", m.clone()),
-            AppError::Unavailable(s) => (
+            AppError::Unavailable(s, Busy::PlanChanging) => (
                 "busy",
                 format!("the office's plan is being changed; try again in {s} seconds"),
+            ),
+            AppError::Unavailable(s, Busy::Database) => (
+                "unavailable",
+                format!(
+                    "the booking service cannot reach its database just now; try again in \
+                     {s} seconds (a booking that did go through is confirmed by email)"
+                ),
             ),
             AppError::TooManyRequests(s) => (
                 "rate_limited",
@@ -109,7 +128,7 @@ impl IntoResponse for AppError {
             }),
         )
             .into_response();
-        if let AppError::TooManyRequests(secs) = self {
+        if let AppError::TooManyRequests(secs) | AppError::Unavailable(secs, _) = self {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(secs));
@@ -123,7 +142,13 @@ impl From<StoreError> for AppError {
         match e {
             StoreError::NotFound => AppError::NotFound("not found".into()),
             // The office's plan changed again and again under the request: imports in a row.
-            StoreError::Conflict(crate::store::Conflict::StalePlan) => AppError::Unavailable(5),
+            StoreError::Conflict(crate::store::Conflict::StalePlan) => {
+                AppError::Unavailable(5, Busy::PlanChanging)
+            }
+            StoreError::Database(e) if crate::store::unreachable(&e) => {
+                tracing::warn!(error = %e, "the database cannot be reached");
+                AppError::Unavailable(DATABASE_RETRY_SECONDS, Busy::Database)
+            }
             e => AppError::internal("store", e),
         }
     }

@@ -122,7 +122,8 @@ fn openapi_path() -> Value {
                     "content": json_body(json!({"type": "object"}))
                 },
                 "429": response("TooManyRequests"),
-                "500": response("Internal")
+                "500": response("Internal"),
+                "503": response("Unavailable")
             }
         }
     })
@@ -148,7 +149,8 @@ fn offices_path() -> Value {
                     }))
                 },
                 "429": response("TooManyRequests"),
-                "500": response("Internal")
+                "500": response("Internal"),
+                "503": response("Unavailable")
             }
         }
     })
@@ -222,7 +224,8 @@ fn availability_path() -> Value {
                      a malformed date, or a range outside the booking window."
                 ),
                 "429": response("TooManyRequests"),
-                "500": response("Internal")
+                "500": response("Internal"),
+                "503": response("Unavailable")
             }
         }
     })
@@ -270,7 +273,8 @@ fn appointments_path() -> Value {
                 ),
                 "422": response_as("Invalid", "`date` is missing or not of the form YYYY-MM-DD."),
                 "429": response("TooManyRequests"),
-                "500": response("Internal")
+                "500": response("Internal"),
+                "503": response("Unavailable")
             }
         }
     })
@@ -346,7 +350,8 @@ fn bookings_path() -> Value {
                      an empty `fields` list and the reason in `message`."
                 ),
                 "429": response("TooManyRequests"),
-                "500": response("Internal")
+                "500": response("Internal"),
+                "503": response("Unavailable")
             }
         }
     })
@@ -395,7 +400,8 @@ fn confirm_path() -> Value {
                     "The body is not of the form `{\"token\": \"…\"}`."
                 ),
                 "429": response("TooManyRequests"),
-                "500": response("Internal")
+                "500": response("Internal"),
+                "503": response("Unavailable")
             }
         }
     })
@@ -417,7 +423,8 @@ fn token_path() -> Value {
                 },
                 "404": response_as("NotFound", "No booking has this token."),
                 "429": response("TooManyRequests"),
-                "500": response("Internal")
+                "500": response("Internal"),
+                "503": response("Unavailable")
             }
         },
         "delete": {
@@ -439,7 +446,8 @@ fn token_path() -> Value {
                     "The booking was never confirmed and has lapsed; there is nothing to cancel."
                 ),
                 "429": response("TooManyRequests"),
-                "500": response("Internal")
+                "500": response("Internal"),
+                "503": response("Unavailable")
             }
         }
     })
@@ -521,7 +529,13 @@ fn error_responses() -> Value {
             "schema": {"type": "integer", "minimum": 1}
         }
     });
-    let mut busy = error_response("The office's plan is being changed.", &["busy"]);
+    let mut busy = error_response(
+        "Not just now: the office's plan is being changed (`busy`), or the database cannot \
+         be reached (`unavailable`). Wait the seconds in `Retry-After`. A booking that went \
+         through although the answer was `unavailable` is confirmed by email; send the same \
+         `Idempotency-Key` again to learn for sure.",
+        &["busy", "unavailable"],
+    );
     busy["headers"] = limited["headers"].clone();
     json!({
         "Unavailable": busy,
@@ -591,7 +605,7 @@ fn move_path() -> Value {
                 "422": response("Invalid"),
                 "429": response("TooManyRequests"),
                 "500": response("Internal"),
-                "503": response_as("Unavailable", "The office's plan is being changed; try again after `Retry-After` seconds.")
+                "503": response("Unavailable")
             }
         }
     })
@@ -1015,6 +1029,10 @@ mod tests {
                 assert!(
                     responses.keys().any(|k| k.starts_with('4')),
                     "{method} {path} documents no 4xx response"
+                );
+                assert!(
+                    responses.contains_key("503"),
+                    "{method} {path} documents no 503"
                 );
                 assert!(
                     responses.contains_key("500"),

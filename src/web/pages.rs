@@ -486,8 +486,32 @@ pub fn not_found(lang: Language) -> Response {
 }
 
 /// Something on our side failed: logged with a reference the visitor can quote.
-pub fn failed(lang: Language, e: impl std::fmt::Display) -> Response {
+/// If the database could not be reached, the visitor is asked to come back soon.
+pub fn failed(lang: Language, e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Response {
+    let e = e.into();
     let en = lang == Language::En;
+    if crate::store::unavailable(&*e) {
+        tracing::warn!(error = %e, "the database cannot be reached");
+        let secs = super::error::DATABASE_RETRY_SECONDS;
+        let mut page = message(
+            lang,
+            "/",
+            StatusCode::SERVICE_UNAVAILABLE,
+            tr(en, "Gerade nicht erreichbar", "Not available just now"),
+            html! {
+                p.notice.error { (tr(en, "Die Terminbuchung ist gerade nicht erreichbar. Bitte versuchen Sie es in einer Minute noch einmal.",
+                                       "Appointment booking cannot be reached just now. Please try again in a minute.")) }
+                p { (tr(en, "Falls Sie gerade gebucht haben: Eine Buchung, die geklappt hat, bestätigen wir Ihnen per E-Mail.",
+                           "If you were just booking: a booking that went through is confirmed to you by email.")) }
+                p { a href="/" { (tr(en, "Zur Startseite", "To the start page")) } }
+            },
+        );
+        page.headers_mut().insert(
+            axum::http::header::RETRY_AFTER,
+            axum::http::HeaderValue::from(secs),
+        );
+        return page;
+    }
     let super::error::AppError::Internal(reference) = super::error::AppError::internal("page", e)
     else {
         unreachable!("internal() makes an internal error")

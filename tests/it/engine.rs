@@ -967,3 +967,69 @@ async fn a_booking_whose_link_broke_mid_statement_is_written_once_on_postgres() 
         "engine::a_booking_whose_link_broke_mid_statement_is_written_once_on_postgres",
     );
 }
+
+/// PostgreSQL cannot be reached: the API and the pages say "try again shortly"
+/// (503 with Retry-After) instead of reporting a fault, and nothing is written;
+/// once the server is back, bookings go through again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn while_the_database_is_gone_requests_hear_503_and_then_work_again_on_postgres() {
+    if crate::support::postgres_server().is_none() {
+        return;
+    }
+    let db = crate::support::Db::postgres().await.unwrap();
+    let relay = crate::support::Relay::start(&db.url).await;
+    let t = TestApp::new(Store::connect(&relay.url).await.unwrap()).await;
+    // A first booking, so that a writer holds a connection to lose.
+    assert_eq!(
+        t.book(WED_9, "anna@example.org").await.status,
+        StatusCode::CREATED
+    );
+    relay.down();
+    let (slots, booked) = tokio::join!(
+        t.call(
+            "GET",
+            "/api/v1/offices/test/availability?services=anmeldung&persons=1",
+            None
+        ),
+        t.book("2026-12-02T10:00:00+01:00", "bert@example.org"),
+    );
+    for answer in [&slots, &booked] {
+        assert_eq!(
+            answer.status,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "{}",
+            answer.text
+        );
+        assert_eq!(answer.json["error"], "unavailable");
+        assert!(answer.json["message"]
+            .as_str()
+            .unwrap()
+            .contains("try again in 30 seconds"));
+        assert_eq!(answer.headers["retry-after"], "30");
+    }
+    let page = t
+        .request("GET", "/o/test", None, &[("accept-language", "de")])
+        .await;
+    assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(page.headers["retry-after"], "30");
+    assert!(
+        page.text.contains("Gerade nicht erreichbar"),
+        "{}",
+        page.text
+    );
+    relay.up().await;
+    let again = t
+        .book("2026-12-02T10:00:00+01:00", "bert@example.org")
+        .await;
+    assert_eq!(again.status, StatusCode::CREATED, "{}", again.text);
+    assert_eq!(
+        crate::support::number(&db.store, "SELECT COUNT(*) FROM bookings").await,
+        2
+    );
+    t.app.store.close().await;
+    drop(relay);
+    db.drop().await;
+    crate::support::ran_on_postgres(
+        "engine::while_the_database_is_gone_requests_hear_503_and_then_work_again_on_postgres",
+    );
+}

@@ -507,12 +507,16 @@ pub fn field_values(html: &str, name: &str) -> Vec<String> {
 /// A TCP relay in front of a PostgreSQL server whose links can be cut the way a
 /// failing network cuts them: the client's side of each link ends, while the
 /// server's side stays open and unanswered, so the server learns nothing and
-/// goes on with what it was sent.
+/// goes on with what it was sent. It can also play a server that is down.
 pub struct Relay {
     /// The database URL, through the relay.
     pub url: String,
+    port: u16,
+    target: String,
     cut: tokio::sync::watch::Sender<u32>,
-    listener: tokio::task::JoinHandle<()>,
+    /// The server's sides of cut links, kept open until the relay goes.
+    parked: Arc<std::sync::Mutex<Vec<tokio::net::TcpStream>>>,
+    listener: std::sync::Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
 impl Relay {
@@ -531,15 +535,25 @@ impl Relay {
         };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
-        let (cut, cuts) = tokio::sync::watch::channel(0u32);
-        let listener = tokio::spawn(async move {
-            // The server's sides of cut links, kept open until the relay goes.
-            let parked = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let relay = Relay {
+            url: format!("{scheme}://{user}127.0.0.1:{port}/{path}"),
+            port,
+            target,
+            cut: tokio::sync::watch::channel(0u32).0,
+            parked: Arc::default(),
+            listener: std::sync::Mutex::default(),
+        };
+        relay.listen(listener);
+        relay
+    }
+
+    fn listen(&self, listener: tokio::net::TcpListener) {
+        let (target, parked, cut) = (self.target.clone(), self.parked.clone(), self.cut.clone());
+        let task = tokio::spawn(async move {
             while let Ok((mut inbound, _)) = listener.accept().await {
                 let (target, parked) = (target.clone(), parked.clone());
-                let mut cuts = cuts.clone();
                 // Only cuts from now on end this link.
-                cuts.borrow_and_update();
+                let mut cuts = cut.subscribe();
                 tokio::spawn(async move {
                     let Ok(mut outbound) = tokio::net::TcpStream::connect(&target).await else {
                         return;
@@ -554,21 +568,35 @@ impl Relay {
                 });
             }
         });
-        Relay {
-            url: format!("{scheme}://{user}127.0.0.1:{port}/{path}"),
-            cut,
-            listener,
-        }
+        *self.listener.lock().unwrap() = Some(task);
     }
 
     /// Cut every link open now; new ones can be made.
     pub fn cut(&self) {
         self.cut.send_modify(|n| *n += 1);
     }
+
+    /// The server is gone: open links are cut, and connecting is refused.
+    pub fn down(&self) {
+        if let Some(task) = self.listener.lock().unwrap().take() {
+            task.abort();
+        }
+        self.cut();
+    }
+
+    /// The server is back, at the same address.
+    pub async fn up(&self) {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", self.port))
+            .await
+            .unwrap();
+        self.listen(listener);
+    }
 }
 
 impl Drop for Relay {
     fn drop(&mut self) {
-        self.listener.abort();
+        if let Some(task) = self.listener.lock().unwrap().take() {
+            task.abort();
+        }
     }
 }
