@@ -218,14 +218,16 @@ async fn measure(url: &str, options: &Options) -> anyhow::Result<Figures> {
 }
 
 /// One-row inserts, each its own durable transaction, with as many in flight as
-/// bookings: the best this process gets from the database, so every request has
-/// a warm connection of its own (no health check on acquire, unlike the app's
-/// pool) and sends one autocommit statement.
+/// bookings: the best this process gets from the database. Every insert is one
+/// autocommit statement on a warm connection, without the health check the
+/// app's pool makes on acquire. PostgreSQL gets a connection per request in
+/// flight; SQLite one connection, as it writes one transaction at a time and
+/// writers that meet its lock back off by sleeping (see `store::Sqlite`).
 async fn raw_rate(url: &str, options: &Options) -> anyhow::Result<f64> {
-    let n = u32::try_from(options.concurrency.max(1))?;
     // The same code for both pools, whose types differ.
     macro_rules! inserts {
-        ($pool:expr, $connect:expr) => {{
+        ($pool:expr, $n:expr, $connect:expr) => {{
+            let n: u32 = $n;
             let pool = $pool
                 .max_connections(n)
                 .min_connections(n)
@@ -250,11 +252,13 @@ async fn raw_rate(url: &str, options: &Options) -> anyhow::Result<f64> {
     if url.starts_with("sqlite:") {
         inserts!(
             sqlx::sqlite::SqlitePoolOptions::new(),
+            1,
             crate::store::sqlite_options(url)?
         )
     } else {
         inserts!(
             sqlx::postgres::PgPoolOptions::new(),
+            u32::try_from(options.concurrency.max(1))?,
             url.parse::<sqlx::postgres::PgConnectOptions>()?
         )
     }
