@@ -138,7 +138,6 @@ async fn write(conn: &mut SqliteConnection, jobs: Vec<Job>) -> bool {
             true
         }
         Err(e) => {
-            let e = sqlx::Error::Protocol(format!("commit failed: {e}"));
             fail_answers(
                 answers
                     .into_iter()

@@ -232,25 +232,25 @@ fn is_retryable(err: &StoreError) -> bool {
 }
 
 /// Whether the database could not be reached or could not take the work just
-/// now (down, restarting, out of connections, locked for too long), rather than
-/// refusing this request: worth trying again in a while.
+/// now (down, restarting, out of connections, read-only after a failover, busy
+/// for too long), rather than refusing this request: worth trying again later.
 pub fn unreachable(err: &sqlx::Error) -> bool {
     match err {
-        sqlx::Error::PoolTimedOut
-        | sqlx::Error::PoolClosed
-        | sqlx::Error::Io(_)
-        | sqlx::Error::Tls(_) => true,
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => true,
         sqlx::Error::Database(db) => {
             if db.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
-                // SQLITE_BUSY and SQLITE_LOCKED, with their extended codes:
-                // another writer held the file past the busy timeout.
+                // SQLITE_BUSY with its extended codes: another writer held the
+                // file past the busy timeout.
                 let code = db.code().and_then(|c| c.parse::<i32>().ok()).unwrap_or(0);
-                matches!(code & 0xff, 5 | 6)
+                code & 0xff == 5
             } else {
                 // Connection exceptions, insufficient resources (e.g. too many
-                // connections), the server shutting down or restarting.
+                // connections), the server shutting down, crashed or starting,
+                // a read-only transaction on a server that became a standby.
                 db.code().is_some_and(|c| {
-                    c.starts_with("08") || c.starts_with("53") || c.starts_with("57P")
+                    c.starts_with("08")
+                        || c.starts_with("53")
+                        || matches!(&*c, "57P01" | "57P02" | "57P03" | "25006")
                 })
             }
         }
@@ -262,15 +262,8 @@ pub fn unreachable(err: &sqlx::Error) -> bool {
 pub fn unavailable(err: &(dyn std::error::Error + 'static)) -> bool {
     let mut next = Some(err);
     while let Some(e) = next {
-        if let Some(sqlx) = e.downcast_ref::<sqlx::Error>() {
-            if unreachable(sqlx) {
-                return true;
-            }
-        }
-        if let Some(StoreError::Database(sqlx)) = e.downcast_ref::<StoreError>() {
-            if unreachable(sqlx) {
-                return true;
-            }
+        if e.downcast_ref::<sqlx::Error>().is_some_and(unreachable) {
+            return true;
         }
         next = e.source();
     }

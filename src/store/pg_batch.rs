@@ -115,40 +115,42 @@ async fn write(pool: &PgPool, conn: &mut Option<Conn>, jobs: Vec<Job>) {
         }
         // The server refused the statement, so nothing was written: each
         // booking goes again on its own and hears its own answer.
-        Err(StoreError::Conflict(_) | StoreError::Database(sqlx::Error::Database(_))) => {
-            one_by_one(pool, conn, jobs).await
-        }
+        Err(e) if refused(&e) => one_by_one(pool, conn, jobs).await,
         Err(e) => fail(jobs, &e),
     }
 }
 
-/// Run the statement once for `jobs`, also when the writer's connection broke
-/// (a restarted server, a dropped link). The statement is atomic and the booking
+/// Run the statement for `jobs`, also when the writer's connection broke (a
+/// restarted server, a dropped link). The statement is atomic and the booking
 /// ids are ours: once the old session has ended, either all of them are stored
-/// (it committed) or none is, and then the statement goes once more on a fresh
-/// connection.
+/// (it committed) or none is, and then the statement goes again on a fresh
+/// connection, three times at most.
 async fn write_once(pool: &PgPool, conn: &mut Option<Conn>, jobs: &[&Job]) -> Result<Vec<String>> {
-    let (e, lost) = match send(pool, conn, jobs).await {
-        Err(Failed::Broken(e, lost)) => (e, lost),
-        Err(Failed::Refused(e)) => return Err(e),
-        Ok(written) => return Ok(written),
-    };
-    tracing::warn!(error = %e, "a booking writer's connection broke; it takes a new one");
-    // A link that broke mid-statement may leave the server still running it.
-    if let Some(session) = lost {
-        session.end(pool).await?;
+    let mut sent = 0;
+    loop {
+        sent += 1;
+        let (e, lost) = match send(pool, conn, jobs).await {
+            Ok(written) => return Ok(written),
+            Err(Failed::Refused(e)) => return Err(e),
+            Err(Failed::Broken(e, lost)) => (e, lost),
+        };
+        tracing::warn!(error = %e, "a booking writer's connection broke; it takes a new one");
+        // A link that broke mid-statement may leave the server still running it.
+        if let Some(session) = lost {
+            session.end(pool).await?;
+        }
+        let ids: Vec<&str> = jobs.iter().map(|j| j.booking.id.as_str()).collect();
+        let stored: Vec<String> = sqlx::query_scalar("SELECT id FROM bookings WHERE id = ANY($1)")
+            .bind(ids)
+            .fetch_all(pool)
+            .await?;
+        if !stored.is_empty() {
+            return Ok(stored);
+        }
+        if sent == 3 {
+            return Err(e);
+        }
     }
-    let ids: Vec<&str> = jobs.iter().map(|j| j.booking.id.as_str()).collect();
-    let stored: Vec<String> = sqlx::query_scalar("SELECT id FROM bookings WHERE id = ANY($1)")
-        .bind(ids)
-        .fetch_all(pool)
-        .await?;
-    if !stored.is_empty() {
-        return Ok(stored);
-    }
-    send(pool, conn, jobs).await.map_err(|e| match e {
-        Failed::Broken(e, _) | Failed::Refused(e) => e,
-    })
 }
 
 /// A writer's connection, and which server session it is.
@@ -164,7 +166,10 @@ struct Session {
 }
 
 impl Session {
-    const FILTER: &'static str = "pid = $1 AND backend_start::text = $2";
+    const END: &'static str = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                               WHERE pid = $1 AND backend_start::text = $2";
+    const RUNS: &'static str =
+        "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = $1 AND backend_start::text = $2";
 
     /// End the session if it still runs, and wait until it is gone: by then its
     /// statement has either committed or been rolled back for good. Servers that
@@ -173,23 +178,17 @@ impl Session {
     /// there is nothing to find out, and that is the answer.
     async fn end(&self, pool: &PgPool) -> Result<()> {
         let ended = async {
-            sqlx::query(&format!(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE {}",
-                Self::FILTER
-            ))
-            .bind(self.pid)
-            .bind(&self.began)
-            .execute(pool)
-            .await?;
-            for _ in 0..500 {
-                let running: i64 = sqlx::query_scalar(&format!(
-                    "SELECT COUNT(*) FROM pg_stat_activity WHERE {}",
-                    Self::FILTER
-                ))
+            sqlx::query(Self::END)
                 .bind(self.pid)
                 .bind(&self.began)
-                .fetch_one(pool)
+                .execute(pool)
                 .await?;
+            for _ in 0..500 {
+                let running: i64 = sqlx::query_scalar(Self::RUNS)
+                    .bind(self.pid)
+                    .bind(&self.began)
+                    .fetch_one(pool)
+                    .await?;
                 if running == 0 {
                     return Ok(true);
                 }
@@ -244,15 +243,31 @@ async fn send(
     }
 }
 
+/// Whether the server refused the statement for what it asked (a rule, a
+/// deadlock), which leaves nothing written, rather than failing to run it.
+fn refused(e: &StoreError) -> bool {
+    match e {
+        StoreError::Conflict(_) => true,
+        StoreError::Database(db @ sqlx::Error::Database(_)) => {
+            !super::unreachable(db) && !broken(e)
+        }
+        _ => false,
+    }
+}
+
 /// Whether an error says the connection is gone rather than that the
 /// statement was refused.
 fn broken(e: &StoreError) -> bool {
+    matches!(e, StoreError::Database(e) if link_gone(e))
+}
+
+fn link_gone(e: &sqlx::Error) -> bool {
     match e {
         // Connection exceptions, and the server shutting down or ending the session.
-        StoreError::Database(sqlx::Error::Database(db)) => db
+        sqlx::Error::Database(db) => db
             .code()
             .is_some_and(|c| c.starts_with("08") || c.starts_with("57P")),
-        StoreError::Database(sqlx::Error::Io(_) | sqlx::Error::Protocol(_)) => true,
+        sqlx::Error::Io(_) | sqlx::Error::Protocol(_) => true,
         _ => false,
     }
 }
@@ -266,14 +281,20 @@ async fn connect(pool: &PgPool) -> Result<Conn> {
         .execute(&mut *conn)
         .await?;
     // Which session this is, to end it should the link break mid-statement.
-    let session = sqlx::query_as::<_, (i32, String)>(
+    // A server that does not show its sessions leaves it unknown.
+    let session = match sqlx::query_as::<_, (i32, String)>(
         "SELECT pid, backend_start::text FROM pg_stat_activity WHERE pid = pg_backend_pid()",
     )
     .fetch_optional(&mut *conn)
     .await
-    .ok()
-    .flatten()
-    .map(|(pid, began)| Session { pid, began });
+    {
+        Ok(found) => found.map(|(pid, began)| Session { pid, began }),
+        Err(e) if super::unreachable(&e) || link_gone(&e) => return Err(e.into()),
+        Err(e) => {
+            tracing::warn!(error = %e, "a booking writer cannot tell which server session it is");
+            None
+        }
+    };
     Ok(Conn { conn, session })
 }
 

@@ -96,8 +96,7 @@ impl AppError {
             AppError::Unavailable(s, Busy::Database) => (
                 "unavailable",
                 format!(
-                    "the booking service cannot reach its database just now; try again in \
-                     {s} seconds (a booking that did go through is confirmed by email)"
+                    "the booking service cannot reach its database just now; try again in {s} seconds"
                 ),
             ),
             AppError::TooManyRequests(s) => (

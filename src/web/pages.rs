@@ -5,7 +5,7 @@
 //! Opening a link changes nothing (mail scanners open links); a button does.
 
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -485,6 +485,29 @@ pub fn not_found(lang: Language) -> Response {
     )
 }
 
+/// The database cannot be reached just now: come back shortly.
+fn unavailable(lang: Language) -> Response {
+    let en = lang == Language::En;
+    let mut page = message(
+        lang,
+        "/",
+        StatusCode::SERVICE_UNAVAILABLE,
+        tr(en, "Gerade nicht erreichbar", "Not available just now"),
+        html! {
+            p.notice.error { (tr(en, "Die Terminbuchung ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.",
+                                   "Appointment booking cannot be reached just now. Please try again shortly.")) }
+            p { (tr(en, "Falls Sie gerade gebucht haben: Eine Buchung, die geklappt hat, bestätigen wir Ihnen per E-Mail.",
+                       "If you were just booking: a booking that went through is confirmed to you by email.")) }
+            p { a href="/" { (tr(en, "Zur Startseite", "To the start page")) } }
+        },
+    );
+    page.headers_mut().insert(
+        header::RETRY_AFTER,
+        HeaderValue::from(super::error::DATABASE_RETRY_SECONDS),
+    );
+    page
+}
+
 /// Something on our side failed: logged with a reference the visitor can quote.
 /// If the database could not be reached, the visitor is asked to come back soon.
 pub fn failed(lang: Language, e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Response {
@@ -492,25 +515,7 @@ pub fn failed(lang: Language, e: impl Into<Box<dyn std::error::Error + Send + Sy
     let en = lang == Language::En;
     if crate::store::unavailable(&*e) {
         tracing::warn!(error = %e, "the database cannot be reached");
-        let secs = super::error::DATABASE_RETRY_SECONDS;
-        let mut page = message(
-            lang,
-            "/",
-            StatusCode::SERVICE_UNAVAILABLE,
-            tr(en, "Gerade nicht erreichbar", "Not available just now"),
-            html! {
-                p.notice.error { (tr(en, "Die Terminbuchung ist gerade nicht erreichbar. Bitte versuchen Sie es in einer Minute noch einmal.",
-                                       "Appointment booking cannot be reached just now. Please try again in a minute.")) }
-                p { (tr(en, "Falls Sie gerade gebucht haben: Eine Buchung, die geklappt hat, bestätigen wir Ihnen per E-Mail.",
-                           "If you were just booking: a booking that went through is confirmed to you by email.")) }
-                p { a href="/" { (tr(en, "Zur Startseite", "To the start page")) } }
-            },
-        );
-        page.headers_mut().insert(
-            axum::http::header::RETRY_AFTER,
-            axum::http::HeaderValue::from(secs),
-        );
-        return page;
+        return unavailable(lang);
     }
     let super::error::AppError::Internal(reference) = super::error::AppError::internal("page", e)
     else {
@@ -548,6 +553,9 @@ pub fn refused(lang: Language) -> Response {
 fn error_page(lang: Language, e: TokenError) -> Response {
     let en = lang == Language::En;
     let app_error = super::error::AppError::from(e);
+    if let super::error::AppError::Unavailable(_, super::error::Busy::Database) = app_error {
+        return unavailable(lang);
+    }
     let status = app_error.status();
     let (title, text) = match status {
         StatusCode::NOT_FOUND => (

@@ -236,6 +236,7 @@ async fn a_booking_nobody_waits_for_any_more_is_not_written(store: Store) {
             pg_lock = Some(tx);
             for (minute, email) in [(0, "anna@example.org"), (15, "bert@example.org")] {
                 earlier.push(book(at(minute), email));
+                let mut tries = 0;
                 while crate::support::number(
                     &t.app.store,
                     "SELECT COUNT(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database \
@@ -244,6 +245,8 @@ async fn a_booking_nobody_waits_for_any_more_is_not_written(store: Store) {
                 .await
                     < earlier.len() as i64
                 {
+                    tries += 1;
+                    assert!(tries < 60, "the writers did not start on their bookings");
                     settle().await;
                 }
             }
@@ -928,18 +931,24 @@ async fn a_booking_whose_link_broke_mid_statement_is_written_once_on_postgres() 
         tokio::spawn(async move { t.book(WED_9, "anna@example.org").await })
     };
     let pause = || tokio::time::sleep(std::time::Duration::from_millis(50));
+    let mut tries = 0;
     let first = loop {
         if let [pid] = waiting().await[..] {
             break pid;
         }
+        tries += 1;
+        assert!(
+            tries < 400,
+            "the writer's statement never waited on the lock"
+        );
         pause().await;
     };
-    relay.cut();
+    relay.cut().await;
     // The writer notices and sends again on a new link, which waits in turn.
-    for _ in 0..200 {
-        if waiting().await.iter().any(|&pid| pid != first) {
-            break;
-        }
+    let mut tries = 0;
+    while !waiting().await.iter().any(|&pid| pid != first) {
+        tries += 1;
+        assert!(tries < 400, "the writer did not send again");
         pause().await;
     }
     assert_eq!(
@@ -984,14 +993,17 @@ async fn while_the_database_is_gone_requests_hear_503_and_then_work_again_on_pos
         t.book(WED_9, "anna@example.org").await.status,
         StatusCode::CREATED
     );
-    relay.down();
-    let (slots, booked) = tokio::join!(
+    let token = token_in(&read_mail(&t.deliver().await[0]));
+    let manage_page = format!("/b/{token}");
+    relay.down().await;
+    let (slots, booked, manage) = tokio::join!(
         t.call(
             "GET",
             "/api/v1/offices/test/availability?services=anmeldung&persons=1",
             None
         ),
         t.book("2026-12-02T10:00:00+01:00", "bert@example.org"),
+        t.request("GET", &manage_page, None, &[("accept-language", "en")]),
     );
     for answer in [&slots, &booked] {
         assert_eq!(
@@ -1016,6 +1028,13 @@ async fn while_the_database_is_gone_requests_hear_503_and_then_work_again_on_pos
         page.text.contains("Gerade nicht erreichbar"),
         "{}",
         page.text
+    );
+    assert_eq!(manage.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(manage.headers["retry-after"], "30");
+    assert!(
+        manage.text.contains("Not available just now"),
+        "{}",
+        manage.text
     );
     relay.up().await;
     let again = t

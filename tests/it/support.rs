@@ -516,6 +516,7 @@ pub struct Relay {
     cut: tokio::sync::watch::Sender<u32>,
     /// The server's sides of cut links, kept open until the relay goes.
     parked: Arc<std::sync::Mutex<Vec<tokio::net::TcpStream>>>,
+    links: Arc<std::sync::Mutex<Vec<tokio::task::JoinHandle<()>>>>,
     listener: std::sync::Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
@@ -541,6 +542,7 @@ impl Relay {
             target,
             cut: tokio::sync::watch::channel(0u32).0,
             parked: Arc::default(),
+            links: Arc::default(),
             listener: std::sync::Mutex::default(),
         };
         relay.listen(listener);
@@ -549,12 +551,13 @@ impl Relay {
 
     fn listen(&self, listener: tokio::net::TcpListener) {
         let (target, parked, cut) = (self.target.clone(), self.parked.clone(), self.cut.clone());
+        let links = self.links.clone();
         let task = tokio::spawn(async move {
             while let Ok((mut inbound, _)) = listener.accept().await {
                 let (target, parked) = (target.clone(), parked.clone());
                 // Only cuts from now on end this link.
                 let mut cuts = cut.subscribe();
-                tokio::spawn(async move {
+                let link = tokio::spawn(async move {
                     let Ok(mut outbound) = tokio::net::TcpStream::connect(&target).await else {
                         return;
                     };
@@ -566,22 +569,30 @@ impl Relay {
                         parked.lock().unwrap().push(outbound);
                     }
                 });
+                links.lock().unwrap().push(link);
             }
         });
         *self.listener.lock().unwrap() = Some(task);
     }
 
-    /// Cut every link open now; new ones can be made.
-    pub fn cut(&self) {
+    /// Cut every link open now, and wait until their client sides are closed;
+    /// new links can be made.
+    pub async fn cut(&self) {
+        let open = std::mem::take(&mut *self.links.lock().unwrap());
         self.cut.send_modify(|n| *n += 1);
+        for link in open {
+            let _ = link.await;
+        }
     }
 
-    /// The server is gone: open links are cut, and connecting is refused.
-    pub fn down(&self) {
-        if let Some(task) = self.listener.lock().unwrap().take() {
+    /// The server is gone: connecting is refused, and open links are cut.
+    pub async fn down(&self) {
+        let listener = self.listener.lock().unwrap().take();
+        if let Some(task) = listener {
             task.abort();
+            let _ = task.await;
         }
-        self.cut();
+        self.cut().await;
     }
 
     /// The server is back, at the same address.
