@@ -1086,7 +1086,9 @@ async fn send_details(
             Ok(Some(h)) if h.hold.booking_id.is_some() => {
                 Redirect::to(&format!("/o/{}/done", h.office.id)).into_response()
             }
-            _ => hold_ran_out(&s, lang, &held, &csrf).await,
+            Ok(_) => hold_ran_out(&s, lang, &held, &csrf).await,
+            // Whether the first went through cannot be told just now.
+            Err(e) => pages::failed(lang, e),
         },
         Err(BookError::EmailCap(n)) => {
             let e = FieldError {
