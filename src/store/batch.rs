@@ -184,14 +184,7 @@ type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + 
 
 /// A copy for each caller, which still says whether the database could not be reached.
 fn clone(e: &sqlx::Error) -> sqlx::Error {
-    if super::unreachable(e) {
-        sqlx::Error::Io(std::io::Error::new(
-            std::io::ErrorKind::NotConnected,
-            e.to_string(),
-        ))
-    } else {
-        sqlx::Error::Protocol(e.to_string())
-    }
+    super::shared_error(e, e.to_string())
 }
 
 fn fail_all(jobs: Vec<Job>, e: &sqlx::Error) {

@@ -276,12 +276,8 @@ impl Store {
         reminder: Option<&NewMail>,
     ) -> Result<()> {
         // The writers stop when the pool closes, as the process shuts down.
-        let stopped = || {
-            StoreError::Database(sqlx::Error::Io(std::io::Error::new(
-                std::io::ErrorKind::NotConnected,
-                "the booking writer has stopped",
-            )))
-        };
+        let stopped =
+            || StoreError::Database(super::not_connected("the booking writer has stopped"));
         // dialect: both backends write bookings that arrive together in one
         // transaction; on PostgreSQL as one statement over arrays of bookings
         // ([`super::pg_batch`]), on SQLite as separate statements in a savepoint

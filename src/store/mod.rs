@@ -258,6 +258,24 @@ pub fn unreachable(err: &sqlx::Error) -> bool {
     }
 }
 
+/// An error for one of several callers who share a failure, keeping whether the
+/// database could not be reached (sqlx errors cannot be cloned).
+pub(super) fn shared_error(e: &sqlx::Error, message: String) -> sqlx::Error {
+    if unreachable(e) {
+        not_connected(message)
+    } else {
+        sqlx::Error::Protocol(message)
+    }
+}
+
+/// An error that counts as [`unreachable`].
+pub(super) fn not_connected(message: impl Into<String>) -> sqlx::Error {
+    sqlx::Error::Io(std::io::Error::new(
+        std::io::ErrorKind::NotConnected,
+        message.into(),
+    ))
+}
+
 /// Whether an error, or one it was caused by, says the database is [`unreachable`].
 pub fn unavailable(err: &(dyn std::error::Error + 'static)) -> bool {
     let mut next = Some(err);

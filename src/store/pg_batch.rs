@@ -301,18 +301,13 @@ async fn connect(pool: &PgPool) -> Result<Conn> {
 /// Answer every job with the error; one that says the database could not be
 /// reached says so to each of them, so that callers can answer "try again".
 fn fail(jobs: Vec<Job>, e: &StoreError) {
-    let unreachable = matches!(e, StoreError::Database(e) if super::unreachable(e));
     for job in jobs {
         let message = format!("writing bookings: {e}");
-        let e = if unreachable {
-            sqlx::Error::Io(std::io::Error::new(
-                std::io::ErrorKind::NotConnected,
-                message,
-            ))
-        } else {
-            sqlx::Error::Protocol(message)
+        let shared = match e {
+            StoreError::Database(e) => super::shared_error(e, message),
+            _ => sqlx::Error::Protocol(message),
         };
-        let _ = job.reply.send(Err(e.into()));
+        let _ = job.reply.send(Err(shared.into()));
     }
 }
 

@@ -902,12 +902,10 @@ async fn bookings_go_through_after_every_connection_was_ended_on_postgres() {
 /// booking is written once.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_booking_whose_link_broke_mid_statement_is_written_once_on_postgres() {
-    if crate::support::postgres_server().is_none() {
+    let Some((db, relay, t)) = crate::support::relayed_postgres().await else {
         return;
-    }
-    let db = crate::support::Db::postgres().await.unwrap();
-    let relay = crate::support::Relay::start(&db.url).await;
-    let t = std::sync::Arc::new(TestApp::new(Store::connect(&relay.url).await.unwrap()).await);
+    };
+    let t = std::sync::Arc::new(t);
     let Store::Postgres(direct) = &db.store else {
         unreachable!()
     };
@@ -969,12 +967,13 @@ async fn a_booking_whose_link_broke_mid_statement_is_written_once_on_postgres() 
         t.app.store.booked_cells("test", "stadtamt").await.unwrap(),
         1
     );
-    t.app.store.close().await;
-    drop(relay);
-    db.drop().await;
-    crate::support::ran_on_postgres(
+    crate::support::finish_relayed(
+        db,
+        relay,
+        &t,
         "engine::a_booking_whose_link_broke_mid_statement_is_written_once_on_postgres",
-    );
+    )
+    .await;
 }
 
 /// PostgreSQL cannot be reached: the API and the pages say "try again shortly"
@@ -982,12 +981,9 @@ async fn a_booking_whose_link_broke_mid_statement_is_written_once_on_postgres() 
 /// once the server is back, bookings go through again.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn while_the_database_is_gone_requests_hear_503_and_then_work_again_on_postgres() {
-    if crate::support::postgres_server().is_none() {
+    let Some((db, relay, t)) = crate::support::relayed_postgres().await else {
         return;
-    }
-    let db = crate::support::Db::postgres().await.unwrap();
-    let relay = crate::support::Relay::start(&db.url).await;
-    let t = TestApp::new(Store::connect(&relay.url).await.unwrap()).await;
+    };
     // A first booking, so that a writer holds a connection to lose.
     assert_eq!(
         t.book(WED_9, "anna@example.org").await.status,
@@ -1045,10 +1041,11 @@ async fn while_the_database_is_gone_requests_hear_503_and_then_work_again_on_pos
         crate::support::number(&db.store, "SELECT COUNT(*) FROM bookings").await,
         2
     );
-    t.app.store.close().await;
-    drop(relay);
-    db.drop().await;
-    crate::support::ran_on_postgres(
+    crate::support::finish_relayed(
+        db,
+        relay,
+        &t,
         "engine::while_the_database_is_gone_requests_hear_503_and_then_work_again_on_postgres",
-    );
+    )
+    .await;
 }

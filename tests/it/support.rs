@@ -611,3 +611,21 @@ impl Drop for Relay {
         }
     }
 }
+
+/// A fresh PostgreSQL database and an app that reaches it through a [`Relay`];
+/// `None` where the PostgreSQL half does not run.
+pub async fn relayed_postgres() -> Option<(Db, Relay, TestApp)> {
+    postgres_server()?;
+    let db = Db::postgres().await?;
+    let relay = Relay::start(&db.url).await;
+    let t = TestApp::new(Store::connect(&relay.url).await.unwrap()).await;
+    Some((db, relay, t))
+}
+
+/// Close what [`relayed_postgres`] opened and note that `test` ran to the end.
+pub async fn finish_relayed(db: Db, relay: Relay, t: &TestApp, test: &str) {
+    t.app.store.close().await;
+    drop(relay);
+    db.drop().await;
+    ran_on_postgres(test);
+}
