@@ -140,6 +140,11 @@ pub(crate) fn sqlite_options(url: &str) -> anyhow::Result<SqliteConnectOptions> 
         // FULL: an acknowledged booking survives a power cut, not only a crash (rule 7).
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
+        // The group commit gives each booking a savepoint; SQLite keeps what a
+        // savepoint may have to undo in memory only up to a small size, then in a
+        // temporary file, which the batch writer created and deleted for every
+        // transaction. In memory it stays a few pages per booking.
+        .pragma("temp_store", "memory")
         .busy_timeout(Duration::from_secs(30)))
 }
 
