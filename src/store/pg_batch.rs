@@ -5,9 +5,11 @@
 //! the round trip, setting up the plan (the CHECK constraints are read back from
 //! their stored form for every statement), the commit and its wait for the WAL.
 //! Two writer tasks, each with its own connection, take bookings from one queue.
-//! A writer that is free takes what is queued at once, so a booking alone waits
-//! for nobody; bookings that queue while the writers are busy go in together.
-//! While one writer's statement runs, the other gathers the next batch.
+//! When neither is writing, a writer takes what is queued at once, so a booking
+//! alone waits for nobody. While one writer's statement runs, the other gathers
+//! the next batch, and starts it when it holds a few bookings or when the first
+//! one is through, whichever comes first: a second statement for one or two
+//! bookings would cost the server more than it saves them in waiting.
 //!
 //! The statement is all or nothing. When it breaks a rule (a full cell, a full
 //! arrival window, an address at its cap, an idempotency key taken), or the
@@ -27,7 +29,9 @@ use std::sync::Arc;
 
 use sqlx::pool::PoolConnection;
 use sqlx::{PgPool, Postgres};
-use tokio::sync::{mpsc, oneshot, Mutex};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use tokio::sync::{mpsc, oneshot, Mutex, Notify};
 
 use super::bookings::{to_conflict, BOOKING_COLUMNS, OUTBOX_COLUMNS};
 use super::{is_retryable, NewBooking, NewMail, Result, StoreError};
@@ -38,6 +42,9 @@ const MAX_BATCH: usize = 32;
 
 /// Writer tasks: statements in flight at once per instance.
 const WRITERS: usize = 2;
+
+/// Bookings for which a writer starts a statement while another one writes.
+const ENOUGH: usize = 4;
 
 /// A booking to write, and where to send whether it was written: `false` when
 /// its office's plan was no longer at the revision its claim was computed from.
@@ -52,14 +59,27 @@ pub struct Job {
 /// Start the writers; jobs sent to the returned queue are written in batches.
 pub fn spawn(pool: PgPool) -> mpsc::UnboundedSender<Job> {
     let (tx, rx) = mpsc::unbounded_channel();
-    let queue = Arc::new(Mutex::new(rx));
+    let shared = Arc::new(Shared {
+        queue: Mutex::new(rx),
+        writing: AtomicUsize::new(0),
+        done: Notify::new(),
+    });
     for _ in 0..WRITERS {
-        tokio::spawn(run(pool.clone(), queue.clone()));
+        tokio::spawn(run(pool.clone(), shared.clone()));
     }
     tx
 }
 
-async fn run(pool: PgPool, queue: Arc<Mutex<mpsc::UnboundedReceiver<Job>>>) {
+/// What the writers share: the queue, and how many of them are writing.
+struct Shared {
+    queue: Mutex<mpsc::UnboundedReceiver<Job>>,
+    writing: AtomicUsize,
+    /// Told when a writer has finished a batch.
+    done: Notify,
+}
+
+async fn run(pool: PgPool, shared: Arc<Shared>) {
+    let queue = &shared.queue;
     // Each writer keeps one connection: no health check on every acquire, and
     // the statement's plan stays prepared on it. It is given back when the pool
     // closes, which waits for every connection.
@@ -81,20 +101,48 @@ async fn run(pool: PgPool, queue: Arc<Mutex<mpsc::UnboundedReceiver<Job>>>) {
             _ = &mut closed => return,
         };
         let mut jobs = vec![first];
-        while jobs.len() < MAX_BATCH {
-            match turn.try_recv() {
-                Ok(job) => jobs.push(job),
-                Err(_) => break,
+        take_queued(&mut turn, &mut jobs);
+        // While another writer is writing, a small batch waits for it rather
+        // than pay a statement of its own: each statement costs much more than
+        // a booking in it. Enough bookings for a batch go at once.
+        while jobs.len() < ENOUGH {
+            let done = shared.done.notified();
+            tokio::pin!(done);
+            // Listening before looking, so that a writer finishing in between is heard.
+            done.as_mut().enable();
+            if shared.writing.load(Ordering::Acquire) == 0 {
+                break;
+            }
+            tokio::select! {
+                job = turn.recv() => match job {
+                    Some(job) => jobs.push(job),
+                    None => break,
+                },
+                _ = done => break,
+                _ = &mut closed => return,
             }
         }
+        take_queued(&mut turn, &mut jobs);
+        shared.writing.fetch_add(1, Ordering::AcqRel);
         drop(turn);
         // A caller that stopped waiting (the client went away, the request was
         // dropped) would hear nothing: its booking is not written.
         jobs.retain(|job| !job.reply.is_closed());
-        if jobs.is_empty() {
-            continue;
+        if !jobs.is_empty() {
+            write(&pool, &mut conn, jobs).await;
         }
-        write(&pool, &mut conn, jobs).await;
+        shared.writing.fetch_sub(1, Ordering::AcqRel);
+        shared.done.notify_waiters();
+    }
+}
+
+/// Add what is queued to `jobs`, up to a full batch.
+fn take_queued(queue: &mut mpsc::UnboundedReceiver<Job>, jobs: &mut Vec<Job>) {
+    while jobs.len() < MAX_BATCH {
+        match queue.try_recv() {
+            Ok(job) => jobs.push(job),
+            Err(_) => break,
+        }
     }
 }
 
