@@ -25,6 +25,11 @@ pub struct Options {
     /// Also measure PostgreSQL: a server URL; a scratch database is created on it and dropped.
     #[arg(long, env = "TERMIN_BENCH_POSTGRES")]
     pub postgres: Option<String>,
+    /// A rush: aim every booking at one of this many times (40 places each), so
+    /// that most are refused once those are full; bookings/s then counts every
+    /// answer. Without it, bookings spread over the year and nearly all succeed.
+    #[arg(long)]
+    pub times: Option<usize>,
 }
 
 const BENCH_OFFICE: &str = r#"
@@ -80,8 +85,12 @@ pub async fn run(options: Options) -> anyhow::Result<()> {
         rows.push(result?);
     }
     println!();
+    let aim = match options.times {
+        Some(n) => format!(", all for {n} times (bookings/s counts refusals too)"),
+        None => String::new(),
+    };
     println!(
-        "{} bookings, {} in flight; availability: 31 days of one service at Bürgerbüro Mitte",
+        "{} bookings, {} in flight{aim}; availability: 31 days of one service at Bürgerbüro Mitte",
         options.bookings, options.concurrency
     );
     println!();
@@ -151,11 +160,18 @@ async fn measure(url: &str, options: &Options) -> anyhow::Result<Figures> {
     // Starts in the first 22 hours of a day: a booking then never runs past midnight,
     // also on the 23-hour day of the spring DST change.
     let slots_per_day = 22 * 12;
+    let rush = options.times.map(|n| n.max(1));
+    let booked = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let bookings = rate(options, |i| {
         let app = app.clone();
+        let booked = booked.clone();
         async move {
-            // Spread bookings over the year so that requests in flight rarely share a cell.
-            let slot = (i * 7919) % (300 * slots_per_day);
+            let slot = match rush {
+                // Times a quarter of an hour apart, as long as the service.
+                Some(n) => (i % n) * 3,
+                // Spread over the year so that requests in flight rarely share a cell.
+                None => (i * 7919) % (300 * slots_per_day),
+            };
             let day = start_day + Days::days((slot / slots_per_day) as i64);
             let midnight = Some(chrono::NaiveTime::MIN);
             let start = schedule::local_instant(chrono_tz::Europe::Berlin, day, midnight)
@@ -170,13 +186,24 @@ async fn measure(url: &str, options: &Options) -> anyhow::Result<Figures> {
                 phone: None,
                 language: None,
             };
-            booking::book(&app, &req, None)
-                .await
-                .with_context(|| format!("booking {i} at {start}"))?;
+            match booking::book(&app, &req, None).await {
+                Ok(_) => {
+                    booked.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+                Err(booking::BookError::SlotTaken) if rush.is_some() => {}
+                Err(e) => {
+                    return Err(anyhow::Error::from(e).context(format!("booking {i} at {start}")))
+                }
+            }
             Ok::<(), anyhow::Error>(())
         }
     })
     .await?;
+    eprintln!(
+        "bench: {backend}: {} of {} booked",
+        booked.load(std::sync::atomic::Ordering::Relaxed),
+        options.bookings
+    );
 
     eprintln!("bench: {backend}: availability");
     let wish = Wish {
