@@ -13,8 +13,11 @@
 //!
 //! The statement is all or nothing. When it breaks a rule (a full cell, a full
 //! arrival window, an address at its cap, an idempotency key taken), or the
-//! server refuses it for another reason, nobody can tell whose booking was the
-//! cause, so each of them is written again on its own and hears its own answer.
+//! server refuses it for another reason, the writer reads the counters the
+//! batch raises: bookings that cannot fit hear so at once, and the others go
+//! together once more. That matters in a rush, when most of a batch asks for
+//! places already gone. Whatever is still refused is written again one booking
+//! at a time, each hearing its own answer.
 //! Every caller hears its answer only after the commit that made its booking
 //! durable. A connection that broke costs a second try, not an error; if it broke
 //! mid-statement, the old session is ended first, so that the statement cannot
@@ -25,6 +28,7 @@
 //! within each table, so concurrent statements wait for each other rather than
 //! deadlock; PostgreSQL's rare deadlock abort is retried like any booking's.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use sqlx::pool::PoolConnection;
@@ -34,7 +38,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use tokio::sync::{mpsc, oneshot, Mutex, Notify};
 
 use super::bookings::{to_conflict, BOOKING_COLUMNS, OUTBOX_COLUMNS};
-use super::{is_retryable, NewBooking, NewMail, Result, StoreError};
+use super::{is_retryable, Conflict, NewBooking, NewMail, Result, StoreError};
 use crate::domain::schedule::Claim;
 
 /// Bookings written by one statement at most.
@@ -148,25 +152,235 @@ fn take_queued(queue: &mut mpsc::UnboundedReceiver<Job>, jobs: &mut Vec<Job>) {
 
 /// Write a batch and answer each of its bookings.
 async fn write(pool: &PgPool, conn: &mut Option<Conn>, jobs: Vec<Job>) {
+    let jobs = match write_batch(pool, conn, jobs).await {
+        Ok(_) => return,
+        Err(refused) => refused,
+    };
+    // The server refused the statement, so nothing was written. When many want
+    // the same times, most of a batch may no longer fit: those hear so at once,
+    // and the others go together once more.
+    let Sifted {
+        admitted,
+        deferred,
+        refused,
+    } = sift(pool, conn, jobs).await;
+    if refused == 0 && deferred.is_empty() {
+        // Nothing to tell from the counters: the refusal had another cause.
+        return one_by_one(pool, conn, admitted).await;
+    }
+    if admitted.is_empty() {
+        return;
+    }
+    let deferred = match write_batch(pool, conn, admitted).await {
+        // The places they needed went to bookings now stored: a sure answer.
+        Ok(true) => {
+            for (job, conflict) in deferred {
+                let _ = job.reply.send(Err(StoreError::Conflict(conflict)));
+            }
+            return;
+        }
+        Ok(false) => deferred.into_iter().map(|(job, _)| job).collect(),
+        Err(mut again) => {
+            again.extend(deferred.into_iter().map(|(job, _)| job));
+            again
+        }
+    };
+    // Still refused, or not all written: each goes on its own and hears its own answer.
+    one_by_one(pool, conn, deferred).await
+}
+
+/// Write the batch and answer its bookings: whether all of them were written.
+/// If the server refused the statement, nobody is answered and the batch
+/// comes back.
+async fn write_batch(
+    pool: &PgPool,
+    conn: &mut Option<Conn>,
+    jobs: Vec<Job>,
+) -> std::result::Result<bool, Vec<Job>> {
     let refs: Vec<&Job> = jobs.iter().collect();
     match write_once(pool, conn, &refs).await {
         Ok(written) => {
+            let mut all = true;
             for job in jobs {
                 let done = written.contains(&job.booking.id);
+                all &= done;
                 let _ = job.reply.send(Ok(done));
             }
+            Ok(all)
         }
         Err(StoreError::Conflict(conflict)) if jobs.len() == 1 => {
             for job in jobs {
                 let _ = job.reply.send(Err(StoreError::Conflict(conflict)));
             }
+            Ok(false)
         }
-        // The server refused the statement, so nothing was written: each
-        // booking goes again on its own and hears its own answer.
-        Err(e) if refused(&e) => one_by_one(pool, conn, jobs).await,
-        Err(e) => fail(jobs, &e),
+        Err(e) if refused(&e) => Err(jobs),
+        Err(e) => {
+            fail(jobs, &e);
+            Ok(false)
+        }
     }
 }
+
+/// A refused batch, sorted by what the stored counters say.
+struct Sifted {
+    /// Bookings that fit, counting those before them in the batch.
+    admitted: Vec<Job>,
+    /// Bookings that fit only if one admitted before them is not written.
+    deferred: Vec<(Job, Conflict)>,
+    /// Bookings that did not fit even alone, answered already.
+    refused: usize,
+}
+
+/// Read the counters a refused batch would raise (cells, arrival windows,
+/// address quotas) and the offices' revisions, then go through the bookings in
+/// the order they came. One that does not fit even alone hears its conflict at
+/// once, as it would from its own statement; one that fits only without those
+/// admitted before it waits for them. A booking whose office's plan changed,
+/// and every booking if the counters cannot be read, is admitted for the
+/// statement to judge.
+async fn sift(pool: &PgPool, conn: &mut Option<Conn>, jobs: Vec<Job>) -> Sifted {
+    let mut keys = SiftKeys::default();
+    for job in &jobs {
+        let (b, claim) = (&job.booking, &job.claim);
+        for &(cell, _) in &claim.cells {
+            keys.cell_office.push(b.office_id.as_str());
+            keys.cell_counter.push(b.counter_id.as_str());
+            keys.cell_at.push(cell);
+        }
+        keys.window_office.push(b.office_id.as_str());
+        keys.window_at.push(claim.arrival_window);
+        keys.quota_office.push(b.office_id.as_str());
+        keys.quota_key.push(b.email_key.as_str());
+    }
+    let query = sqlx::query_as::<_, (String, String, String, i64, i64)>(SIFT)
+        .bind(&keys.cell_office)
+        .bind(&keys.cell_counter)
+        .bind(&keys.cell_at)
+        .bind(&keys.window_office)
+        .bind(&keys.window_at)
+        .bind(&keys.quota_office)
+        .bind(&keys.quota_key);
+    let rows = match conn {
+        Some(c) => query.fetch_all(&mut *c.conn).await,
+        None => query.fetch_all(pool).await,
+    };
+    let mut sifted = Sifted {
+        admitted: Vec::with_capacity(jobs.len()),
+        deferred: Vec::new(),
+        refused: 0,
+    };
+    let Ok(rows) = rows else {
+        sifted.admitted = jobs;
+        return sifted;
+    };
+    // What is stored, and what the admitted bookings add to it.
+    let mut stored: HashMap<Counter, i64> = HashMap::new();
+    let mut revisions: HashMap<String, i64> = HashMap::new();
+    for (kind, office, key, at, value) in rows {
+        if kind == "office" {
+            revisions.insert(office, value);
+        } else {
+            stored.insert((kind, office, key, at), value);
+        }
+    }
+    let mut with_admitted = stored.clone();
+    for job in jobs {
+        let b = &job.booking;
+        if revisions.get(&b.office_id) != Some(&b.office_revision) {
+            sifted.admitted.push(job);
+            continue;
+        }
+        let raises = raises(&job);
+        let over = |counters: &HashMap<Counter, i64>| {
+            raises
+                .iter()
+                .find(|r| counters.get(&r.counter).copied().unwrap_or(0) + r.by > r.cap)
+                .map(|r| r.conflict)
+        };
+        if let Some(conflict) = over(&stored) {
+            sifted.refused += 1;
+            let _ = job.reply.send(Err(StoreError::Conflict(conflict)));
+        } else if let Some(conflict) = over(&with_admitted) {
+            sifted.deferred.push((job, conflict));
+        } else {
+            for r in raises {
+                *with_admitted.entry(r.counter).or_insert(0) += r.by;
+            }
+            sifted.admitted.push(job);
+        }
+    }
+    sifted
+}
+
+/// A stored counter: `(kind, office, key, at)`.
+type Counter = (String, String, String, i64);
+
+/// How a booking raises a counter, the cap it must stay within, and what it
+/// hears if it would not.
+struct Raise {
+    counter: Counter,
+    by: i64,
+    cap: i64,
+    conflict: Conflict,
+}
+
+/// The counters a booking raises, as the batch statement raises them.
+fn raises(job: &Job) -> Vec<Raise> {
+    let (b, claim) = (&job.booking, &job.claim);
+    let counter = |kind: &str, key: &str, at: i64| {
+        (kind.to_string(), b.office_id.clone(), key.to_string(), at)
+    };
+    let mut raises: Vec<Raise> = claim
+        .cells
+        .iter()
+        .map(|&(cell, capacity)| Raise {
+            counter: counter("cell", &b.counter_id, cell),
+            by: 1,
+            cap: i64::from(capacity),
+            conflict: Conflict::Capacity,
+        })
+        .collect();
+    raises.push(Raise {
+        counter: counter("window", "", claim.arrival_window),
+        by: i64::from(b.persons),
+        cap: i64::from(claim.arrival_cap),
+        conflict: Conflict::Arrivals,
+    });
+    raises.push(Raise {
+        counter: counter("quota", &b.email_key, 0),
+        by: 1,
+        cap: i64::from(b.email_cap),
+        conflict: Conflict::EmailCap,
+    });
+    raises
+}
+
+/// The keys of the counters a batch raises, one array per column.
+#[derive(Default)]
+struct SiftKeys<'a> {
+    cell_office: Vec<&'a str>,
+    cell_counter: Vec<&'a str>,
+    cell_at: Vec<i64>,
+    window_office: Vec<&'a str>,
+    window_at: Vec<i64>,
+    quota_office: Vec<&'a str>,
+    quota_key: Vec<&'a str>,
+}
+
+/// The stored counters of a batch's keys, and the revisions of their offices,
+/// as `(kind, office, key, at, value)`.
+const SIFT: &str = "\
+    SELECT 'cell', c.office_id, c.counter_id, c.cell_at, c.booked FROM capacity_cells c \
+      WHERE (c.office_id, c.counter_id, c.cell_at) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])) \
+    UNION ALL \
+    SELECT 'window', a.office_id, '', a.window_at, a.arrivals FROM arrival_cells a \
+      WHERE (a.office_id, a.window_at) IN (SELECT * FROM unnest($4::text[], $5::bigint[])) \
+    UNION ALL \
+    SELECT 'quota', q.office_id, q.email_key, 0, q.active FROM email_quota q \
+      WHERE (q.office_id, q.email_key) IN (SELECT * FROM unnest($6::text[], $7::text[])) \
+    UNION ALL \
+    SELECT 'office', o.id, '', 0, o.revision FROM offices o WHERE o.id = ANY($4::text[])";
 
 /// Run the statement for `jobs`, also when the writer's connection broke (a
 /// restarted server, a dropped link). The statement is atomic and the booking

@@ -18,6 +18,7 @@ on_both!(
     the_last_place_goes_to_exactly_one_of_fifty,
     bookings_sent_together_each_hear_their_own_answer,
     a_booking_nobody_waits_for_any_more_is_not_written,
+    a_place_is_not_refused_for_a_booking_that_was_not_written,
     an_unconfirmed_booking_expires_and_frees_its_place,
     the_citizen_confirms_with_the_token_from_the_mail,
     an_office_without_confirmation_confirms_at_once,
@@ -163,22 +164,44 @@ async fn bookings_sent_together_each_hear_their_own_answer(store: Store) {
     // Sixteen free quarter hours of one morning, each asked for once.
     for q in 0..16 {
         let start = format!("2026-12-03T{:02}:{:02}:00+01:00", 8 + q / 4, 15 * (q % 4));
-        requests.push((start, format!("free{q}@example.org"), "free"));
+        requests.push((
+            "free",
+            booking_body(&start, &format!("free{q}@example.org")),
+        ));
     }
     // Ten people for one last place.
     for i in 0..10 {
-        requests.push((WED_9.to_string(), format!("rival{i}@example.org"), "rival"));
+        requests.push((
+            "rival",
+            booking_body(WED_9, &format!("rival{i}@example.org")),
+        ));
     }
     // One address asking three times where two active bookings are allowed.
     for q in 0..3 {
         let start = format!("2026-12-04T08:{:02}:00+01:00", 15 * q);
-        requests.push((start, "bert@example.org".to_string(), "bert"));
+        requests.push(("bert", booking_body(&start, "bert@example.org")));
+    }
+    // Three at Kfz, with desks to spare, where a family of three already
+    // arrives at the Stadtamt and four persons may arrive per quarter hour.
+    let fri_10 = "2026-12-04T10:00:00+01:00";
+    let mut family = booking_body(fri_10, "family@example.org");
+    family["persons"] = json!(3);
+    assert_eq!(
+        t.call("POST", "/api/v1/bookings", Some(&family))
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    for i in 0..3 {
+        let mut kfz = booking_body(fri_10, &format!("kfz{i}@example.org"));
+        kfz["services"] = json!(["zulassung"]);
+        requests.push(("kfz", kfz));
     }
     let mut tasks = tokio::task::JoinSet::new();
-    for (start, email, who) in requests {
+    for (who, body) in requests {
         let t = t.clone();
         tasks.spawn(async move {
-            let answer = t.book(&start, &email).await;
+            let answer = t.call("POST", "/api/v1/bookings", Some(&body)).await;
             (who, answer.status, answer.json["error"].clone())
         });
     }
@@ -197,16 +220,20 @@ async fn bookings_sent_together_each_hear_their_own_answer(store: Store) {
         (("bert", 201, String::new()), 2),
         (("bert", 409, "email_cap".to_string()), 1),
         (("free", 201, String::new()), 16),
+        (("kfz", 201, String::new()), 1),
+        (("kfz", 409, "arrivals_full".to_string()), 2),
         (("rival", 201, String::new()), 1),
         (("rival", 409, "slot_taken".to_string()), 9),
     ]);
     assert_eq!(seen, expected);
-    assert_eq!(t.count("bookings").await, 19);
-    assert_eq!(t.count("outbox").await, 19);
+    // With the family: 21 bookings; the family takes three quarter hours.
+    assert_eq!(t.count("bookings").await, 21);
+    assert_eq!(t.count("outbox").await, 21);
     assert_eq!(
         t.app.store.booked_cells("test", "stadtamt").await.unwrap(),
-        19
+        22
     );
+    assert_eq!(t.app.store.booked_cells("test", "kfz").await.unwrap(), 2);
 }
 
 /// A request dropped while its booking waited for a writer (the client went
@@ -285,6 +312,94 @@ async fn a_booking_nobody_waits_for_any_more_is_not_written(store: Store) {
         t.book(&at(30), "carl@example.org").await.status,
         StatusCode::CREATED
     );
+}
+
+/// When bookings that arrived together are refused as a whole, the writer
+/// tells from the stored counters who cannot fit. A booking that fits only if
+/// one before it is not written must not hear "taken" when that one fails for
+/// another reason: here a retry whose first request is written meanwhile.
+async fn a_place_is_not_refused_for_a_booking_that_was_not_written(store: Store) {
+    let t = std::sync::Arc::new(TestApp::new(store).await);
+    // Kfz has three places at 10:00; one goes now, two are left.
+    let ten = "2026-12-03T10:00:00+01:00";
+    let kfz = |email: &str| {
+        let mut body = booking_body(ten, email);
+        body["services"] = json!(["zulassung"]);
+        body.to_string()
+    };
+    let first = t
+        .call(
+            "POST",
+            "/api/v1/bookings",
+            Some(&serde_json::from_str(&kfz("kai@example.org")).unwrap()),
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::CREATED);
+    let send = |body: String, key: Option<&'static str>| {
+        let t = t.clone();
+        tokio::spawn(async move {
+            let headers: Vec<(&str, &str)> =
+                key.map(|k| ("idempotency-key", k)).into_iter().collect();
+            t.request("POST", "/api/v1/bookings", Some(body), &headers)
+                .await
+        })
+    };
+    let settle = || tokio::time::sleep(std::time::Duration::from_millis(500));
+    // Hold up the writers: the request and its retry must not see each other
+    // before they reach them.
+    let sqlite_turn;
+    let mut pg_lock = None;
+    match &t.app.store {
+        Store::Sqlite(s) => sqlite_turn = Some(s.lock_writer().await),
+        Store::Postgres(p) => {
+            sqlite_turn = None;
+            let mut tx = p.pool.begin().await.unwrap();
+            sqlx::query("LOCK TABLE arrival_cells IN ACCESS EXCLUSIVE MODE")
+                .execute(&mut *tx)
+                .await
+                .unwrap();
+            pg_lock = Some(tx);
+        }
+    }
+    let request = send(kfz("lea@example.org"), Some("lea-once"));
+    if pg_lock.is_some() {
+        // One writer starts on it and waits at the lock.
+        let mut tries = 0;
+        while crate::support::number(
+            &t.app.store,
+            "SELECT COUNT(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database \
+             WHERE d.datname = current_database() AND NOT l.granted",
+        )
+        .await
+            < 1
+        {
+            tries += 1;
+            assert!(tries < 60, "no writer started on the booking");
+            settle().await;
+        }
+    } else {
+        // It waits in the queue, first.
+        settle().await;
+    }
+    // The retry, and then someone else for the same time: on PostgreSQL the
+    // other writer takes both in one batch, which the retry's key breaks.
+    let retry = send(kfz("lea@example.org"), Some("lea-once"));
+    settle().await;
+    let other = send(kfz("max@example.org"), None);
+    settle().await;
+    drop(sqlite_turn);
+    if let Some(tx) = pg_lock {
+        tx.commit().await.unwrap();
+    }
+    let request = request.await.unwrap();
+    let retry = retry.await.unwrap();
+    let other = other.await.unwrap();
+    assert_eq!(request.status, StatusCode::CREATED, "{}", request.text);
+    assert_eq!(retry.status, StatusCode::OK, "{}", retry.text);
+    assert_eq!(retry.json["id"], request.json["id"]);
+    assert_eq!(other.status, StatusCode::CREATED, "{}", other.text);
+    assert_eq!(t.count("bookings").await, 3);
+    assert_eq!(t.app.store.booked_cells("test", "kfz").await.unwrap(), 6);
 }
 
 async fn an_unconfirmed_booking_expires_and_frees_its_place(store: Store) {
