@@ -7,17 +7,19 @@
 //! Two writer tasks, each with its own connection, take bookings from one queue.
 //! When neither is writing, a writer takes what is queued at once, so a booking
 //! alone waits for nobody. While one writer's statement runs, the other gathers
-//! the next batch, and starts it when it holds a few bookings or when the first
-//! one is through, whichever comes first: a second statement for one or two
-//! bookings would cost the server more than it saves them in waiting.
+//! the next batch, and starts it when it holds a few bookings, when the first
+//! one is through, or after a few milliseconds, whichever comes first: a second
+//! statement for one or two bookings would cost the server more than it saves
+//! them in waiting.
 //!
 //! The statement is all or nothing. When it breaks a rule (a full cell, a full
 //! arrival window, an address at its cap, an idempotency key taken), or the
 //! server refuses it for another reason, the writer reads the counters the
-//! batch raises: bookings that cannot fit hear so at once, and the others go
-//! together once more. That matters in a rush, when most of a batch asks for
-//! places already gone. Whatever is still refused is written again one booking
-//! at a time, each hearing its own answer.
+//! batch raises: bookings that cannot fit hear so at once, those that fit go
+//! together once more, and those that fit only if one of these is not written
+//! wait for it, to be sifted again. That matters in a rush, when most of a
+//! batch asks for places already gone. Whatever is still refused is written
+//! again one booking at a time, each hearing its own answer.
 //! Every caller hears its answer only after the commit that made its booking
 //! durable. A connection that broke costs a second try, not an error; if it broke
 //! mid-statement, the old session is ended first, so that the statement cannot
@@ -49,6 +51,10 @@ const WRITERS: usize = 2;
 
 /// Bookings for which a writer starts a statement while another one writes.
 const ENOUGH: usize = 4;
+
+/// How long fewer bookings wait for the other writer: several times what a
+/// statement takes when all is well.
+const PATIENCE: std::time::Duration = std::time::Duration::from_millis(5);
 
 /// A booking to write, and where to send whether it was written: `false` when
 /// its office's plan was no longer at the revision its claim was computed from.
@@ -108,7 +114,11 @@ async fn run(pool: PgPool, shared: Arc<Shared>) {
         take_queued(&mut turn, &mut jobs);
         // While another writer is writing, a small batch waits for it rather
         // than pay a statement of its own: each statement costs much more than
-        // a booking in it. Enough bookings for a batch go at once.
+        // a booking in it. Enough bookings for a batch go at once, and so does
+        // a batch that waited longer than a statement takes (the other writer
+        // may be slow: many refusals, a broken link).
+        let deadline = tokio::time::sleep(PATIENCE);
+        tokio::pin!(deadline);
         while jobs.len() < ENOUGH {
             let done = shared.done.notified();
             tokio::pin!(done);
@@ -123,11 +133,13 @@ async fn run(pool: PgPool, shared: Arc<Shared>) {
                     None => break,
                 },
                 _ = done => break,
-                _ = &mut closed => return,
+                _ = &mut deadline => break,
+                // Taken is taken: the batch is still written, and the next turn ends.
+                _ = &mut closed => break,
             }
         }
         take_queued(&mut turn, &mut jobs);
-        shared.writing.fetch_add(1, Ordering::AcqRel);
+        let writing = Writing::start(&shared);
         drop(turn);
         // A caller that stopped waiting (the client went away, the request was
         // dropped) would hear nothing: its booking is not written.
@@ -135,8 +147,25 @@ async fn run(pool: PgPool, shared: Arc<Shared>) {
         if !jobs.is_empty() {
             write(&pool, &mut conn, jobs).await;
         }
-        shared.writing.fetch_sub(1, Ordering::AcqRel);
-        shared.done.notify_waiters();
+        drop(writing);
+    }
+}
+
+/// A writer at work: counted while it lasts, also if the task panics or is
+/// dropped, so that the other writer never waits for it in vain.
+struct Writing<'a>(&'a Shared);
+
+impl<'a> Writing<'a> {
+    fn start(shared: &'a Shared) -> Self {
+        shared.writing.fetch_add(1, Ordering::AcqRel);
+        Writing(shared)
+    }
+}
+
+impl Drop for Writing<'_> {
+    fn drop(&mut self) {
+        self.0.writing.fetch_sub(1, Ordering::AcqRel);
+        self.0.done.notify_waiters();
     }
 }
 
@@ -152,82 +181,96 @@ fn take_queued(queue: &mut mpsc::UnboundedReceiver<Job>, jobs: &mut Vec<Job>) {
 
 /// Write a batch and answer each of its bookings.
 async fn write(pool: &PgPool, conn: &mut Option<Conn>, jobs: Vec<Job>) {
-    let jobs = match write_batch(pool, conn, jobs).await {
+    let mut jobs = match write_batch(pool, conn, jobs).await {
         Ok(_) => return,
         Err(refused) => refused,
     };
     // The server refused the statement, so nothing was written. When many want
     // the same times, most of a batch may no longer fit: those hear so at once,
     // and the others go together once more.
-    let Sifted {
-        admitted,
-        deferred,
-        refused,
-    } = sift(pool, conn, jobs).await;
-    if refused == 0 && deferred.is_empty() {
-        // Nothing to tell from the counters: the refusal had another cause.
-        return one_by_one(pool, conn, admitted).await;
-    }
-    if admitted.is_empty() {
-        return;
-    }
-    let deferred = match write_batch(pool, conn, admitted).await {
-        // The places they needed went to bookings now stored: a sure answer.
-        Ok(true) => {
-            for (job, conflict) in deferred {
-                let _ = job.reply.send(Err(StoreError::Conflict(conflict)));
-            }
+    for round in 0..SIFTS {
+        let Sifted {
+            admitted,
+            unjudged,
+            deferred,
+            refused,
+        } = sift(pool, conn, jobs).await;
+        if round == 0 && refused == 0 && deferred.is_empty() {
+            // Nothing to tell from the counters: the refusal had another cause
+            // (a key taken, a plan changed, a place freed since).
+            let mut all = admitted;
+            all.extend(unjudged);
+            return one_by_one(pool, conn, all).await;
+        }
+        let counted: Vec<String> = admitted.iter().map(|j| j.booking.id.clone()).collect();
+        let mut batch = admitted;
+        batch.extend(unjudged);
+        if batch.is_empty() {
             return;
         }
-        Ok(false) => deferred.into_iter().map(|(job, _)| job).collect(),
-        Err(mut again) => {
-            again.extend(deferred.into_iter().map(|(job, _)| job));
-            again
+        match write_batch(pool, conn, batch).await {
+            // The places the deferred ones needed went to bookings now stored:
+            // sifted again, against the counters as they are now, they hear a
+            // sure answer, or go in the next batch if a place came free.
+            Ok(written) if counted.iter().all(|id| written.contains(id)) => {
+                if deferred.is_empty() {
+                    return;
+                }
+                jobs = deferred;
+            }
+            Ok(_) => return one_by_one(pool, conn, deferred).await,
+            Err(mut again) => {
+                again.extend(deferred);
+                return one_by_one(pool, conn, again).await;
+            }
         }
-    };
-    // Still refused, or not all written: each goes on its own and hears its own answer.
-    one_by_one(pool, conn, deferred).await
+    }
+    // Places keep changing hands under these: each on its own.
+    one_by_one(pool, conn, jobs).await
 }
 
-/// Write the batch and answer its bookings: whether all of them were written.
-/// If the server refused the statement, nobody is answered and the batch
-/// comes back.
+/// Rounds of sifting a refused batch before the rest goes one by one.
+const SIFTS: usize = 4;
+
+/// Write the batch and answer its bookings: the ids written. If the server
+/// refused the statement, nobody is answered and the batch comes back.
 async fn write_batch(
     pool: &PgPool,
     conn: &mut Option<Conn>,
     jobs: Vec<Job>,
-) -> std::result::Result<bool, Vec<Job>> {
+) -> std::result::Result<Vec<String>, Vec<Job>> {
     let refs: Vec<&Job> = jobs.iter().collect();
     match write_once(pool, conn, &refs).await {
         Ok(written) => {
-            let mut all = true;
             for job in jobs {
                 let done = written.contains(&job.booking.id);
-                all &= done;
                 let _ = job.reply.send(Ok(done));
             }
-            Ok(all)
+            Ok(written)
         }
         Err(StoreError::Conflict(conflict)) if jobs.len() == 1 => {
             for job in jobs {
                 let _ = job.reply.send(Err(StoreError::Conflict(conflict)));
             }
-            Ok(false)
+            Ok(Vec::new())
         }
         Err(e) if refused(&e) => Err(jobs),
         Err(e) => {
             fail(jobs, &e);
-            Ok(false)
+            Ok(Vec::new())
         }
     }
 }
 
 /// A refused batch, sorted by what the stored counters say.
 struct Sifted {
-    /// Bookings that fit, counting those before them in the batch.
+    /// Bookings that fit, counting those admitted before them.
     admitted: Vec<Job>,
+    /// Bookings whose office's plan changed, or all of them if the counters
+    /// could not be read: the statement judges them.
+    unjudged: Vec<Job>,
     /// Bookings that fit only if one admitted before them is not written.
-    deferred: Vec<(Job, Conflict)>,
+    deferred: Vec<Job>,
     /// Bookings that did not fit even alone, answered already.
     refused: usize,
 }
@@ -236,10 +279,10 @@ struct Sifted {
 /// address quotas) and the offices' revisions, then go through the bookings in
 /// the order they came. One that does not fit even alone hears its conflict at
 /// once, as it would from its own statement; one that fits only without those
-/// admitted before it waits for them. A booking whose office's plan changed,
-/// and every booking if the counters cannot be read, is admitted for the
-/// statement to judge.
-async fn sift(pool: &PgPool, conn: &mut Option<Conn>, jobs: Vec<Job>) -> Sifted {
+/// admitted before it waits for them. Bookings whose callers stopped waiting
+/// are dropped, as when a writer takes them.
+async fn sift(pool: &PgPool, conn: &mut Option<Conn>, mut jobs: Vec<Job>) -> Sifted {
+    jobs.retain(|job| !job.reply.is_closed());
     let mut keys = SiftKeys::default();
     for job in &jobs {
         let (b, claim) = (&job.booking, &job.claim);
@@ -267,11 +310,12 @@ async fn sift(pool: &PgPool, conn: &mut Option<Conn>, jobs: Vec<Job>) -> Sifted 
     };
     let mut sifted = Sifted {
         admitted: Vec::with_capacity(jobs.len()),
+        unjudged: Vec::new(),
         deferred: Vec::new(),
         refused: 0,
     };
     let Ok(rows) = rows else {
-        sifted.admitted = jobs;
+        sifted.unjudged = jobs;
         return sifted;
     };
     // What is stored, and what the admitted bookings add to it.
@@ -288,7 +332,7 @@ async fn sift(pool: &PgPool, conn: &mut Option<Conn>, jobs: Vec<Job>) -> Sifted 
     for job in jobs {
         let b = &job.booking;
         if revisions.get(&b.office_id) != Some(&b.office_revision) {
-            sifted.admitted.push(job);
+            sifted.unjudged.push(job);
             continue;
         }
         let raises = raises(&job);
@@ -301,8 +345,8 @@ async fn sift(pool: &PgPool, conn: &mut Option<Conn>, jobs: Vec<Job>) -> Sifted 
         if let Some(conflict) = over(&stored) {
             sifted.refused += 1;
             let _ = job.reply.send(Err(StoreError::Conflict(conflict)));
-        } else if let Some(conflict) = over(&with_admitted) {
-            sifted.deferred.push((job, conflict));
+        } else if over(&with_admitted).is_some() {
+            sifted.deferred.push(job);
         } else {
             for r in raises {
                 *with_admitted.entry(r.counter).or_insert(0) += r.by;

@@ -247,9 +247,8 @@ async fn a_booking_nobody_waits_for_any_more_is_not_written(store: Store) {
     };
     let settle = || tokio::time::sleep(std::time::Duration::from_millis(500));
     let mut earlier = Vec::new();
-    // Hold up the writers; on PostgreSQL, let one of them start on a booking
-    // first, so that the next ones wait (with fewer than a batch's worth, the
-    // other writer holds them until the first one is through).
+    // Hold up the writers; on PostgreSQL, let both of them start on a booking
+    // of their own first, so that the next one waits in the queue.
     let sqlite_turn;
     let mut pg_lock = None;
     match &t.app.store {
@@ -262,21 +261,22 @@ async fn a_booking_nobody_waits_for_any_more_is_not_written(store: Store) {
                 .await
                 .unwrap();
             pg_lock = Some(tx);
-            earlier.push(book(at(0), "anna@example.org"));
-            let mut tries = 0;
-            while crate::support::number(
-                &t.app.store,
-                "SELECT COUNT(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database \
-                 WHERE d.datname = current_database() AND NOT l.granted",
-            )
-            .await
-                < 1
-            {
-                tries += 1;
-                assert!(tries < 60, "no writer started on the booking");
-                settle().await;
+            for (minute, email) in [(0, "anna@example.org"), (15, "bert@example.org")] {
+                earlier.push(book(at(minute), email));
+                let mut tries = 0;
+                while crate::support::number(
+                    &t.app.store,
+                    "SELECT COUNT(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database \
+                     WHERE d.datname = current_database() AND NOT l.granted",
+                )
+                .await
+                    < earlier.len() as i64
+                {
+                    tries += 1;
+                    assert!(tries < 60, "the writers did not start on their bookings");
+                    settle().await;
+                }
             }
-            earlier.push(book(at(15), "bert@example.org"));
         }
     }
     let gone = book(at(30), "gone@example.org");
@@ -317,36 +317,36 @@ async fn a_booking_nobody_waits_for_any_more_is_not_written(store: Store) {
 /// When bookings that arrived together are refused as a whole, the writer
 /// tells from the stored counters who cannot fit. A booking that fits only if
 /// one before it is not written must not hear "taken" when that one fails for
-/// another reason: here a retry whose first request is written meanwhile.
+/// another reason: here a retry whose first request was written meanwhile.
 async fn a_place_is_not_refused_for_a_booking_that_was_not_written(store: Store) {
     let t = std::sync::Arc::new(TestApp::new(store).await);
     // Kfz has three places at 10:00; one goes now, two are left.
-    let ten = "2026-12-03T10:00:00+01:00";
-    let kfz = |email: &str| {
-        let mut body = booking_body(ten, email);
+    let kfz = |start: &str, email: &str| {
+        let mut body = booking_body(start, email);
         body["services"] = json!(["zulassung"]);
-        body.to_string()
+        body
     };
+    let ten = "2026-12-03T10:00:00+01:00";
     let first = t
         .call(
             "POST",
             "/api/v1/bookings",
-            Some(&serde_json::from_str(&kfz("kai@example.org")).unwrap()),
+            Some(&kfz(ten, "kai@example.org")),
         )
         .await;
     assert_eq!(first.status, StatusCode::CREATED);
-    let send = |body: String, key: Option<&'static str>| {
+    let send = |body: serde_json::Value, key: Option<&'static str>| {
         let t = t.clone();
         tokio::spawn(async move {
             let headers: Vec<(&str, &str)> =
                 key.map(|k| ("idempotency-key", k)).into_iter().collect();
-            t.request("POST", "/api/v1/bookings", Some(body), &headers)
+            t.request("POST", "/api/v1/bookings", Some(body.to_string()), &headers)
                 .await
         })
     };
     let settle = || tokio::time::sleep(std::time::Duration::from_millis(500));
-    // Hold up the writers: the request and its retry must not see each other
-    // before they reach them.
+    // Hold up the writers, each with a booking of its own on PostgreSQL, so
+    // that the retry and the booking after it meet in one batch.
     let sqlite_turn;
     let mut pg_lock = None;
     match &t.app.store {
@@ -361,44 +361,53 @@ async fn a_place_is_not_refused_for_a_booking_that_was_not_written(store: Store)
             pg_lock = Some(tx);
         }
     }
-    let request = send(kfz("lea@example.org"), Some("lea-once"));
-    if pg_lock.is_some() {
-        // One writer starts on it and waits at the lock.
-        let mut tries = 0;
-        while crate::support::number(
-            &t.app.store,
-            "SELECT COUNT(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database \
-             WHERE d.datname = current_database() AND NOT l.granted",
-        )
-        .await
-            < 1
-        {
-            tries += 1;
-            assert!(tries < 60, "no writer started on the booking");
-            settle().await;
+    let waiting_writers = |n: i64| {
+        let t = t.clone();
+        async move {
+            if !matches!(t.app.store, Store::Postgres(_)) {
+                // The SQLite writer holds one transaction: queued is enough.
+                return settle().await;
+            }
+            let mut tries = 0;
+            while crate::support::number(
+                &t.app.store,
+                "SELECT COUNT(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database \
+                 WHERE d.datname = current_database() AND NOT l.granted",
+            )
+            .await
+                < n
+            {
+                tries += 1;
+                assert!(tries < 60, "the writers did not start on their bookings");
+                settle().await;
+            }
         }
-    } else {
-        // It waits in the queue, first.
-        settle().await;
-    }
-    // The retry, and then someone else for the same time: on PostgreSQL the
-    // other writer takes both in one batch, which the retry's key breaks.
-    let retry = send(kfz("lea@example.org"), Some("lea-once"));
+    };
+    let request = send(kfz(ten, "lea@example.org"), Some("lea-once"));
+    waiting_writers(1).await;
+    let elsewhere = send(booking_body(WED_9, "ida@example.org"), None);
+    waiting_writers(2).await;
+    // The retry of Lea's request, then someone else for the last place. The
+    // retry's key is taken by the time their batch is written, which the
+    // server refuses as a whole.
+    let retry = send(kfz(ten, "lea@example.org"), Some("lea-once"));
     settle().await;
-    let other = send(kfz("max@example.org"), None);
+    let other = send(kfz(ten, "max@example.org"), None);
     settle().await;
     drop(sqlite_turn);
     if let Some(tx) = pg_lock {
         tx.commit().await.unwrap();
     }
     let request = request.await.unwrap();
+    let elsewhere = elsewhere.await.unwrap();
     let retry = retry.await.unwrap();
     let other = other.await.unwrap();
     assert_eq!(request.status, StatusCode::CREATED, "{}", request.text);
+    assert_eq!(elsewhere.status, StatusCode::CREATED, "{}", elsewhere.text);
     assert_eq!(retry.status, StatusCode::OK, "{}", retry.text);
     assert_eq!(retry.json["id"], request.json["id"]);
     assert_eq!(other.status, StatusCode::CREATED, "{}", other.text);
-    assert_eq!(t.count("bookings").await, 3);
+    assert_eq!(t.count("bookings").await, 4);
     assert_eq!(t.app.store.booked_cells("test", "kfz").await.unwrap(), 6);
 }
 
