@@ -7,7 +7,7 @@ use serde_json::json;
 use termin::booking;
 use termin::store::Store;
 
-use crate::support::{booking_body, on_both, read_mail, token_in, TestApp};
+use crate::support::{booking_body, on_both, read_mail, token_in, HeldWriters, TestApp};
 
 const WED_9: &str = "2026-12-02T09:00:00+01:00";
 
@@ -249,34 +249,11 @@ async fn a_booking_nobody_waits_for_any_more_is_not_written(store: Store) {
     let mut earlier = Vec::new();
     // Hold up the writers; on PostgreSQL, let both of them start on a booking
     // of their own first, so that the next one waits in the queue.
-    let sqlite_turn;
-    let mut pg_lock = None;
-    match &t.app.store {
-        Store::Sqlite(s) => sqlite_turn = Some(s.lock_writer().await),
-        Store::Postgres(p) => {
-            sqlite_turn = None;
-            let mut tx = p.pool.begin().await.unwrap();
-            sqlx::query("LOCK TABLE bookings IN ACCESS EXCLUSIVE MODE")
-                .execute(&mut *tx)
-                .await
-                .unwrap();
-            pg_lock = Some(tx);
-            for (minute, email) in [(0, "anna@example.org"), (15, "bert@example.org")] {
-                earlier.push(book(at(minute), email));
-                let mut tries = 0;
-                while crate::support::number(
-                    &t.app.store,
-                    "SELECT COUNT(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database \
-                     WHERE d.datname = current_database() AND NOT l.granted",
-                )
-                .await
-                    < earlier.len() as i64
-                {
-                    tries += 1;
-                    assert!(tries < 60, "the writers did not start on their bookings");
-                    settle().await;
-                }
-            }
+    let held = HeldWriters::hold(&t.app.store, "bookings").await;
+    if let HeldWriters::Postgres(_) = held {
+        for (minute, email) in [(0, "anna@example.org"), (15, "bert@example.org")] {
+            earlier.push(book(at(minute), email));
+            crate::support::until_waiting_for_locks(&t.app.store, earlier.len() as i64).await;
         }
     }
     let gone = book(at(30), "gone@example.org");
@@ -284,10 +261,7 @@ async fn a_booking_nobody_waits_for_any_more_is_not_written(store: Store) {
     assert!(!gone.is_finished(), "the booking waits for a writer");
     gone.abort();
     assert!(gone.await.unwrap_err().is_cancelled());
-    drop(sqlite_turn);
-    if let Some(tx) = pg_lock {
-        tx.commit().await.unwrap();
-    }
+    held.release().await;
     for answer in earlier {
         assert_eq!(answer.await.unwrap(), StatusCode::CREATED);
     }
@@ -347,39 +321,16 @@ async fn a_place_is_not_refused_for_a_booking_that_was_not_written(store: Store)
     let settle = || tokio::time::sleep(std::time::Duration::from_millis(500));
     // Hold up the writers, each with a booking of its own on PostgreSQL, so
     // that the retry and the booking after it meet in one batch.
-    let sqlite_turn;
-    let mut pg_lock = None;
-    match &t.app.store {
-        Store::Sqlite(s) => sqlite_turn = Some(s.lock_writer().await),
-        Store::Postgres(p) => {
-            sqlite_turn = None;
-            let mut tx = p.pool.begin().await.unwrap();
-            sqlx::query("LOCK TABLE arrival_cells IN ACCESS EXCLUSIVE MODE")
-                .execute(&mut *tx)
-                .await
-                .unwrap();
-            pg_lock = Some(tx);
-        }
-    }
+    let held = HeldWriters::hold(&t.app.store, "arrival_cells").await;
     let waiting_writers = |n: i64| {
         let t = t.clone();
         async move {
-            if !matches!(t.app.store, Store::Postgres(_)) {
+            match t.app.store {
+                Store::Postgres(_) => {
+                    crate::support::until_waiting_for_locks(&t.app.store, n).await
+                }
                 // The SQLite writer holds one transaction: queued is enough.
-                return settle().await;
-            }
-            let mut tries = 0;
-            while crate::support::number(
-                &t.app.store,
-                "SELECT COUNT(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database \
-                 WHERE d.datname = current_database() AND NOT l.granted",
-            )
-            .await
-                < n
-            {
-                tries += 1;
-                assert!(tries < 60, "the writers did not start on their bookings");
-                settle().await;
+                Store::Sqlite(_) => settle().await,
             }
         }
     };
@@ -394,10 +345,7 @@ async fn a_place_is_not_refused_for_a_booking_that_was_not_written(store: Store)
     settle().await;
     let other = send(kfz(ten, "max@example.org"), None);
     settle().await;
-    drop(sqlite_turn);
-    if let Some(tx) = pg_lock {
-        tx.commit().await.unwrap();
-    }
+    held.release().await;
     let request = request.await.unwrap();
     let elsewhere = elsewhere.await.unwrap();
     let retry = retry.await.unwrap();

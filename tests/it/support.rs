@@ -326,6 +326,54 @@ pub async fn number(store: &Store, sql: &str) -> i64 {
     }
 }
 
+/// The booking writers, held up by a test: SQLite's writer turn, or on
+/// PostgreSQL a transaction with an exclusive lock on a table they write.
+pub enum HeldWriters<'a> {
+    Sqlite(tokio::sync::MutexGuard<'a, ()>),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+impl<'a> HeldWriters<'a> {
+    pub async fn hold(store: &'a Store, table: &str) -> HeldWriters<'a> {
+        match store {
+            Store::Sqlite(s) => HeldWriters::Sqlite(s.lock_writer().await),
+            Store::Postgres(p) => {
+                let mut tx = p.pool.begin().await.unwrap();
+                sqlx::query(&format!("LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE"))
+                    .execute(&mut *tx)
+                    .await
+                    .unwrap();
+                HeldWriters::Postgres(tx)
+            }
+        }
+    }
+
+    pub async fn release(self) {
+        match self {
+            HeldWriters::Sqlite(turn) => drop(turn),
+            HeldWriters::Postgres(tx) => tx.commit().await.unwrap(),
+        }
+    }
+}
+
+/// Wait until `n` sessions of the test database on PostgreSQL wait for a lock:
+/// booking writers that a test holds up with a lock of its own.
+pub async fn until_waiting_for_locks(store: &Store, n: i64) {
+    let mut tries = 0;
+    while number(
+        store,
+        "SELECT COUNT(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database \
+         WHERE d.datname = current_database() AND NOT l.granted",
+    )
+    .await
+        < n
+    {
+        tries += 1;
+        assert!(tries < 60, "the writers did not start on their bookings");
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
+}
+
 pub fn booking_body(start: &str, email: &str) -> Value {
     serde_json::json!({
         "office": "test",
