@@ -283,18 +283,26 @@ struct Sifted {
 /// are dropped, as when a writer takes them.
 async fn sift(pool: &PgPool, conn: &mut Option<Conn>, mut jobs: Vec<Job>) -> Sifted {
     jobs.retain(|job| !job.reply.is_closed());
+    // Each booking's raises, and the counters to read for them.
+    let raised: Vec<Vec<Raise>> = jobs.iter().map(raises).collect();
     let mut keys = SiftKeys::default();
-    for job in &jobs {
-        let (b, claim) = (&job.booking, &job.claim);
-        for &(cell, _) in &claim.cells {
-            keys.cell_office.push(b.office_id.as_str());
-            keys.cell_counter.push(b.counter_id.as_str());
-            keys.cell_at.push(cell);
+    for r in raised.iter().flatten() {
+        let (kind, office, key, at) = &r.counter;
+        match *kind {
+            "cell" => {
+                keys.cell_office.push(office);
+                keys.cell_counter.push(key);
+                keys.cell_at.push(*at);
+            }
+            "window" => {
+                keys.window_office.push(office);
+                keys.window_at.push(*at);
+            }
+            _ => {
+                keys.quota_office.push(office);
+                keys.quota_key.push(key);
+            }
         }
-        keys.window_office.push(b.office_id.as_str());
-        keys.window_at.push(claim.arrival_window);
-        keys.quota_office.push(b.office_id.as_str());
-        keys.quota_key.push(b.email_key.as_str());
     }
     let query = sqlx::query_as::<_, (String, String, String, i64, i64)>(SIFT)
         .bind(&keys.cell_office)
@@ -322,20 +330,24 @@ async fn sift(pool: &PgPool, conn: &mut Option<Conn>, mut jobs: Vec<Job>) -> Sif
     let mut stored: HashMap<Counter, i64> = HashMap::new();
     let mut revisions: HashMap<String, i64> = HashMap::new();
     for (kind, office, key, at, value) in rows {
-        if kind == "office" {
-            revisions.insert(office, value);
-        } else {
-            stored.insert((kind, office, key, at), value);
-        }
+        let kind = match kind.as_str() {
+            "office" => {
+                revisions.insert(office, value);
+                continue;
+            }
+            "cell" => "cell",
+            "window" => "window",
+            _ => "quota",
+        };
+        stored.insert((kind, office, key, at), value);
     }
     let mut with_admitted = stored.clone();
-    for job in jobs {
+    for (job, raises) in jobs.into_iter().zip(raised) {
         let b = &job.booking;
         if revisions.get(&b.office_id) != Some(&b.office_revision) {
             sifted.unjudged.push(job);
             continue;
         }
-        let raises = raises(&job);
         let over = |counters: &HashMap<Counter, i64>| {
             raises
                 .iter()
@@ -357,8 +369,9 @@ async fn sift(pool: &PgPool, conn: &mut Option<Conn>, mut jobs: Vec<Job>) -> Sif
     sifted
 }
 
-/// A stored counter: `(kind, office, key, at)`.
-type Counter = (String, String, String, i64);
+/// A stored counter: `(kind, office, key, at)`, the kind one of `cell`,
+/// `window` and `quota`.
+type Counter = (&'static str, String, String, i64);
 
 /// How a booking raises a counter, the cap it must stay within, and what it
 /// hears if it would not.
@@ -372,9 +385,8 @@ struct Raise {
 /// The counters a booking raises, as the batch statement raises them.
 fn raises(job: &Job) -> Vec<Raise> {
     let (b, claim) = (&job.booking, &job.claim);
-    let counter = |kind: &str, key: &str, at: i64| {
-        (kind.to_string(), b.office_id.clone(), key.to_string(), at)
-    };
+    let counter =
+        |kind: &'static str, key: &str, at: i64| (kind, b.office_id.clone(), key.to_string(), at);
     let mut raises: Vec<Raise> = claim
         .cells
         .iter()

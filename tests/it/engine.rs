@@ -184,14 +184,7 @@ async fn bookings_sent_together_each_hear_their_own_answer(store: Store) {
     // Three at Kfz, with desks to spare, where a family of three already
     // arrives at the Stadtamt and four persons may arrive per quarter hour.
     let fri_10 = "2026-12-04T10:00:00+01:00";
-    let mut family = booking_body(fri_10, "family@example.org");
-    family["persons"] = json!(3);
-    assert_eq!(
-        t.call("POST", "/api/v1/bookings", Some(&family))
-            .await
-            .status,
-        StatusCode::CREATED
-    );
+    book_family_of_three(&t, fri_10, "family@example.org").await;
     for i in 0..3 {
         let mut kfz = booking_body(fri_10, &format!("kfz{i}@example.org"));
         kfz["services"] = json!(["zulassung"]);
@@ -588,17 +581,19 @@ async fn a_retried_request_with_the_same_idempotency_key_books_once(store: Store
     assert_eq!(t.count("bookings").await, 2);
 }
 
+/// Three persons arriving together at the Stadtamt: three of an arrival
+/// window's four.
+async fn book_family_of_three(t: &TestApp, start: &str, email: &str) {
+    let mut family = booking_body(start, email);
+    family["persons"] = json!(3);
+    let answer = t.call("POST", "/api/v1/bookings", Some(&family)).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.text);
+}
+
 async fn the_arrival_cap_counts_persons_per_quarter_hour(store: Store) {
     let t = TestApp::new(store).await;
     // Kfz has three desks online; a family of three arrives at 09:00 at the Stadtamt.
-    let mut family = booking_body(WED_9, "anna@example.org");
-    family["persons"] = json!(3);
-    assert_eq!(
-        t.call("POST", "/api/v1/bookings", Some(&family))
-            .await
-            .status,
-        StatusCode::CREATED
-    );
+    book_family_of_three(&t, WED_9, "anna@example.org").await;
     let kfz = |email: &str| {
         json!({"office": "test", "services": ["zulassung"], "persons": 1, "start": WED_9,
                "name": "Kai Fahrer", "email": email})
