@@ -156,7 +156,12 @@ async fn measure(url: &str, options: &Options) -> anyhow::Result<Figures> {
     let raw = raw_rate(url, options).await?;
 
     eprintln!("bench: {backend}: bookings");
-    let start_day = Utc::now().date_naive() + Days::days(1);
+    // Tomorrow in the office's zone: tomorrow by UTC's date is already today
+    // in Berlin during the last hour or two of a UTC day.
+    let start_day = Utc::now()
+        .with_timezone(&chrono_tz::Europe::Berlin)
+        .date_naive()
+        + Days::days(1);
     // Starts in the first 22 hours of a day: a booking then never runs past midnight,
     // also on the 23-hour day of the spring DST change.
     let slots_per_day = 22 * 12;
