@@ -19,9 +19,10 @@ pub struct Options {
     /// Bookings (and raw commits) per backend.
     #[arg(long, default_value_t = 2000)]
     pub bookings: usize,
-    /// Requests in flight at once.
-    #[arg(long, default_value_t = 8)]
-    pub concurrency: usize,
+    /// Requests in flight at once; several loads, comma-separated, are each
+    /// measured on a fresh database.
+    #[arg(long, value_delimiter = ',', default_values_t = [8, 32, 64])]
+    pub concurrency: Vec<usize>,
     /// Also measure PostgreSQL: a server URL; a scratch database is created on it and dropped.
     #[arg(long, env = "TERMIN_BENCH_POSTGRES")]
     pub postgres: Option<String>,
@@ -61,53 +62,106 @@ open = [OPEN]
 
 pub struct Figures {
     pub backend: &'static str,
+    /// Requests in flight.
+    pub concurrency: usize,
     pub raw_per_second: f64,
     pub bookings_per_second: f64,
+    /// Bookings made (in a rush, the others were refused).
+    pub booked: usize,
+    /// How long a booking request took, from its start to its answer: median and 99th percentile.
+    pub booking_p50: Duration,
+    pub booking_p99: Duration,
     pub availability_pure_us: f64,
     pub availability_full_us: f64,
 }
 
 pub async fn run(options: Options) -> anyhow::Result<()> {
-    let mut rows = Vec::new();
-    let dir = std::env::temp_dir().join(format!("termin-bench-{}", uuid::Uuid::new_v4().simple()));
-    std::fs::create_dir_all(&dir)?;
-    let sqlite = format!("sqlite://{}", dir.join("bench.db").display());
-    let result = measure(&sqlite, &options).await;
-    let _ = std::fs::remove_dir_all(&dir);
-    rows.push(result?);
-    if let Some(server_url) = &options.postgres {
-        let name = format!("termin_bench_{}", uuid::Uuid::new_v4().simple());
-        let admin = Store::connect(server_url).await?;
-        crate::store::on!(&admin, pool => sqlx::query(&format!("CREATE DATABASE {name}")).execute(pool).await.map(|_| ()))?;
-        let url = with_database(server_url, &name);
-        let result = measure(&url, &options).await;
-        crate::store::on!(&admin, pool => sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)")).execute(pool).await.map(|_| ()))?;
-        rows.push(result?);
-    }
+    let rows = figures(&options).await?;
     println!();
     let aim = match options.times {
         Some(n) => format!(", all for {n} times (bookings/s counts refusals too)"),
         None => String::new(),
     };
     println!(
-        "{} bookings, {} in flight{aim}; availability: 31 days of one service at Bürgerbüro Mitte",
-        options.bookings, options.concurrency
+        "{} bookings per load{aim}; availability: 31 days of one service at Bürgerbüro Mitte",
+        options.bookings
     );
     println!();
-    println!("| backend | raw commits/s | bookings/s | ratio | availability, engine only | availability, with the database read |");
-    println!("| --- | ---: | ---: | ---: | ---: | ---: |");
-    for r in rows {
+    println!("| backend | in flight | raw commits/s | bookings/s | ratio | booking p50 | booking p99 | availability, engine only | availability, with the database read |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for r in &rows {
         println!(
-            "| {} | {:.0} | {:.0} | {:.2} | {:.0} µs | {:.0} µs |",
+            "| {} | {} | {:.0} | {:.0} | {:.2} | {:.1} ms | {:.1} ms | {:.0} µs | {:.0} µs |",
             r.backend,
+            r.concurrency,
             r.raw_per_second,
             r.bookings_per_second,
             r.bookings_per_second / r.raw_per_second,
+            r.booking_p50.as_secs_f64() * 1e3,
+            r.booking_p99.as_secs_f64() * 1e3,
             r.availability_pure_us,
             r.availability_full_us
         );
     }
+    if options.concurrency.len() > 1 {
+        println!();
+        println!("Capacity: the highest rate of each over these loads");
+        println!();
+        println!("| backend | raw commits/s | bookings/s | ratio |");
+        println!("| --- | ---: | ---: | ---: |");
+        for (backend, raw, bookings) in capacity(&rows) {
+            println!(
+                "| {backend} | {raw:.0} | {bookings:.0} | {:.2} |",
+                bookings / raw
+            );
+        }
+    }
     Ok(())
+}
+
+/// Per backend, in the order measured: the highest raw rate and the highest
+/// booking rate over all loads, each at the load that suits it best.
+pub fn capacity(rows: &[Figures]) -> Vec<(&'static str, f64, f64)> {
+    let mut best: Vec<(&'static str, f64, f64)> = Vec::new();
+    for r in rows {
+        match best.iter_mut().find(|(b, _, _)| *b == r.backend) {
+            Some((_, raw, bookings)) => {
+                *raw = raw.max(r.raw_per_second);
+                *bookings = bookings.max(r.bookings_per_second);
+            }
+            None => best.push((r.backend, r.raw_per_second, r.bookings_per_second)),
+        }
+    }
+    best
+}
+
+/// Measure every load in `options` on SQLite, then on PostgreSQL if asked for,
+/// each load on a fresh database: a scratch file, or a scratch database on the
+/// server that is dropped afterwards.
+pub async fn figures(options: &Options) -> anyhow::Result<Vec<Figures>> {
+    let mut rows = Vec::new();
+    for &concurrency in &options.concurrency {
+        let dir =
+            std::env::temp_dir().join(format!("termin-bench-{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&dir)?;
+        let sqlite = format!("sqlite://{}", dir.join("bench.db").display());
+        let result = measure(&sqlite, options, concurrency).await;
+        let _ = std::fs::remove_dir_all(&dir);
+        rows.push(result?);
+    }
+    if let Some(server_url) = &options.postgres {
+        let admin = Store::connect(server_url).await?;
+        for &concurrency in &options.concurrency {
+            let name = format!("termin_bench_{}", uuid::Uuid::new_v4().simple());
+            crate::store::on!(&admin, pool => sqlx::query(&format!("CREATE DATABASE {name}")).execute(pool).await.map(|_| ()))?;
+            let url = with_database(server_url, &name);
+            let result = measure(&url, options, concurrency).await;
+            crate::store::on!(&admin, pool => sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)")).execute(pool).await.map(|_| ()))?;
+            rows.push(result?);
+        }
+        admin.close().await;
+    }
+    Ok(rows)
 }
 
 /// The URL of another database on the same server.
@@ -127,7 +181,7 @@ pub fn with_database(url: &str, name: &str) -> String {
     }
 }
 
-async fn measure(url: &str, options: &Options) -> anyhow::Result<Figures> {
+async fn measure(url: &str, options: &Options, concurrency: usize) -> anyhow::Result<Figures> {
     let config = Config {
         database_url: url.to_string(),
         demo: Some(true),
@@ -147,15 +201,15 @@ async fn measure(url: &str, options: &Options) -> anyhow::Result<Figures> {
         .await
         .context("importing the bench office")?;
     let backend = app.store.backend();
-    eprintln!("bench: {backend}: raw commits");
+    eprintln!("bench: {backend}, {concurrency} in flight: raw commits");
     sqlx_exec(
         &app.store,
         "CREATE TABLE bench_raw (id TEXT PRIMARY KEY, at BIGINT NOT NULL)",
     )
     .await?;
-    let raw = raw_rate(url, options).await?;
+    let (raw, _) = raw_rate(url, options, concurrency).await?;
 
-    eprintln!("bench: {backend}: bookings");
+    eprintln!("bench: {backend}, {concurrency} in flight: bookings");
     // Tomorrow in the office's zone: tomorrow by UTC's date is already today
     // in Berlin during the last hour or two of a UTC day.
     let start_day = Utc::now()
@@ -167,7 +221,7 @@ async fn measure(url: &str, options: &Options) -> anyhow::Result<Figures> {
     let slots_per_day = 22 * 12;
     let rush = options.times.map(|n| n.max(1));
     let booked = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let bookings = rate(options, |i| {
+    let (bookings, mut took) = rate(options.bookings, concurrency, |i| {
         let app = app.clone();
         let booked = booked.clone();
         async move {
@@ -204,13 +258,14 @@ async fn measure(url: &str, options: &Options) -> anyhow::Result<Figures> {
         }
     })
     .await?;
+    let booked = booked.load(std::sync::atomic::Ordering::Relaxed);
     eprintln!(
-        "bench: {backend}: {} of {} booked",
-        booked.load(std::sync::atomic::Ordering::Relaxed),
+        "bench: {backend}, {concurrency} in flight: {booked} of {} booked",
         options.bookings
     );
+    took.sort_unstable();
 
-    eprintln!("bench: {backend}: availability");
+    eprintln!("bench: {backend}, {concurrency} in flight: availability");
     let wish = Wish {
         services: vec!["anmeldung".into()],
         persons: 1,
@@ -242,8 +297,12 @@ async fn measure(url: &str, options: &Options) -> anyhow::Result<Figures> {
     app.store.close().await;
     Ok(Figures {
         backend,
+        concurrency,
         raw_per_second: raw,
         bookings_per_second: bookings,
+        booked,
+        booking_p50: percentile(&took, 50),
+        booking_p99: percentile(&took, 99),
         availability_pure_us: pure,
         availability_full_us: full,
     })
@@ -255,7 +314,11 @@ async fn measure(url: &str, options: &Options) -> anyhow::Result<Figures> {
 /// app's pool makes on acquire. PostgreSQL gets a connection per request in
 /// flight; SQLite one connection, as it writes one transaction at a time and
 /// writers that meet its lock back off by sleeping (see `store::Sqlite`).
-async fn raw_rate(url: &str, options: &Options) -> anyhow::Result<f64> {
+async fn raw_rate(
+    url: &str,
+    options: &Options,
+    concurrency: usize,
+) -> anyhow::Result<(f64, Vec<Duration>)> {
     // The same code for both pools, whose types differ.
     macro_rules! inserts {
         ($pool:expr, $n:expr, $connect:expr) => {{
@@ -265,7 +328,7 @@ async fn raw_rate(url: &str, options: &Options) -> anyhow::Result<f64> {
                 .min_connections(n)
                 .test_before_acquire(false);
             let pool = pool.connect_with($connect).await?;
-            let rate = rate(options, |i| {
+            let rate = rate(options.bookings, concurrency, |i| {
                 let pool = pool.clone();
                 async move {
                     sqlx::query("INSERT INTO bench_raw (id, at) VALUES ($1, $2)")
@@ -290,7 +353,7 @@ async fn raw_rate(url: &str, options: &Options) -> anyhow::Result<f64> {
     } else {
         inserts!(
             sqlx::postgres::PgPoolOptions::new(),
-            u32::try_from(options.concurrency.max(1))?,
+            u32::try_from(concurrency.max(1))?,
             url.parse::<sqlx::postgres::PgConnectOptions>()?
         )
     }
@@ -309,24 +372,35 @@ fn per_call(rounds: u32, mut f: impl FnMut()) -> f64 {
     started.elapsed().as_secs_f64() * 1e6 / f64::from(rounds)
 }
 
-/// Run `n` jobs with `concurrency` in flight; jobs per second.
-async fn rate<F, Fut>(options: &Options, job: F) -> anyhow::Result<f64>
+/// Run `n` jobs with `concurrency` in flight: jobs per second, and how long
+/// each job took from its start to its end.
+async fn rate<F, Fut>(n: usize, concurrency: usize, job: F) -> anyhow::Result<(f64, Vec<Duration>)>
 where
     F: Fn(usize) -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<()>> + Send + 'static,
 {
-    let n = options.bookings;
+    let mut took = Vec::with_capacity(n);
     let started = Instant::now();
     let mut set = tokio::task::JoinSet::new();
     for i in 0..n {
-        while set.len() >= options.concurrency.max(1) {
-            set.join_next().await.expect("a task")??;
+        while set.len() >= concurrency.max(1) {
+            took.push(set.join_next().await.expect("a task")??);
         }
-        set.spawn(job(i));
+        let (job, sent) = (job(i), Instant::now());
+        set.spawn(async move { job.await.map(|()| sent.elapsed()) });
     }
     while let Some(done) = set.join_next().await {
-        done??;
+        took.push(done??);
     }
     let elapsed = started.elapsed().max(Duration::from_micros(1));
-    Ok(n as f64 / elapsed.as_secs_f64())
+    Ok((n as f64 / elapsed.as_secs_f64(), took))
+}
+
+/// The `p`th percentile of durations sorted in ascending order (nearest rank).
+fn percentile(sorted: &[Duration], p: usize) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let rank = (sorted.len() * p).div_ceil(100).max(1);
+    sorted[rank - 1]
 }
