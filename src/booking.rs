@@ -8,7 +8,7 @@ use crate::domain::schedule::{self, Day, Need, StartError};
 use crate::domain::{text, BookingStatus, Counter, Language, Office, Service};
 use crate::mail::messages::{self, Appointment, Kind, Letterhead};
 use crate::secret;
-use crate::store::{BookingRow, Conflict, NewBooking, NewMail, StoreError};
+use crate::store::{BookingRow, Conflict, NewBooking, NewMail, OutboxMail, StoreError};
 
 /// The longest range one availability request may cover.
 pub const MAX_RANGE_DAYS: i64 = 62;
@@ -499,7 +499,8 @@ pub(crate) fn initial_status(
 }
 
 /// The mails a new booking owes: please-confirm with its deadline, or confirmed
-/// with the reminder it is owed.
+/// with the reminder it is owed. Both are rendered when they are delivered
+/// ([`owed_message`]): that work is no part of the booking's transaction.
 pub(crate) fn first_mails(
     app: &App,
     appointment: &Appointment<'_>,
@@ -511,14 +512,7 @@ pub(crate) fn first_mails(
         Some(_) => Kind::PleaseConfirm,
         None => Kind::Confirmed,
     };
-    let mail = messages::render(
-        kind,
-        appointment,
-        &letterhead(app),
-        Some(token),
-        confirm_by,
-        now,
-    )?;
+    let mail = messages::later(kind, appointment, &letterhead(app), token, now)?;
     let reminder = match confirm_by {
         Some(_) => None,
         None => reminder(app, appointment.office, appointment, token, now)?,
@@ -727,8 +721,9 @@ pub async fn get(app: &App, token: &str) -> Result<Booked, TokenError> {
 }
 
 /// The reminder a confirmed appointment is owed: due `reminder_hours` before it,
-/// unless the office sends none or that time has passed already. It is written
-/// now, with its link, because the token exists only now; it waits in the outbox.
+/// unless the office sends none or that time has passed already. It is queued
+/// now, with the token for its link, because the token exists only now; it is
+/// rendered when it is due, from the booking as it stands then.
 pub(crate) fn reminder(
     app: &App,
     office: &Office,
@@ -743,16 +738,13 @@ pub(crate) fn reminder(
     if due <= now {
         return Ok(None);
     }
-    let mut mail = messages::render(
+    Ok(Some(messages::later(
         Kind::Reminder,
         appointment,
         &letterhead(app),
-        Some(token),
-        None,
+        token,
         due,
-    )?;
-    mail.due_at = due.timestamp();
-    Ok(Some(mail))
+    )?))
 }
 
 /// Render the mail a change owes, and, with `with_reminder`, the reminder the
@@ -765,21 +757,8 @@ fn mail_for(
     token: Option<&str>,
     with_reminder: bool,
 ) -> anyhow::Result<Vec<NewMail>> {
-    let (Some(name), Some(email)) = (b.name.as_deref(), b.email.as_deref()) else {
+    let Some(appointment) = appointment_of(office, b) else {
         return Ok(Vec::new());
-    };
-    let lang = Language::parse(&b.language).unwrap_or_default();
-    let appointment = Appointment {
-        booking_id: &b.id,
-        office,
-        services: service_names(office, &b.service_ids(), lang),
-        persons: u32::try_from(b.persons).unwrap_or(1),
-        start: DateTime::from_timestamp(b.start_at, 0).unwrap_or_default(),
-        end: DateTime::from_timestamp(b.end_at, 0).unwrap_or_default(),
-        created: DateTime::from_timestamp(b.created_at, 0).unwrap_or_default(),
-        name,
-        email,
-        language: lang,
     };
     let now = app.clock.now();
     let mut mails = vec![messages::render(
@@ -794,6 +773,68 @@ fn mail_for(
         mails.extend(reminder(app, office, &appointment, token, now)?);
     }
     Ok(mails)
+}
+
+/// What the mails of booking `b` say about it; `None` once its personal data is erased.
+fn appointment_of<'a>(office: &'a Office, b: &'a BookingRow) -> Option<Appointment<'a>> {
+    let (Some(name), Some(email)) = (b.name.as_deref(), b.email.as_deref()) else {
+        return None;
+    };
+    let lang = Language::parse(&b.language).unwrap_or_default();
+    Some(Appointment {
+        booking_id: &b.id,
+        office,
+        services: service_names(office, &b.service_ids(), lang),
+        persons: u32::try_from(b.persons).unwrap_or(1),
+        start: DateTime::from_timestamp(b.start_at, 0).unwrap_or_default(),
+        end: DateTime::from_timestamp(b.end_at, 0).unwrap_or_default(),
+        created: DateTime::from_timestamp(b.created_at, 0).unwrap_or_default(),
+        name,
+        email,
+        language: lang,
+    })
+}
+
+/// Why a mail queued to be rendered at delivery cannot be.
+#[derive(Debug, thiserror::Error)]
+pub enum Unrenderable {
+    /// Its booking's personal data was erased first: there is nobody to write to.
+    #[error("the booking's personal data was erased before the mail was sent")]
+    Erased,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("rendering the mail: {0}")]
+    Render(#[from] anyhow::Error),
+}
+
+/// The message of a claimed mail that was queued without one ([`messages::later`]):
+/// rendered from its booking as it stands now and the office's current plan,
+/// dated when it was due, with the Message-ID it was given when it was queued.
+pub async fn owed_message(app: &App, mail: &OutboxMail) -> Result<Vec<u8>, Unrenderable> {
+    let (Some(booking_id), Some(token)) = (&mail.booking_id, &mail.token) else {
+        return Err(Unrenderable::Erased);
+    };
+    let kind = Kind::parse(&mail.kind)
+        .ok_or_else(|| anyhow::anyhow!("unknown kind of mail {:?}", mail.kind))?;
+    let booking = app.store.booking(booking_id).await?;
+    let office = app
+        .office(&booking.office_id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no office {:?}", booking.office_id))?;
+    let appointment = appointment_of(&office, &booking).ok_or(Unrenderable::Erased)?;
+    let due = DateTime::from_timestamp(mail.due_at, 0).unwrap_or_default();
+    let confirm_by = booking
+        .confirm_by
+        .and_then(|t| DateTime::from_timestamp(t, 0));
+    Ok(messages::message(
+        kind,
+        &appointment,
+        &letterhead(app),
+        Some(token),
+        confirm_by,
+        due,
+        &mail.message_id,
+    )?)
 }
 
 /// The booking after a change through its token, and whether the change was

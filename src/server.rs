@@ -76,12 +76,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let app = open(&config, clock.clone()).await?;
     let mailer = mailer(&config)?;
-    tokio::spawn(worker::run(
-        app.store.clone(),
-        mailer,
-        clock,
-        app.outbox.clone(),
-    ));
+    tokio::spawn(worker::run(app.clone(), mailer, app.outbox.clone()));
     tokio::spawn(sweep_forever(app.clone()));
     let state = AppState::new(app.clone());
     if let Some(limits) = &state.limits {

@@ -43,6 +43,18 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub fn parse(s: &str) -> Option<Kind> {
+        [
+            Kind::PleaseConfirm,
+            Kind::Confirmed,
+            Kind::Cancelled,
+            Kind::Moved,
+            Kind::Reminder,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::PleaseConfirm => "please_confirm",
@@ -242,8 +254,6 @@ fn one_line(s: &str) -> String {
         .collect()
 }
 
-/// Render a mail for the outbox. `token` is the booking's secret: the links in
-/// the mail carry it, and the mail is the only place it is ever written to.
 /// The calendar file of an appointment, with the letter's words as its description.
 fn event_file(
     a: &Appointment<'_>,
@@ -307,6 +317,10 @@ fn sender(a: &Appointment<'_>, head: &Letterhead<'_>) -> anyhow::Result<Mailbox>
     })
 }
 
+/// Render a mail for the outbox now, for a change whose mail must say how
+/// things stood when it was made (a confirmation, a cancellation, a move).
+/// `token` is the booking's secret: the links in the mail carry it, and the
+/// outbox is the only place it is ever written to, until the mail is sent.
 pub fn render(
     kind: Kind,
     a: &Appointment<'_>,
@@ -315,20 +329,84 @@ pub fn render(
     confirm_by: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<NewMail> {
+    let mut mail = addressed(kind, a, head, now)?;
+    mail.message = Some(message(
+        kind,
+        a,
+        head,
+        token,
+        confirm_by,
+        now,
+        &mail.message_id,
+    )?);
+    Ok(mail)
+}
+
+/// A mail for the outbox that is rendered when it is delivered, from the
+/// booking as it then stands, with `due` as its date: the first mail of a new
+/// booking and the reminder. The outbox keeps the booking's secret for its
+/// links until then, as it would keep a rendered message. The addresses are
+/// checked now, so that a mail that could not be sent is refused with its change.
+pub fn later(
+    kind: Kind,
+    a: &Appointment<'_>,
+    head: &Letterhead<'_>,
+    token: &str,
+    due: DateTime<Utc>,
+) -> anyhow::Result<NewMail> {
+    let mut mail = addressed(kind, a, head, due)?;
+    mail.token = Some(token.to_string());
+    Ok(mail)
+}
+
+/// A mail with its sender, recipient and Message-ID, without its message yet.
+fn addressed(
+    kind: Kind,
+    a: &Appointment<'_>,
+    head: &Letterhead<'_>,
+    due: DateTime<Utc>,
+) -> anyhow::Result<NewMail> {
+    let from = sender(a, head)?;
+    let to = recipient(a)?;
+    let id = uuid::Uuid::now_v7().to_string();
+    let message_id = format!("<{id}@{}>", from.email.domain());
+    Ok(NewMail {
+        id,
+        booking_id: Some(a.booking_id.to_string()),
+        kind: kind.as_str(),
+        message_id,
+        sender: from.email.to_string(),
+        recipient: to.email.to_string(),
+        message: None,
+        token: None,
+        due_at: due.timestamp(),
+    })
+}
+
+fn recipient(a: &Appointment<'_>) -> anyhow::Result<Mailbox> {
+    // Names are validated as one line before they are stored; this keeps a header
+    // one line even if one ever was not (lettre refuses to format a line break).
+    Ok(Mailbox::new(Some(one_line(a.name)), a.email.parse()?))
+}
+
+/// The whole RFC 5322 message of a mail, dated `now`.
+pub fn message(
+    kind: Kind,
+    a: &Appointment<'_>,
+    head: &Letterhead<'_>,
+    token: Option<&str>,
+    confirm_by: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+    message_id: &str,
+) -> anyhow::Result<Vec<u8>> {
     let manage = token.map(|t| format!("{}/b/{t}", head.public_url));
     let letter = words(kind, a, manage.as_deref(), confirm_by);
     let from = sender(a, head)?;
-    // Names are validated as one line before they are stored; this keeps a header
-    // one line even if one ever was not (lettre refuses to format a line break).
-    let to = Mailbox::new(Some(one_line(a.name)), a.email.parse()?);
-    let domain = from.email.domain().to_string();
-    let id = uuid::Uuid::now_v7().to_string();
-    let message_id = format!("<{id}@{domain}>");
     let mut builder = Message::builder()
         .from(from.clone())
-        .to(to.clone())
+        .to(recipient(a)?)
         .subject(letter.subject.clone())
-        .message_id(Some(message_id.clone()))
+        .message_id(Some(message_id.to_string()))
         .date(now.into());
     if let Some(reply) = &a.office.email {
         builder = builder.reply_to(Mailbox::new(Some(a.office.name.clone()), reply.parse()?));
@@ -359,16 +437,7 @@ pub fn render(
         }
         Kind::PleaseConfirm | Kind::Reminder => builder.multipart(alternative)?,
     };
-    Ok(NewMail {
-        id,
-        booking_id: Some(a.booking_id.to_string()),
-        kind: kind.as_str(),
-        message_id,
-        sender: from.email.to_string(),
-        recipient: to.email.to_string(),
-        message: message.formatted(),
-        due_at: now.timestamp(),
-    })
+    Ok(message.formatted())
 }
 
 /// A plain-text mail header value never carries a line break: lettre encodes
@@ -411,7 +480,7 @@ mod tests {
             start - chrono::Duration::days(2),
         )
         .unwrap();
-        let raw = String::from_utf8(mail.message).unwrap();
+        let raw = String::from_utf8(mail.message.unwrap()).unwrap();
         let headers = &raw[..raw.find("\r\n\r\n").unwrap()];
         let names: Vec<&str> = headers
             .split("\r\n")
@@ -452,7 +521,7 @@ mod tests {
             start,
         )
         .unwrap();
-        let raw = String::from_utf8(mail.message).unwrap();
+        let raw = String::from_utf8(mail.message.unwrap()).unwrap();
         let headers = &raw[..raw.find("\r\n\r\n").unwrap()];
         assert!(
             !headers.to_ascii_lowercase().contains("\r\nbcc:"),

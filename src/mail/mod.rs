@@ -1,7 +1,12 @@
 //! Mail: the transports (SMTP, files, memory) and the messages a booking owes.
 //!
-//! Messages are rendered when the change that owes them is written, and kept in
-//! the outbox as complete RFC 5322 bytes; delivery only moves bytes.
+//! A change that must say how things stood when it was made (a confirmation, a
+//! cancellation, a move) renders its mail when it is written, and the outbox
+//! keeps the complete RFC 5322 bytes. The first mail of a new booking and the
+//! reminder are queued without their bytes, and rendered by the worker just
+//! before they are sent, from the booking as it stands then: the booking's
+//! transaction then carries a row of a few hundred bytes instead of kilobytes,
+//! and a reminder is dated when it goes out.
 
 pub mod ics;
 pub mod messages;

@@ -6,6 +6,9 @@
 //! message and our marking it sent: if the process dies inside it, the lease runs
 //! out and the mail goes again. It is kept small by marking sent right after the
 //! server's reply; the stable Message-ID lets receiving systems drop the copy.
+//!
+//! A mail queued without its message (the first mail of a new booking, the
+//! reminder) is rendered here, just before it is sent.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -13,8 +16,8 @@ use std::time::Duration;
 use tokio::sync::Notify;
 
 use super::{Mailer, SendError};
-use crate::clock::Clock;
-use crate::store::Store;
+use crate::app::App;
+use crate::booking::{owed_message, Unrenderable};
 
 /// Seconds a claimed mail is kept from other workers: longer than a batch takes
 /// to send at the longest SMTP timeout, short enough that a mail claimed by a
@@ -24,11 +27,8 @@ pub const LEASE: i64 = 60;
 const BATCH: i64 = 5;
 
 /// Send what is due now; returns how many mails went out.
-pub async fn deliver_due(
-    store: &Store,
-    mailer: &Mailer,
-    clock: &dyn Clock,
-) -> anyhow::Result<usize> {
+pub async fn deliver_due(app: &App, mailer: &Mailer) -> anyhow::Result<usize> {
+    let (store, clock) = (&app.store, app.clock.as_ref());
     let mut sent = 0;
     loop {
         let now = clock.now().timestamp();
@@ -37,14 +37,22 @@ pub async fn deliver_due(
             return Ok(sent);
         }
         for mail in batch {
-            let Some(message) = &mail.message else {
-                store
-                    .mail_failed(&mail.id, "the message was erased before it was sent")
-                    .await?;
-                continue;
+            let message = match &mail.message {
+                Some(message) => message.clone(),
+                None => match owed_message(app, &mail).await {
+                    Ok(message) => message,
+                    Err(Unrenderable::Store(e)) => return Err(e.into()),
+                    Err(e) => {
+                        if let Unrenderable::Render(e) = &e {
+                            tracing::error!(mail = %mail.id, kind = %mail.kind, error = %e, "mail not rendered");
+                        }
+                        store.mail_failed(&mail.id, &e.to_string()).await?;
+                        continue;
+                    }
+                },
             };
             match mailer
-                .send(&mail.id, &mail.sender, &mail.recipient, message)
+                .send(&mail.id, &mail.sender, &mail.recipient, &message)
                 .await
             {
                 Ok(()) => {
@@ -82,9 +90,9 @@ pub fn backoff(attempts: i64) -> i64 {
 
 /// Run the worker until the process ends: after every booking (`wake`) and at
 /// least every few seconds.
-pub async fn run(store: Store, mailer: Mailer, clock: Arc<dyn Clock>, wake: Arc<Notify>) {
+pub async fn run(app: App, mailer: Mailer, wake: Arc<Notify>) {
     loop {
-        if let Err(e) = deliver_due(&store, &mailer, clock.as_ref()).await {
+        if let Err(e) = deliver_due(&app, &mailer).await {
             tracing::error!(error = %e, "outbox worker");
         }
         tokio::select! {

@@ -163,10 +163,10 @@ pub(super) const CELLS_CONFLICT: &str = "ON CONFLICT (office_id, counter_id, cel
 pub(super) const BOOKING_COLUMNS: &str = "id, token_hash, office_id, counter_id, services, persons, start_at, end_at, grid_seconds, \
      arrival_window, status, name, email, phone, email_key, language, confirm_by, created_at, confirmed_at";
 pub(super) const OUTBOX_COLUMNS: &str =
-    "id, booking_id, kind, message_id, sender, recipient, message, status, attempts, due_at, created_at";
+    "id, booking_id, kind, message_id, sender, recipient, message, status, attempts, due_at, created_at, token";
 
 /// The number of the first cell parameter in [`booking_sql`].
-const FIRST_CELL: usize = 39;
+const FIRST_CELL: usize = 41;
 
 /// The SQL that writes a booking on SQLite: the idempotency key, the address's
 /// quota, the cells, the arrival window, the booking and its mail, as separate
@@ -200,10 +200,10 @@ fn booking_sql(idempotent: bool, reminder: bool, cells: &str) -> String {
         )),
     ];
     let outbox = format!(
-        "INSERT INTO outbox ({OUTBOX_COLUMNS}) SELECT $25, $3, $26, $27, $28, $29, $30, 'pending', 0, $31, $9 {office}"
+        "INSERT INTO outbox ({OUTBOX_COLUMNS}) SELECT $25, $3, $26, $27, $28, $29, $30, 'pending', 0, $31, $9, $39 {office}"
     );
     let reminder = reminder.then(|| {
-        format!("INSERT INTO outbox ({OUTBOX_COLUMNS}) SELECT $32, $3, $33, $34, $35, $36, $37, 'pending', 0, $38, $9 {office}")
+        format!("INSERT INTO outbox ({OUTBOX_COLUMNS}) SELECT $32, $3, $33, $34, $35, $36, $37, 'pending', 0, $38, $9, $40 {office}")
     });
     let parts: Vec<String> = parts.into_iter().chain([reminder]).flatten().collect();
     parts
@@ -348,8 +348,10 @@ impl Store {
                 add!(reminder.map(|r| r.message_id.clone()));
                 add!(reminder.map(|r| r.sender.clone()));
                 add!(reminder.map(|r| r.recipient.clone()));
-                add!(reminder.map(|r| r.message.clone()));
+                add!(reminder.and_then(|r| r.message.clone()));
                 add!(reminder.map(|r| r.due_at));
+                add!(mail.token.clone());
+                add!(reminder.and_then(|r| r.token.clone()));
                 for &(cell, capacity) in &claim.cells {
                     add!(cell);
                     add!(i64::from(capacity));
@@ -671,7 +673,7 @@ impl Store {
     pub async fn erase_personal_data(&self, before: i64, now: i64) -> Result<u64> {
         let n = in_tx!(self, tx => {
             sqlx::query(
-                "UPDATE outbox SET message = NULL, recipient = '', last_error = NULL WHERE booking_id IN \
+                "UPDATE outbox SET message = NULL, token = NULL, recipient = '', last_error = NULL WHERE booking_id IN \
                  (SELECT id FROM bookings WHERE end_at < $1 AND erased_at IS NULL AND quota_counted = 0)",
             )
             .bind(before)

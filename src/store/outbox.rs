@@ -13,7 +13,11 @@ pub struct NewMail {
     pub message_id: String,
     pub sender: String,
     pub recipient: String,
-    pub message: Vec<u8>,
+    /// The whole RFC 5322 message, or `None` for a mail rendered when it is
+    /// delivered (see [`crate::mail::messages::later`]).
+    pub message: Option<Vec<u8>>,
+    /// The booking's secret, kept for a mail rendered when it is delivered.
+    pub token: Option<String>,
     pub due_at: i64,
 }
 
@@ -21,11 +25,14 @@ pub struct NewMail {
 #[derive(Debug, Clone, FromRow)]
 pub struct OutboxMail {
     pub id: String,
+    pub booking_id: Option<String>,
     pub kind: String,
     pub message_id: String,
     pub sender: String,
     pub recipient: String,
     pub message: Option<Vec<u8>>,
+    pub token: Option<String>,
+    pub due_at: i64,
     pub attempts: i64,
 }
 
@@ -34,8 +41,8 @@ macro_rules! enqueue {
     ($tx:expr, $mail:expr, $now:expr) => {{
         let mail: &$crate::store::NewMail = $mail;
         sqlx::query(
-            "INSERT INTO outbox (id, booking_id, kind, message_id, sender, recipient, message, status, attempts, due_at, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $9)",
+            "INSERT INTO outbox (id, booking_id, kind, message_id, sender, recipient, message, status, attempts, due_at, created_at, token) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $9, $10)",
         )
         .bind(&mail.id)
         .bind(&mail.booking_id)
@@ -46,6 +53,7 @@ macro_rules! enqueue {
         .bind(&mail.message)
         .bind(mail.due_at)
         .bind($now)
+        .bind(&mail.token)
         .execute(&mut *$tx)
         .await?;
     }};
@@ -67,7 +75,7 @@ impl Store {
                        SELECT id FROM outbox WHERE status = 'pending' AND due_at <= $1 \
                        AND (lease_until IS NULL OR lease_until <= $1) \
                        ORDER BY due_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) \
-                     RETURNING id, kind, message_id, sender, recipient, message, attempts",
+                     RETURNING id, booking_id, kind, message_id, sender, recipient, message, token, due_at, attempts",
                 )
                 .bind(now)
                 .bind(now + lease)
@@ -82,7 +90,7 @@ impl Store {
                        SELECT id FROM outbox WHERE status = 'pending' AND due_at <= $1 \
                        AND (lease_until IS NULL OR lease_until <= $1) \
                        ORDER BY due_at, id LIMIT $3) \
-                     RETURNING id, kind, message_id, sender, recipient, message, attempts",
+                     RETURNING id, booking_id, kind, message_id, sender, recipient, message, token, due_at, attempts",
                 )
                 .bind(now)
                 .bind(now + lease)
@@ -99,11 +107,11 @@ impl Store {
         Ok(rows)
     }
 
-    /// The mail went out: keep the record, erase the message (it holds the
-    /// booking's secret link and personal data).
+    /// The mail went out: keep the record, erase the message and the secret
+    /// (the message holds the booking's secret link and personal data).
     pub async fn mail_sent(&self, id: &str, now: i64) -> Result<()> {
         in_tx!(self, tx => { sqlx::query(
-            "UPDATE outbox SET status = 'sent', sent_at = $2, message = NULL, lease_until = NULL, last_error = NULL WHERE id = $1",
+            "UPDATE outbox SET status = 'sent', sent_at = $2, message = NULL, token = NULL, lease_until = NULL, last_error = NULL WHERE id = $1",
         )
         .bind(id)
         .bind(now)
@@ -125,7 +133,7 @@ impl Store {
 
     /// A permanent failure: given up, with the reason, for staff to see.
     pub async fn mail_failed(&self, id: &str, error: &str) -> Result<()> {
-        in_tx!(self, tx => { sqlx::query("UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = $2, message = NULL WHERE id = $1")
+        in_tx!(self, tx => { sqlx::query("UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = $2, message = NULL, token = NULL WHERE id = $1")
             .bind(id)
             .bind(error)
             .execute(&mut *tx)

@@ -694,7 +694,8 @@ async fn statement<'c>(db: impl sqlx::PgExecutor<'c>, jobs: &[&Job]) -> Result<V
             mails.message_id.push(&mail.message_id);
             mails.sender.push(&mail.sender);
             mails.recipient.push(&mail.recipient);
-            mails.message.push(&mail.message);
+            mails.message.push(mail.message.as_deref());
+            mails.token.push(mail.token.as_deref());
             mails.due_at.push(mail.due_at);
         }
     }
@@ -734,6 +735,7 @@ async fn statement<'c>(db: impl sqlx::PgExecutor<'c>, jobs: &[&Job]) -> Result<V
         .bind(mails.recipient)
         .bind(mails.message)
         .bind(mails.due_at)
+        .bind(mails.token)
         .fetch_all(db)
         .await
         .map_err(to_conflict)?;
@@ -778,8 +780,9 @@ struct Mails<'a> {
     message_id: Vec<&'a str>,
     sender: Vec<&'a str>,
     recipient: Vec<&'a str>,
-    message: Vec<&'a [u8]>,
+    message: Vec<Option<&'a [u8]>>,
     due_at: Vec<i64>,
+    token: Vec<Option<&'a str>>,
 }
 
 /// The batch statement. `b` holds the bookings whose office is at the expected
@@ -822,9 +825,9 @@ static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
              arrival_window, status, name, email, phone, email_key, language, confirm_by, created_at, confirmed_at \
            FROM b) \
          INSERT INTO outbox ({OUTBOX_COLUMNS}) \
-           SELECT m.id, b.id, m.kind, m.message_id, m.sender, m.recipient, m.message, 'pending', 0, m.due_at, b.created_at \
+           SELECT m.id, b.id, m.kind, m.message_id, m.sender, m.recipient, m.message, 'pending', 0, m.due_at, b.created_at, m.token \
            FROM unnest($28::bigint[], $29::text[], $30::text[], $31::text[], $32::text[], $33::text[], \
-             $34::bytea[], $35::bigint[]) AS m(i, id, kind, message_id, sender, recipient, message, due_at) \
+             $34::bytea[], $35::bigint[], $36::text[]) AS m(i, id, kind, message_id, sender, recipient, message, due_at, token) \
            JOIN b ON b.i = m.i \
          RETURNING booking_id"
     )

@@ -474,6 +474,16 @@ async fn the_citizen_confirms_with_the_token_from_the_mail(store: Store) {
         messages.iter().all(Option::is_none),
         "sent mails are erased from the outbox"
     );
+    let secrets = crate::support::texts(
+        &t.app.store,
+        "SELECT token FROM outbox WHERE status = 'sent'",
+    )
+    .await;
+    assert_eq!(
+        secrets,
+        [None, None],
+        "and so is the secret their links carried"
+    );
 }
 
 async fn an_office_without_confirmation_confirms_at_once(store: Store) {
@@ -680,11 +690,10 @@ async fn each_mail_is_delivered_once_as_a_file(store: Store) {
     t.book(WED_9, "anna@example.org").await;
     let dir = crate::support::scratch_dir();
     let files = termin::mail::Mailer::Files(dir.join("mail"));
-    let clock = t.clock.clone();
-    let sent = termin::mail::worker::deliver_due(&t.app.store, &files, clock.as_ref())
+    let sent = termin::mail::worker::deliver_due(&t.app, &files)
         .await
         .unwrap();
-    let again = termin::mail::worker::deliver_due(&t.app.store, &files, clock.as_ref())
+    let again = termin::mail::worker::deliver_due(&t.app, &files)
         .await
         .unwrap();
     assert_eq!((sent, again), (1, 0));
@@ -701,6 +710,10 @@ async fn each_mail_is_delivered_once_as_a_file(store: Store) {
     });
     assert!(mail.text.contains("/b/"));
     assert!(mail.message_id.contains('@'));
+    // The Message-ID is the one given when the mail was queued, so that a mail
+    // sent twice (the process died before marking it sent) is recognised.
+    let queued = crate::support::texts(&t.app.store, "SELECT message_id FROM outbox").await;
+    assert_eq!(queued, [Some(format!("<{}>", mail.message_id))]);
     // Once sent, the stored copy with the secret link is gone.
     let left = crate::support::texts(
         &t.app.store,

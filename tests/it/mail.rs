@@ -15,6 +15,7 @@ on_both!(
     calendar_times_are_right_on_both_sides_of_the_spring_change,
     a_reminder_goes_out_before_the_appointment_and_not_after_a_cancel,
     a_moved_appointment_replaces_its_calendar_entry_and_frees_its_old_time,
+    mails_whose_booking_was_erased_first_are_not_sent_and_say_why,
 );
 
 /// The first event of a calendar file, read by an independent RFC 5545 parser.
@@ -301,4 +302,41 @@ async fn a_moved_appointment_replaces_its_calendar_entry_and_frees_its_old_time(
     assert!(reminders[0]
         .text
         .contains("Donnerstag, 3. Dezember 2026, 10:00 Uhr"));
+}
+
+/// The first mail and the reminder are written when they go out, from the
+/// booking: once its personal data is erased there is nobody to write to.
+async fn mails_whose_booking_was_erased_first_are_not_sent_and_say_why(store: Store) {
+    let t = TestApp::new(store).await;
+    let instant = crate::support::TEST_OFFICE
+        .replace("confirm_within_minutes = 30", "confirm_within_minutes = 0");
+    termin::staff::import(&t.app, &instant).await.unwrap();
+    t.book("2026-12-03T09:00:00+01:00", "anna@example.org")
+        .await;
+    // The mail server is out of reach until long after the appointment.
+    t.clock.advance(Duration::days(40));
+    assert_eq!(
+        termin::booking::erase_old_personal_data(&t.app)
+            .await
+            .unwrap(),
+        1
+    );
+    let store = &t.app.store;
+    let secrets = crate::support::texts(store, "SELECT token FROM outbox").await;
+    assert_eq!(secrets, [None, None], "the secret is erased with the data");
+    assert!(t.deliver().await.is_empty(), "nothing is sent");
+    let kinds = crate::support::texts(store, "SELECT kind FROM outbox ORDER BY kind").await;
+    assert_eq!(kinds, [Some("confirmed".into()), Some("reminder".into())]);
+    let states = crate::support::texts(store, "SELECT status FROM outbox").await;
+    assert!(
+        states.iter().all(|s| s.as_deref() == Some("failed")),
+        "{states:?}"
+    );
+    let reasons = crate::support::texts(store, "SELECT last_error FROM outbox").await;
+    assert!(
+        reasons
+            .iter()
+            .all(|r| r.as_deref().is_some_and(|r| r.contains("erased"))),
+        "{reasons:?}"
+    );
 }

@@ -128,12 +128,7 @@ async fn mails_reach_a_real_smtp_server_with_their_calendar_file_and_working_lin
         StatusCode::CREATED
     );
     let mailer = smtp(port);
-    assert_eq!(
-        worker::deliver_due(&t.app.store, &mailer, t.clock.as_ref())
-            .await
-            .unwrap(),
-        1
-    );
+    assert_eq!(worker::deliver_due(&t.app, &mailer).await.unwrap(), 1);
 
     let received = server.received();
     assert_eq!(received.len(), 1);
@@ -167,36 +162,21 @@ async fn a_server_that_answers_451_first_gets_the_mail_exactly_once() {
     t.book("2026-12-02T09:00:00+01:00", "anna@example.org")
         .await;
     let mailer = smtp(port);
-    let clock = t.clock.as_ref();
     assert_eq!(
-        worker::deliver_due(&t.app.store, &mailer, clock)
-            .await
-            .unwrap(),
+        worker::deliver_due(&t.app, &mailer).await.unwrap(),
         0,
         "451: later"
     );
     assert!(server.received().is_empty());
     assert_eq!(
-        worker::deliver_due(&t.app.store, &mailer, clock)
-            .await
-            .unwrap(),
+        worker::deliver_due(&t.app, &mailer).await.unwrap(),
         0,
         "not due yet"
     );
     t.clock.advance(Span::minutes(2));
-    assert_eq!(
-        worker::deliver_due(&t.app.store, &mailer, clock)
-            .await
-            .unwrap(),
-        1
-    );
+    assert_eq!(worker::deliver_due(&t.app, &mailer).await.unwrap(), 1);
     t.clock.advance(Span::hours(2));
-    assert_eq!(
-        worker::deliver_due(&t.app.store, &mailer, clock)
-            .await
-            .unwrap(),
-        0
-    );
+    assert_eq!(worker::deliver_due(&t.app, &mailer).await.unwrap(), 0);
     assert_eq!(server.received().len(), 1);
     db.drop().await;
     let _ = std::fs::remove_dir_all(dir);
@@ -211,33 +191,17 @@ async fn a_server_that_was_down_gets_the_mail_when_it_is_back() {
     t.book("2026-12-02T09:00:00+01:00", "anna@example.org")
         .await;
     let mailer = smtp(port);
-    let clock = t.clock.as_ref();
     // Nobody listens: the connection is refused, the mail waits.
-    assert_eq!(
-        worker::deliver_due(&t.app.store, &mailer, clock)
-            .await
-            .unwrap(),
-        0
-    );
+    assert_eq!(worker::deliver_due(&t.app, &mailer).await.unwrap(), 0);
     t.clock.advance(Span::minutes(1));
-    assert_eq!(
-        worker::deliver_due(&t.app.store, &mailer, clock)
-            .await
-            .unwrap(),
-        0
-    );
+    assert_eq!(worker::deliver_due(&t.app, &mailer).await.unwrap(), 0);
     assert_eq!(t.app.store.mail_pending().await.unwrap(), 1);
     let Some(server) = SmtpServer::start(port, &dir.join("inbox"), 0) else {
         db.drop().await;
         return;
     };
     t.clock.advance(Span::minutes(5));
-    assert_eq!(
-        worker::deliver_due(&t.app.store, &mailer, clock)
-            .await
-            .unwrap(),
-        1
-    );
+    assert_eq!(worker::deliver_due(&t.app, &mailer).await.unwrap(), 1);
     assert_eq!(server.received().len(), 1);
     assert_eq!(t.app.store.mail_pending().await.unwrap(), 0);
     db.drop().await;
@@ -267,10 +231,12 @@ async fn two_workers_on_one_postgres_send_each_mail_exactly_once() {
     }
     // A second instance: its own pool on the same database.
     let other = Store::connect(&db.url).await.unwrap();
+    let other_app =
+        termin::app::App::new(other.clone(), t.app.clock.clone(), (*t.app.config).clone());
     let (one, two) = (smtp(port), smtp(port));
     let (a, b) = tokio::join!(
-        worker::deliver_due(&t.app.store, &one, t.clock.as_ref()),
-        worker::deliver_due(&other, &two, t.clock.as_ref()),
+        worker::deliver_due(&t.app, &one),
+        worker::deliver_due(&other_app, &two),
     );
     assert_eq!(a.unwrap() + b.unwrap(), booked);
     let ids: std::collections::HashSet<String> = server
@@ -298,17 +264,10 @@ async fn a_permanent_refusal_marks_the_mail_failed_with_the_reason() {
     t.book("2026-12-02T09:00:00+01:00", "anna@example.org")
         .await;
     let mailer = smtp(port);
-    assert_eq!(
-        worker::deliver_due(&t.app.store, &mailer, t.clock.as_ref())
-            .await
-            .unwrap(),
-        0
-    );
+    assert_eq!(worker::deliver_due(&t.app, &mailer).await.unwrap(), 0);
     t.clock.advance(Span::hours(3));
     assert_eq!(
-        worker::deliver_due(&t.app.store, &mailer, t.clock.as_ref())
-            .await
-            .unwrap(),
+        worker::deliver_due(&t.app, &mailer).await.unwrap(),
         0,
         "not tried again"
     );

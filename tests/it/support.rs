@@ -285,9 +285,7 @@ impl TestApp {
 
     /// Let the outbox worker run, and return every mail the mailbox holds.
     pub async fn deliver(&self) -> Vec<Sent> {
-        worker::deliver_due(&self.app.store, &self.mailer, self.clock.as_ref())
-            .await
-            .unwrap();
+        worker::deliver_due(&self.app, &self.mailer).await.unwrap();
         self.mailer.sent()
     }
 
