@@ -801,6 +801,12 @@ pub enum Unrenderable {
     /// Its booking's personal data was erased first: there is nobody to write to.
     #[error("the booking's personal data was erased before the mail was sent")]
     Erased,
+    /// Its booking changed first so that the mail would tell something no longer
+    /// true (a please-confirm mail for a booking no longer waiting, a
+    /// confirmation or reminder of a booking cancelled or expired); the mail
+    /// that change owes tells instead.
+    #[error("the booking was {0} before the mail was sent")]
+    NoLongerOwed(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("rendering the mail: {0}")]
@@ -809,7 +815,10 @@ pub enum Unrenderable {
 
 /// The message of a claimed mail that was queued without one ([`messages::later`]):
 /// rendered from its booking as it stands now and the office's current plan,
-/// dated when it was due, with the Message-ID it was given when it was queued.
+/// with the Message-ID it was given when it was queued. The first mail is
+/// dated when the booking was made, so that its calendar entry is the first
+/// version of the appointment however late it goes out; the reminder (which
+/// carries no calendar entry) is dated when it is sent.
 pub async fn owed_message(app: &App, mail: &OutboxMail) -> Result<Vec<u8>, Unrenderable> {
     let (Some(booking_id), Some(token)) = (&mail.booking_id, &mail.token) else {
         return Err(Unrenderable::Erased);
@@ -821,8 +830,20 @@ pub async fn owed_message(app: &App, mail: &OutboxMail) -> Result<Vec<u8>, Unren
         .office(&booking.office_id)
         .await?
         .ok_or_else(|| anyhow::anyhow!("no office {:?}", booking.office_id))?;
+    let status = BookingStatus::parse(&booking.status);
+    let owed = match kind {
+        Kind::PleaseConfirm => status == Some(BookingStatus::Pending),
+        _ => status.is_some_and(|s| s.holds_capacity() && s != BookingStatus::Pending),
+    };
+    if !owed {
+        return Err(Unrenderable::NoLongerOwed(booking.status));
+    }
     let appointment = appointment_of(&office, &booking).ok_or(Unrenderable::Erased)?;
-    let due = DateTime::from_timestamp(mail.due_at, 0).unwrap_or_default();
+    let dated = match kind {
+        Kind::Reminder => app.clock.now().timestamp(),
+        _ => booking.created_at,
+    };
+    let dated = DateTime::from_timestamp(dated, 0).unwrap_or_default();
     let confirm_by = booking
         .confirm_by
         .and_then(|t| DateTime::from_timestamp(t, 0));
@@ -832,7 +853,7 @@ pub async fn owed_message(app: &App, mail: &OutboxMail) -> Result<Vec<u8>, Unren
         &letterhead(app),
         Some(token),
         confirm_by,
-        due,
+        dated,
         &mail.message_id,
     )?)
 }

@@ -1,8 +1,12 @@
-//! Secret tokens: 256 random bits from the operating system, stored only as a SHA-256 hash.
+//! Secret tokens: 256 random bits from the operating system, stored with the
+//! booking only as a SHA-256 hash.
 //!
 //! The tokens are long random strings, not passwords, so one fast hash is enough:
-//! nobody can guess a preimage of 2^256 possibilities, and the hash makes a
-//! leaked database useless for managing bookings.
+//! nobody can guess a preimage of 2^256 possibilities. The one place a token is
+//! kept in plain is the outbox, while a mail that carries its link waits to be
+//! sent (inside the rendered message, or beside it for a mail rendered when it
+//! is sent); it is erased once the mail is sent or given up, or the booking's
+//! personal data is erased.
 
 use sha2::{Digest, Sha256};
 

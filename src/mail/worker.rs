@@ -18,6 +18,7 @@ use tokio::sync::Notify;
 use super::{Mailer, SendError};
 use crate::app::App;
 use crate::booking::{owed_message, Unrenderable};
+use crate::store::StoreError;
 
 /// Seconds a claimed mail is kept from other workers: longer than a batch takes
 /// to send at the longest SMTP timeout, short enough that a mail claimed by a
@@ -41,9 +42,18 @@ pub async fn deliver_due(app: &App, mailer: &Mailer) -> anyhow::Result<usize> {
                 Some(message) => message.clone(),
                 None => match owed_message(app, &mail).await {
                     Ok(message) => message,
-                    Err(Unrenderable::Store(e)) => return Err(e.into()),
+                    // The database could not be read just now: this mail tries
+                    // again later, the others of the batch go on.
+                    Err(Unrenderable::Store(e))
+                        if !matches!(e, StoreError::NotFound | StoreError::Corrupt(_)) =>
+                    {
+                        let due = clock.now().timestamp() + backoff(mail.attempts);
+                        tracing::info!(mail = %mail.id, error = %e, "mail not rendered, will retry");
+                        store.mail_retry(&mail.id, due, &e.to_string()).await?;
+                        continue;
+                    }
                     Err(e) => {
-                        if let Unrenderable::Render(e) = &e {
+                        if matches!(e, Unrenderable::Render(_) | Unrenderable::Store(_)) {
                             tracing::error!(mail = %mail.id, kind = %mail.kind, error = %e, "mail not rendered");
                         }
                         store.mail_failed(&mail.id, &e.to_string()).await?;

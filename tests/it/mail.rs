@@ -16,6 +16,8 @@ on_both!(
     a_reminder_goes_out_before_the_appointment_and_not_after_a_cancel,
     a_moved_appointment_replaces_its_calendar_entry_and_frees_its_old_time,
     mails_whose_booking_was_erased_first_are_not_sent_and_say_why,
+    a_please_confirm_mail_held_back_past_its_deadline_is_not_sent,
+    a_confirmation_sent_late_is_still_the_first_version_of_its_calendar_entry,
 );
 
 /// The first event of a calendar file, read by an independent RFC 5545 parser.
@@ -339,4 +341,45 @@ async fn mails_whose_booking_was_erased_first_are_not_sent_and_say_why(store: St
             .all(|r| r.as_deref().is_some_and(|r| r.contains("erased"))),
         "{reasons:?}"
     );
+}
+
+/// The mail server was down for longer than the time to confirm: the booking
+/// expired, and a mail asking to confirm it by then would tell something no
+/// longer true.
+async fn a_please_confirm_mail_held_back_past_its_deadline_is_not_sent(store: Store) {
+    let t = TestApp::new(store).await;
+    t.book("2026-12-03T09:00:00+01:00", "anna@example.org")
+        .await;
+    t.clock.advance(Duration::minutes(31));
+    assert_eq!(termin::booking::expire_due(&t.app).await.unwrap(), 1);
+    assert!(t.deliver().await.is_empty(), "nothing is sent");
+    let store = &t.app.store;
+    let outcome =
+        crate::support::texts(store, "SELECT status || ': ' || last_error FROM outbox").await;
+    assert_eq!(
+        outcome,
+        [Some(
+            "failed: the booking was expired before the mail was sent".into()
+        )]
+    );
+}
+
+/// A confirmation that goes out late (the mail server was down) is dated when
+/// the booking was made, so its calendar entry stays the first version of the
+/// appointment: a later change's entry must still replace it.
+async fn a_confirmation_sent_late_is_still_the_first_version_of_its_calendar_entry(store: Store) {
+    let t = TestApp::new(store).await;
+    let instant = crate::support::TEST_OFFICE
+        .replace("confirm_within_minutes = 30", "confirm_within_minutes = 0");
+    termin::staff::import(&t.app, &instant).await.unwrap();
+    t.book("2026-12-03T09:00:00+01:00", "anna@example.org")
+        .await;
+    t.clock.advance(Duration::hours(2));
+    let mails = t.deliver().await;
+    assert_eq!(mails.len(), 1);
+    let confirmed = read_mail(&mails[0]);
+    assert!(confirmed.subject.starts_with("Ihr Termin ist bestätigt"));
+    let entry = event(confirmed.calendar.as_deref().unwrap());
+    assert_eq!(entry["SEQUENCE"], "0");
+    assert_eq!(entry["DTSTART"], "20261203T080000Z");
 }
