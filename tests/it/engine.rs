@@ -488,9 +488,7 @@ async fn the_citizen_confirms_with_the_token_from_the_mail(store: Store) {
 
 async fn an_office_without_confirmation_confirms_at_once(store: Store) {
     let t = TestApp::new(store).await;
-    let instant = crate::support::TEST_OFFICE
-        .replace("confirm_within_minutes = 30", "confirm_within_minutes = 0");
-    termin::staff::import(&t.app, &instant).await.unwrap();
+    t.confirm_at_once().await;
     let created = t.book(WED_9, "anna@example.org").await;
     assert_eq!(created.json["status"], "confirmed");
     assert!(created.json.get("confirm_by").is_none());
@@ -902,9 +900,7 @@ async fn a_booking_computed_from_an_older_plan_is_computed_again(store: Store) {
 
 async fn an_erased_booking_can_still_be_read_and_cancelled_without_error(store: Store) {
     let t = TestApp::new(store).await;
-    let instant = crate::support::TEST_OFFICE
-        .replace("confirm_within_minutes = 30", "confirm_within_minutes = 0");
-    termin::staff::import(&t.app, &instant).await.unwrap();
+    t.confirm_at_once().await;
     t.book(WED_9, "anna@example.org").await;
     let token = token_in(&read_mail(&t.deliver().await[0]));
     t.clock.advance(Duration::days(40));

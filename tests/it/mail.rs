@@ -165,9 +165,7 @@ async fn calendar_times_are_right_on_both_sides_of_the_spring_change(store: Stor
 
 async fn a_reminder_goes_out_before_the_appointment_and_not_after_a_cancel(store: Store) {
     let t = TestApp::new(store).await;
-    let instant = crate::support::TEST_OFFICE
-        .replace("confirm_within_minutes = 30", "confirm_within_minutes = 0");
-    termin::staff::import(&t.app, &instant).await.unwrap();
+    t.confirm_at_once().await;
     // Thursday 09:00 is kept, Friday 09:00 is cancelled.
     t.book("2026-12-03T09:00:00+01:00", "anna@example.org")
         .await;
@@ -215,9 +213,7 @@ async fn a_reminder_goes_out_before_the_appointment_and_not_after_a_cancel(store
 async fn a_moved_appointment_replaces_its_calendar_entry_and_frees_its_old_time(store: Store) {
     use axum::http::StatusCode;
     let t = TestApp::new(store).await;
-    let instant = crate::support::TEST_OFFICE
-        .replace("confirm_within_minutes = 30", "confirm_within_minutes = 0");
-    termin::staff::import(&t.app, &instant).await.unwrap();
+    t.confirm_at_once().await;
     t.book("2026-12-02T09:00:00+01:00", "anna@example.org")
         .await;
     let confirmed = read_mail(&t.deliver().await[0]);
@@ -310,9 +306,7 @@ async fn a_moved_appointment_replaces_its_calendar_entry_and_frees_its_old_time(
 /// booking: once its personal data is erased there is nobody to write to.
 async fn mails_whose_booking_was_erased_first_are_not_sent_and_say_why(store: Store) {
     let t = TestApp::new(store).await;
-    let instant = crate::support::TEST_OFFICE
-        .replace("confirm_within_minutes = 30", "confirm_within_minutes = 0");
-    termin::staff::import(&t.app, &instant).await.unwrap();
+    t.confirm_at_once().await;
     t.book("2026-12-03T09:00:00+01:00", "anna@example.org")
         .await;
     // The mail server is out of reach until long after the appointment.
@@ -369,9 +363,7 @@ async fn a_please_confirm_mail_held_back_past_its_deadline_is_not_sent(store: St
 /// appointment: a later change's entry must still replace it.
 async fn a_confirmation_sent_late_is_still_the_first_version_of_its_calendar_entry(store: Store) {
     let t = TestApp::new(store).await;
-    let instant = crate::support::TEST_OFFICE
-        .replace("confirm_within_minutes = 30", "confirm_within_minutes = 0");
-    termin::staff::import(&t.app, &instant).await.unwrap();
+    t.confirm_at_once().await;
     t.book("2026-12-03T09:00:00+01:00", "anna@example.org")
         .await;
     t.clock.advance(Duration::hours(2));

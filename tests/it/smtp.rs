@@ -104,13 +104,6 @@ fn smtp(port: u16) -> Mailer {
     Mailer::smtp(&format!("smtp://127.0.0.1:{port}"), Duration::from_secs(5)).unwrap()
 }
 
-const INSTANT: (&str, &str) = ("confirm_within_minutes = 30", "confirm_within_minutes = 0");
-
-async fn instant_office(t: &TestApp) {
-    let office = crate::support::TEST_OFFICE.replace(INSTANT.0, INSTANT.1);
-    termin::staff::import(&t.app, &office).await.unwrap();
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn mails_reach_a_real_smtp_server_with_their_calendar_file_and_working_links() {
     let dir = scratch_dir();
@@ -120,7 +113,7 @@ async fn mails_reach_a_real_smtp_server_with_their_calendar_file_and_working_lin
     };
     let db = Db::sqlite().await;
     let t = TestApp::new(db.store.clone()).await;
-    instant_office(&t).await;
+    t.confirm_at_once().await;
     assert_eq!(
         t.book("2026-12-02T09:00:00+01:00", "anna@example.org")
             .await

@@ -283,6 +283,13 @@ impl TestApp {
         }
     }
 
+    /// Import the test office with bookings confirmed at once (no confirmation step).
+    pub async fn confirm_at_once(&self) {
+        let office =
+            TEST_OFFICE.replace("confirm_within_minutes = 30", "confirm_within_minutes = 0");
+        termin::staff::import(&self.app, &office).await.unwrap();
+    }
+
     /// Let the outbox worker run, and return every mail the mailbox holds.
     pub async fn deliver(&self) -> Vec<Sent> {
         worker::deliver_due(&self.app, &self.mailer).await.unwrap();
