@@ -60,19 +60,17 @@ open = [OPEN]
     desks = 40
 "#;
 
-pub struct Figures {
-    pub backend: &'static str,
+struct Figures {
+    backend: &'static str,
     /// Requests in flight.
-    pub concurrency: usize,
-    pub raw_per_second: f64,
-    pub bookings_per_second: f64,
-    /// Bookings made (in a rush, the others were refused).
-    pub booked: usize,
+    concurrency: usize,
+    raw_per_second: f64,
+    bookings_per_second: f64,
     /// How long a booking request took, from its start to its answer: median and 99th percentile.
-    pub booking_p50: Duration,
-    pub booking_p99: Duration,
-    pub availability_pure_us: f64,
-    pub availability_full_us: f64,
+    booking_p50: Duration,
+    booking_p99: Duration,
+    availability_pure_us: f64,
+    availability_full_us: f64,
 }
 
 pub async fn run(options: Options) -> anyhow::Result<()> {
@@ -121,7 +119,7 @@ pub async fn run(options: Options) -> anyhow::Result<()> {
 
 /// Per backend, in the order measured: the highest raw rate and the highest
 /// booking rate over all loads, each at the load that suits it best.
-pub fn capacity(rows: &[Figures]) -> Vec<(&'static str, f64, f64)> {
+fn capacity(rows: &[Figures]) -> Vec<(&'static str, f64, f64)> {
     let mut best: Vec<(&'static str, f64, f64)> = Vec::new();
     for r in rows {
         match best.iter_mut().find(|(b, _, _)| *b == r.backend) {
@@ -138,7 +136,7 @@ pub fn capacity(rows: &[Figures]) -> Vec<(&'static str, f64, f64)> {
 /// Measure every load in `options` on SQLite, then on PostgreSQL if asked for,
 /// each load on a fresh database: a scratch file, or a scratch database on the
 /// server that is dropped afterwards.
-pub async fn figures(options: &Options) -> anyhow::Result<Vec<Figures>> {
+async fn figures(options: &Options) -> anyhow::Result<Vec<Figures>> {
     let mut rows = Vec::new();
     for &concurrency in &options.concurrency {
         let dir =
@@ -300,7 +298,6 @@ async fn measure(url: &str, options: &Options, concurrency: usize) -> anyhow::Re
         concurrency,
         raw_per_second: raw,
         bookings_per_second: bookings,
-        booked,
         booking_p50: percentile(&took, 50),
         booking_p99: percentile(&took, 99),
         availability_pure_us: pure,

@@ -10,6 +10,7 @@
 //! A mail queued without its message (the first mail of a new booking, the
 //! reminder) is rendered here, just before it is sent.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -39,9 +40,9 @@ pub async fn deliver_due(app: &App, mailer: &Mailer) -> anyhow::Result<usize> {
         }
         for mail in batch {
             let message = match &mail.message {
-                Some(message) => message.clone(),
+                Some(message) => Cow::Borrowed(message),
                 None => match owed_message(app, &mail).await {
-                    Ok(message) => message,
+                    Ok(message) => Cow::Owned(message),
                     // The database could not be read just now: this mail tries
                     // again later, the others of the batch go on.
                     Err(Unrenderable::Store(e))

@@ -117,25 +117,27 @@ async fn run(pool: PgPool, shared: Arc<Shared>) {
         // a booking in it. Enough bookings for a batch go at once, and so does
         // a batch that waited longer than a statement takes (the other writer
         // may be slow: many refusals, a broken link).
-        let deadline = tokio::time::sleep(PATIENCE);
-        tokio::pin!(deadline);
-        while jobs.len() < ENOUGH {
-            let done = shared.done.notified();
-            tokio::pin!(done);
-            // Listening before looking, so that a writer finishing in between is heard.
-            done.as_mut().enable();
-            if shared.writing.load(Ordering::Acquire) == 0 {
-                break;
-            }
-            tokio::select! {
-                job = turn.recv() => match job {
-                    Some(job) => jobs.push(job),
-                    None => break,
-                },
-                _ = done => break,
-                _ = &mut deadline => break,
-                // Taken is taken: the batch is still written, and the next turn ends.
-                _ = &mut closed => break,
+        if jobs.len() < ENOUGH && shared.writing.load(Ordering::Acquire) != 0 {
+            let deadline = tokio::time::sleep(PATIENCE);
+            tokio::pin!(deadline);
+            while jobs.len() < ENOUGH {
+                let done = shared.done.notified();
+                tokio::pin!(done);
+                // Listening before looking, so that a writer finishing in between is heard.
+                done.as_mut().enable();
+                if shared.writing.load(Ordering::Acquire) == 0 {
+                    break;
+                }
+                tokio::select! {
+                    job = turn.recv() => match job {
+                        Some(job) => jobs.push(job),
+                        None => break,
+                    },
+                    _ = done => break,
+                    _ = &mut deadline => break,
+                    // Taken is taken: the batch is still written, and the next turn ends.
+                    _ = &mut closed => break,
+                }
             }
         }
         take_queued(&mut turn, &mut jobs);
@@ -195,7 +197,7 @@ async fn write(pool: &PgPool, conn: &mut Option<Conn>, jobs: Vec<Job>) {
             deferred,
             refused,
         } = sift(pool, conn, jobs).await;
-        if round == 0 && refused == 0 && deferred.is_empty() {
+        if round == 0 && !refused && deferred.is_empty() {
             // Nothing to tell from the counters: the refusal had another cause
             // (a key taken, a plan changed, a place freed since).
             let mut all = admitted;
@@ -271,8 +273,8 @@ struct Sifted {
     unjudged: Vec<Job>,
     /// Bookings that fit only if one admitted before them is not written.
     deferred: Vec<Job>,
-    /// Bookings that did not fit even alone, answered already.
-    refused: usize,
+    /// Whether any booking did not fit even alone (those are answered already).
+    refused: bool,
 }
 
 /// Read the counters a refused batch would raise (cells, arrival windows,
@@ -288,17 +290,17 @@ async fn sift(pool: &PgPool, conn: &mut Option<Conn>, mut jobs: Vec<Job>) -> Sif
     let mut keys = SiftKeys::default();
     for r in raised.iter().flatten() {
         let (kind, office, key, at) = &r.counter;
-        match *kind {
-            "cell" => {
+        match kind {
+            CounterKind::Cell => {
                 keys.cell_office.push(office);
                 keys.cell_counter.push(key);
                 keys.cell_at.push(*at);
             }
-            "window" => {
+            CounterKind::Window => {
                 keys.window_office.push(office);
                 keys.window_at.push(*at);
             }
-            _ => {
+            CounterKind::Quota => {
                 keys.quota_office.push(office);
                 keys.quota_key.push(key);
             }
@@ -320,7 +322,7 @@ async fn sift(pool: &PgPool, conn: &mut Option<Conn>, mut jobs: Vec<Job>) -> Sif
         admitted: Vec::with_capacity(jobs.len()),
         unjudged: Vec::new(),
         deferred: Vec::new(),
-        refused: 0,
+        refused: false,
     };
     let Ok(rows) = rows else {
         sifted.unjudged = jobs;
@@ -335,9 +337,9 @@ async fn sift(pool: &PgPool, conn: &mut Option<Conn>, mut jobs: Vec<Job>) -> Sif
                 revisions.insert(office, value);
                 continue;
             }
-            "cell" => "cell",
-            "window" => "window",
-            _ => "quota",
+            "cell" => CounterKind::Cell,
+            "window" => CounterKind::Window,
+            _ => CounterKind::Quota,
         };
         stored.insert((kind, office, key, at), value);
     }
@@ -355,7 +357,7 @@ async fn sift(pool: &PgPool, conn: &mut Option<Conn>, mut jobs: Vec<Job>) -> Sif
                 .map(|r| r.conflict)
         };
         if let Some(conflict) = over(&stored) {
-            sifted.refused += 1;
+            sifted.refused = true;
             let _ = job.reply.send(Err(StoreError::Conflict(conflict)));
         } else if over(&with_admitted).is_some() {
             sifted.deferred.push(job);
@@ -369,9 +371,17 @@ async fn sift(pool: &PgPool, conn: &mut Option<Conn>, mut jobs: Vec<Job>) -> Sif
     sifted
 }
 
-/// A stored counter: `(kind, office, key, at)`, the kind one of `cell`,
-/// `window` and `quota`.
-type Counter = (&'static str, String, String, i64);
+/// A stored counter: `(kind, office, key, at)`.
+type Counter = (CounterKind, String, String, i64);
+
+/// What a counter counts: a capacity cell (keyed by counter id and step), an
+/// arrival window (by its start) or an address's quota (by the address key).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum CounterKind {
+    Cell,
+    Window,
+    Quota,
+}
 
 /// How a booking raises a counter, the cap it must stay within, and what it
 /// hears if it would not.
@@ -386,25 +396,25 @@ struct Raise {
 fn raises(job: &Job) -> Vec<Raise> {
     let (b, claim) = (&job.booking, &job.claim);
     let counter =
-        |kind: &'static str, key: &str, at: i64| (kind, b.office_id.clone(), key.to_string(), at);
+        |kind: CounterKind, key: &str, at: i64| (kind, b.office_id.clone(), key.to_string(), at);
     let mut raises: Vec<Raise> = claim
         .cells
         .iter()
         .map(|&(cell, capacity)| Raise {
-            counter: counter("cell", &b.counter_id, cell),
+            counter: counter(CounterKind::Cell, &b.counter_id, cell),
             by: 1,
             cap: i64::from(capacity),
             conflict: Conflict::Capacity,
         })
         .collect();
     raises.push(Raise {
-        counter: counter("window", "", claim.arrival_window),
+        counter: counter(CounterKind::Window, "", claim.arrival_window),
         by: i64::from(b.persons),
         cap: i64::from(claim.arrival_cap),
         conflict: Conflict::Arrivals,
     });
     raises.push(Raise {
-        counter: counter("quota", &b.email_key, 0),
+        counter: counter(CounterKind::Quota, &b.email_key, 0),
         by: 1,
         cap: i64::from(b.email_cap),
         conflict: Conflict::EmailCap,

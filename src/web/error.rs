@@ -29,8 +29,8 @@ pub enum AppError {
     Invalid(String, Vec<FieldError>),
     /// 429, with the seconds until a retry can succeed.
     TooManyRequests(u64),
-    /// 503, with the seconds until a retry can succeed, and why.
-    Unavailable(u64, Busy),
+    /// 503: not just now, and why.
+    Unavailable(Busy),
     /// 500: logged with a reference; the client sees only the reference.
     Internal(String),
 }
@@ -44,8 +44,15 @@ pub enum Busy {
     Database,
 }
 
-/// Seconds to wait after the database could not be reached.
-pub const DATABASE_RETRY_SECONDS: u64 = 30;
+impl Busy {
+    /// Seconds until a retry can succeed (`Retry-After`).
+    pub fn retry_after(self) -> u64 {
+        match self {
+            Busy::PlanChanging => 5,
+            Busy::Database => 30,
+        }
+    }
+}
 
 #[derive(Serialize)]
 struct Body<'a> {
@@ -89,14 +96,18 @@ impl AppError {
             AppError::TooLarge(m) => ("too_large", m.clone()),
             AppError::UnsupportedMediaType(m) => ("unsupported_media_type", m.clone()),
             AppError::Invalid(m, _) => ("invalid", m.clone()),
-            AppError::Unavailable(s, Busy::PlanChanging) => (
+            AppError::Unavailable(busy @ Busy::PlanChanging) => (
                 "busy",
-                format!("the office's plan is being changed; try again in {s} seconds"),
+                format!(
+                    "the office's plan is being changed; try again in {} seconds",
+                    busy.retry_after()
+                ),
             ),
-            AppError::Unavailable(s, Busy::Database) => (
+            AppError::Unavailable(busy @ Busy::Database) => (
                 "unavailable",
                 format!(
-                    "the booking service cannot reach its database just now; try again in {s} seconds"
+                    "the booking service cannot reach its database just now; try again in {} seconds",
+                    busy.retry_after()
                 ),
             ),
             AppError::TooManyRequests(s) => (
@@ -127,7 +138,12 @@ impl IntoResponse for AppError {
             }),
         )
             .into_response();
-        if let AppError::TooManyRequests(secs) | AppError::Unavailable(secs, _) = self {
+        let retry_after = match self {
+            AppError::TooManyRequests(secs) => Some(secs),
+            AppError::Unavailable(busy) => Some(busy.retry_after()),
+            _ => None,
+        };
+        if let Some(secs) = retry_after {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(secs));
@@ -142,11 +158,11 @@ impl From<StoreError> for AppError {
             StoreError::NotFound => AppError::NotFound("not found".into()),
             // The office's plan changed again and again under the request: imports in a row.
             StoreError::Conflict(crate::store::Conflict::StalePlan) => {
-                AppError::Unavailable(5, Busy::PlanChanging)
+                AppError::Unavailable(Busy::PlanChanging)
             }
             StoreError::Database(e) if crate::store::unreachable(&e) => {
                 tracing::warn!(error = %e, "the database cannot be reached");
-                AppError::Unavailable(DATABASE_RETRY_SECONDS, Busy::Database)
+                AppError::Unavailable(Busy::Database)
             }
             e => AppError::internal("store", e),
         }

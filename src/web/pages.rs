@@ -503,7 +503,7 @@ fn unavailable(lang: Language) -> Response {
     );
     page.headers_mut().insert(
         header::RETRY_AFTER,
-        HeaderValue::from(super::error::DATABASE_RETRY_SECONDS),
+        HeaderValue::from(super::error::Busy::Database.retry_after()),
     );
     page
 }
@@ -553,7 +553,7 @@ pub fn refused(lang: Language) -> Response {
 fn error_page(lang: Language, e: TokenError) -> Response {
     let en = lang == Language::En;
     let app_error = super::error::AppError::from(e);
-    if let super::error::AppError::Unavailable(_, super::error::Busy::Database) = app_error {
+    if let super::error::AppError::Unavailable(super::error::Busy::Database) = app_error {
         return unavailable(lang);
     }
     let status = app_error.status();
