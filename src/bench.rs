@@ -238,7 +238,7 @@ async fn measure(url: &str, options: &Options, concurrency: usize) -> anyhow::Re
                 services: vec!["s".into()],
                 persons: 1,
                 start: start.to_rfc3339(),
-                name: format!("Person {i}"),
+                name: format!("Person {}", letters(i)),
                 email: format!("person{i}@example.org"),
                 phone: None,
                 language: None,
@@ -400,4 +400,12 @@ fn percentile(sorted: &[Duration], p: usize) -> Duration {
     }
     let rank = (sorted.len() * p).div_ceil(100).max(1);
     sorted[rank - 1]
+}
+
+/// A number written in letters (`12` → `bc`): names have no digits.
+pub fn letters(n: usize) -> String {
+    n.to_string()
+        .bytes()
+        .map(|d| char::from(b'a' + (d - b'0')))
+        .collect()
 }

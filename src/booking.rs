@@ -43,7 +43,13 @@ pub enum Mistake {
     NameMissing,
     NameTooLong,
     NameNotOneLine,
+    /// Characters no name has: digits, links, punctuation beyond ' - and .
+    NameCharacters,
     EmailInvalid,
+    /// The part before the @ is not ASCII.
+    EmailLocalNotAscii,
+    /// Invisible characters (zero-width spaces, direction marks) in a field.
+    Invisible,
     PhoneInvalid,
     /// The address has this many bookings to come at the office, as many as it may.
     EmailCap(u32),
@@ -421,7 +427,13 @@ pub struct Person {
 
 pub const NAME_MISSING: &str = "please give your name";
 pub const NAME_NOT_ONE_LINE: &str = "must be one line without control characters";
+pub const NAME_CHARACTERS: &str =
+    "may contain letters, spaces, apostrophes, hyphens and dots, nothing else";
 pub const EMAIL_INVALID: &str = "must be an email address such as name@example.de";
+pub const EMAIL_LOCAL_NOT_ASCII: &str =
+    "the part before the @ may contain only Latin letters without accents, digits and . _ - +";
+pub const INVISIBLE: &str =
+    "contains invisible characters (such as zero-width spaces or direction marks); please type it again";
 pub const PHONE_INVALID: &str = "must be a phone number of digits, spaces and + - / ( )";
 
 /// Check the person's details of a booking; every mistake at once.
@@ -431,7 +443,7 @@ pub fn check_person(
     phone: Option<&str>,
 ) -> Result<Person, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let name = name.trim();
+    let name = text::clean_name(name);
     if name.is_empty() {
         errors.push(field("name", Mistake::NameMissing, NAME_MISSING));
     } else if name.chars().count() > MAX_NAME {
@@ -440,25 +452,46 @@ pub fn check_person(
             Mistake::NameTooLong,
             format!("at most {MAX_NAME} characters"),
         ));
-    } else if !text::is_clean_line(name) {
+    } else if name.chars().any(text::is_invisible) {
+        errors.push(field("name", Mistake::Invisible, INVISIBLE));
+    } else if !text::is_clean_line(&name) {
         errors.push(field("name", Mistake::NameNotOneLine, NAME_NOT_ONE_LINE));
+    } else if !text::is_name(&name) {
+        errors.push(field("name", Mistake::NameCharacters, NAME_CHARACTERS));
     }
-    let email = email.trim();
-    if !text::is_email(email) || email.parse::<lettre::Address>().is_err() {
-        errors.push(field("email", Mistake::EmailInvalid, EMAIL_INVALID));
-    }
+    let email = match text::email(email) {
+        Ok(e) if e.parse::<lettre::Address>().is_ok() => Some(e),
+        Ok(_) | Err(text::EmailMistake::Form) => {
+            errors.push(field("email", Mistake::EmailInvalid, EMAIL_INVALID));
+            None
+        }
+        Err(text::EmailMistake::LocalNotAscii) => {
+            errors.push(field(
+                "email",
+                Mistake::EmailLocalNotAscii,
+                EMAIL_LOCAL_NOT_ASCII,
+            ));
+            None
+        }
+        Err(text::EmailMistake::Invisible) => {
+            errors.push(field("email", Mistake::Invisible, INVISIBLE));
+            None
+        }
+    };
     let phone = phone.map(str::trim).filter(|p| !p.is_empty());
     if let Some(p) = phone {
-        if p.chars().count() > MAX_PHONE || !text::is_phone(p) {
+        if p.chars().any(text::is_invisible) {
+            errors.push(field("phone", Mistake::Invisible, INVISIBLE));
+        } else if p.chars().count() > MAX_PHONE || !text::is_phone(p) {
             errors.push(field("phone", Mistake::PhoneInvalid, PHONE_INVALID));
         }
     }
-    if !errors.is_empty() {
+    let Some(email) = email.filter(|_| errors.is_empty()) else {
         return Err(errors);
-    }
+    };
     Ok(Person {
-        name: name.to_string(),
-        email: email.to_string(),
+        name,
+        email,
         phone: phone.map(str::to_string),
     })
 }
@@ -512,7 +545,7 @@ pub(crate) fn first_mails(
         Some(_) => Kind::PleaseConfirm,
         None => Kind::Confirmed,
     };
-    let mail = messages::later(kind, appointment, &letterhead(app), token, now)?;
+    let mail = messages::later(kind, appointment, &letterhead(app), Some(token), now)?;
     let reminder = match confirm_by {
         Some(_) => None,
         None => reminder(app, appointment.office, appointment, token, now)?,
@@ -585,8 +618,10 @@ async fn book_once(
         ),
         persons: c.need.persons,
         start: c.claim.start,
-        name: &c.name,
+        // The address is not confirmed yet: the mail names nobody.
+        name: None,
         email: &c.email,
+        pending: status == "pending",
         language: c.language,
     };
     let (mail, reminder) = first_mails(app, &appointment, &token, confirm_by, now)?;
@@ -657,6 +692,9 @@ async fn book_once(
         created_at: new.created_at,
         confirmed_at: (status == "confirmed").then_some(new.created_at),
         cancelled_at: None,
+        address_confirmed: 0,
+        moves: 0,
+        calendar_sent: 0,
     };
     Ok(Booked {
         booking,
@@ -742,7 +780,7 @@ pub(crate) fn reminder(
         Kind::Reminder,
         appointment,
         &letterhead(app),
-        token,
+        Some(token),
         due,
     )?))
 }
@@ -789,8 +827,9 @@ fn appointment_of<'a>(office: &'a Office, b: &'a BookingRow) -> Option<Appointme
         start: DateTime::from_timestamp(b.start_at, 0).unwrap_or_default(),
         end: DateTime::from_timestamp(b.end_at, 0).unwrap_or_default(),
         created: DateTime::from_timestamp(b.created_at, 0).unwrap_or_default(),
-        name,
+        name: (b.address_confirmed == 1).then_some(name),
         email,
+        pending: b.status == "pending",
         language: lang,
     })
 }
@@ -820,11 +859,17 @@ pub enum Unrenderable {
 /// version of the appointment however late it goes out; the reminder (which
 /// carries no calendar entry) is dated when it is sent.
 pub async fn owed_message(app: &App, mail: &OutboxMail) -> Result<Vec<u8>, Unrenderable> {
-    let (Some(booking_id), Some(token)) = (&mail.booking_id, &mail.token) else {
-        return Err(Unrenderable::Erased);
-    };
     let kind = Kind::parse(&mail.kind)
         .ok_or_else(|| anyhow::anyhow!("unknown kind of mail {:?}", mail.kind))?;
+    // A lapsed booking's mail has no link to manage it; the others carry the secret.
+    let (Some(booking_id), Some(token)) = (
+        &mail.booking_id,
+        mail.token
+            .as_deref()
+            .or((kind == Kind::Lapsed).then_some("")),
+    ) else {
+        return Err(Unrenderable::Erased);
+    };
     let booking = app.store.booking(booking_id).await?;
     let office = app
         .office(&booking.office_id)
@@ -833,14 +878,17 @@ pub async fn owed_message(app: &App, mail: &OutboxMail) -> Result<Vec<u8>, Unren
     let status = BookingStatus::parse(&booking.status);
     let owed = match kind {
         Kind::PleaseConfirm => status == Some(BookingStatus::Pending),
+        Kind::Lapsed => status == Some(BookingStatus::Expired),
         _ => status.is_some_and(|s| s.holds_capacity() && s != BookingStatus::Pending),
     };
     if !owed {
         return Err(Unrenderable::NoLongerOwed(booking.status));
     }
     let appointment = appointment_of(&office, &booking).ok_or(Unrenderable::Erased)?;
+    // The lapse mail's file must be newer than any the citizen has, or a
+    // calendar keeps the entry.
     let dated = match kind {
-        Kind::Reminder => app.clock.now().timestamp(),
+        Kind::Reminder | Kind::Lapsed => app.clock.now().timestamp(),
         _ => booking.created_at,
     };
     let dated = DateTime::from_timestamp(dated, 0).unwrap_or_default();
@@ -851,7 +899,7 @@ pub async fn owed_message(app: &App, mail: &OutboxMail) -> Result<Vec<u8>, Unren
         kind,
         &appointment,
         &letterhead(app),
-        Some(token),
+        (!token.is_empty()).then_some(token),
         confirm_by,
         dated,
         &mail.message_id,
@@ -877,10 +925,14 @@ pub async fn confirm(app: &App, token: &str) -> Result<Booked, TokenError> {
     let hash = token_hash(token)?;
     let now = app.clock.now();
     let current = get(app, token).await?;
+    // The mail tells of the booking as the confirmation makes it.
+    let mut confirmed = current.booking.clone();
+    confirmed.status = "confirmed".into();
+    confirmed.address_confirmed = 1;
     let mail = mail_for(
         app,
         &current.office,
-        &current.booking,
+        &confirmed,
         Kind::Confirmed,
         Some(token),
         true,
@@ -934,13 +986,33 @@ pub async fn cancel(app: &App, token: &str) -> Result<Booked, TokenError> {
     }
 }
 
-/// Expire pending bookings past their deadline; returns how many lapsed.
+/// Expire pending bookings past their deadline; returns how many lapsed. A
+/// booking whose calendar file went out is sent a mail whose file takes the
+/// entry out of the citizen's calendar.
 pub async fn expire_due(app: &App) -> Result<usize, StoreError> {
-    let now = app.clock.now().timestamp();
-    in_chunks(200, |limit| async move {
-        Ok(app.store.expire_due(now, limit).await?.len())
+    let now = app.clock.now();
+    let offices = app.offices().await?;
+    let lapse_mail = &|b: &BookingRow| -> Option<NewMail> {
+        let office = offices.iter().find(|o| o.id == b.office_id)?;
+        let appointment = appointment_of(office, b)?;
+        messages::later(Kind::Lapsed, &appointment, &letterhead(app), None, now)
+            .map_err(
+                |e| tracing::warn!(booking = %b.id, error = %e, "the mail of a lapsed booking"),
+            )
+            .ok()
+    };
+    let n = in_chunks(200, |limit| async move {
+        Ok(app
+            .store
+            .expire_due(now.timestamp(), limit, lapse_mail)
+            .await?
+            .len())
     })
-    .await
+    .await?;
+    if n > 0 {
+        app.outbox.notify_one();
+    }
+    Ok(n)
 }
 
 /// Bookings whose appointment is over stop counting against their address's cap.
@@ -1001,6 +1073,9 @@ pub enum MoveError {
     Token(#[from] TokenError),
     #[error(transparent)]
     Book(#[from] BookError),
+    /// The booking was moved as often as it may be.
+    #[error("this booking has been moved {0} times, as often as a booking may be; cancel it and book anew to change it again")]
+    TooOften(u32),
 }
 
 impl From<anyhow::Error> for MoveError {
@@ -1084,6 +1159,7 @@ pub async fn move_booking(app: &App, token: &str, start: &str) -> Result<Booked,
                 now.timestamp(),
                 &c.claim,
                 revision,
+                i64::from(app.config.max_moves),
                 mail.as_ref(),
                 reminder.as_ref(),
             )
@@ -1098,6 +1174,9 @@ pub async fn move_booking(app: &App, token: &str, start: &str) -> Result<Booked,
                 });
             }
             Err(StoreError::Conflict(Conflict::StalePlan)) => app.forget_offices(),
+            Err(StoreError::Conflict(Conflict::MoveCap)) => {
+                return Err(MoveError::TooOften(app.config.max_moves))
+            }
             Err(StoreError::Conflict(Conflict::Capacity)) => {
                 return Err(BookError::SlotTaken.into())
             }
@@ -1111,8 +1190,17 @@ pub async fn move_booking(app: &App, token: &str, start: &str) -> Result<Booked,
     Err(StoreError::Conflict(Conflict::StalePlan).into())
 }
 
-/// The booking's calendar file, to download from its page.
-pub fn calendar_file(app: &App, b: &Booked, token: &str) -> anyhow::Result<String> {
+/// The booking's calendar file, to download from its page. A pending
+/// booking's entry is tentative, and noted as sent: should the booking lapse,
+/// a mail takes the entry out again.
+pub async fn calendar_file(app: &App, b: &Booked, token: &str) -> Result<String, TokenError> {
+    if b.booking.status == "pending" && b.booking.calendar_sent == 0 {
+        app.store.calendar_sent(&b.booking.id).await?;
+    }
+    Ok(calendar_text(app, b, token)?)
+}
+
+fn calendar_text(app: &App, b: &Booked, token: &str) -> anyhow::Result<String> {
     let lang = b.language();
     let a = Appointment {
         booking_id: &b.booking.id,
@@ -1122,8 +1210,13 @@ pub fn calendar_file(app: &App, b: &Booked, token: &str) -> anyhow::Result<Strin
         start: b.start(),
         end: b.end(),
         created: DateTime::from_timestamp(b.booking.created_at, 0).unwrap_or_default(),
-        name: b.booking.name.as_deref().unwrap_or_default(),
+        name: b
+            .booking
+            .name
+            .as_deref()
+            .filter(|_| b.booking.address_confirmed == 1),
         email: b.booking.email.as_deref().unwrap_or_default(),
+        pending: b.booking.status == "pending",
         language: lang,
     };
     let confirm_by = (b.booking.status == "pending")

@@ -24,8 +24,24 @@ pub struct Config {
     pub operator: String,
     /// Where citizens write about their data and about accessibility.
     pub contact_email: String,
-    /// Times one client address (IPv6: one /64) may hold at once while filling in the form.
-    pub holds_per_client: u32,
+    /// Desk-minutes one client address (IPv6: one /64) may hold at once while
+    /// filling in the form; one hold alone may be as large as one booking.
+    pub hold_minutes_per_client: u32,
+    /// The share of a counter's free desk-minutes of a day that all holds together may take.
+    pub hold_share_percent: u32,
+    /// How often one booking may be moved.
+    pub max_moves: u32,
+    /// Connections: time to send a request's head (also the longest a kept-alive
+    /// connection waits idle for the next request).
+    pub header_timeout_seconds: u64,
+    /// Connections: the longest a connection may send and receive nothing while
+    /// a request is read or answered.
+    pub idle_timeout_seconds: u64,
+    /// The longest a request may take, from its head to its answer.
+    pub request_timeout_seconds: u64,
+    /// Open connections in all, and from one client address.
+    pub max_connections: usize,
+    pub max_connections_per_client: usize,
 }
 
 impl Default for Config {
@@ -43,7 +59,14 @@ impl Default for Config {
             smtp_timeout_seconds: 10,
             operator: "Demo operator (set TERMIN_OPERATOR to the city's name and address)".into(),
             contact_email: "kontakt@localhost".into(),
-            holds_per_client: 3,
+            hold_minutes_per_client: 90,
+            hold_share_percent: 30,
+            max_moves: 5,
+            header_timeout_seconds: 10,
+            idle_timeout_seconds: 60,
+            request_timeout_seconds: 30,
+            max_connections: 4096,
+            max_connections_per_client: 128,
         }
     }
 }
@@ -61,6 +84,16 @@ pub const KEYS: &[&str] = &[
     "TERMIN_RETENTION_DAYS",
     "TERMIN_OPERATOR",
     "TERMIN_CONTACT_EMAIL",
+    "TERMIN_HOLD_MINUTES_PER_CLIENT",
+    "TERMIN_HOLD_SHARE_PERCENT",
+    "TERMIN_MAX_MOVES",
+    "TERMIN_HEADER_TIMEOUT_SECONDS",
+    "TERMIN_IDLE_TIMEOUT_SECONDS",
+    "TERMIN_REQUEST_TIMEOUT_SECONDS",
+    "TERMIN_MAX_CONNECTIONS",
+    "TERMIN_MAX_CONNECTIONS_PER_CLIENT",
+    // Replaced by TERMIN_HOLD_MINUTES_PER_CLIENT; still accepted so that an old
+    // termin.toml does not stop the service, and ignored with a warning.
     "TERMIN_HOLDS_PER_CLIENT",
 ];
 
@@ -140,12 +173,48 @@ impl Config {
         if let Some(v) = get("TERMIN_CONTACT_EMAIL") {
             c.contact_email = v;
         }
-        if let Some(v) = get("TERMIN_HOLDS_PER_CLIENT") {
-            c.holds_per_client = v
-                .parse()
-                .ok()
-                .filter(|n| (1..=100).contains(n))
-                .context("TERMIN_HOLDS_PER_CLIENT must be a whole number from 1 to 100")?;
+        if get("TERMIN_HOLDS_PER_CLIENT").is_some() {
+            tracing::warn!(
+                "TERMIN_HOLDS_PER_CLIENT is no longer used: holds are counted in desk-minutes, \
+                 see TERMIN_HOLD_MINUTES_PER_CLIENT"
+            );
+        }
+        let number = |key: &str, min: u64, max: u64| -> anyhow::Result<Option<u64>> {
+            get(key)
+                .map(|v| {
+                    v.parse()
+                        .ok()
+                        .filter(|n| (min..=max).contains(n))
+                        .with_context(|| {
+                            format!("{key} must be a whole number from {min} to {max}")
+                        })
+                })
+                .transpose()
+        };
+        let small = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+        if let Some(n) = number("TERMIN_HOLD_MINUTES_PER_CLIENT", 5, 1440)? {
+            c.hold_minutes_per_client = small(n);
+        }
+        if let Some(n) = number("TERMIN_HOLD_SHARE_PERCENT", 1, 100)? {
+            c.hold_share_percent = small(n);
+        }
+        if let Some(n) = number("TERMIN_MAX_MOVES", 0, 100)? {
+            c.max_moves = small(n);
+        }
+        if let Some(n) = number("TERMIN_HEADER_TIMEOUT_SECONDS", 1, 300)? {
+            c.header_timeout_seconds = n;
+        }
+        if let Some(n) = number("TERMIN_IDLE_TIMEOUT_SECONDS", 1, 3600)? {
+            c.idle_timeout_seconds = n;
+        }
+        if let Some(n) = number("TERMIN_REQUEST_TIMEOUT_SECONDS", 1, 3600)? {
+            c.request_timeout_seconds = n;
+        }
+        if let Some(n) = number("TERMIN_MAX_CONNECTIONS", 1, 1_000_000)? {
+            c.max_connections = usize::try_from(n).unwrap_or(usize::MAX);
+        }
+        if let Some(n) = number("TERMIN_MAX_CONNECTIONS_PER_CLIENT", 1, 1_000_000)? {
+            c.max_connections_per_client = usize::try_from(n).unwrap_or(usize::MAX);
         }
         if let Some(v) = get("TERMIN_RETENTION_DAYS") {
             c.retention_days =

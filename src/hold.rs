@@ -7,7 +7,7 @@
 
 use std::net::IpAddr;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::app::App;
 use crate::booking::{
@@ -15,7 +15,7 @@ use crate::booking::{
     BookError, Booked, FieldError, Mistake, QueryError, Wish,
 };
 use crate::domain::schedule::{self, Slot};
-use crate::domain::{text, Language, Office};
+use crate::domain::{text, Counter, Language, Office};
 use crate::mail::messages::Appointment;
 use crate::secret;
 use crate::store::{BookingRow, Conflict, HoldRow, NewBooking, NewHold, StoreError};
@@ -34,8 +34,14 @@ pub enum HoldError {
     SlotTaken,
     #[error("too many people already arrive at that time")]
     ArrivalsFull,
-    #[error("this address holds {0} times already")]
+    #[error("this address holds {0} desk-minutes already")]
     TooMany(u32),
+    /// Holds take as much of the counter's day as they may.
+    #[error("the times of this day that may be held are held")]
+    DayShare,
+    /// The address let holds run out unused again and again: it waits this many seconds.
+    #[error("this address let too many holds run out; wait {0} seconds")]
+    Slowed(u64),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -95,8 +101,15 @@ pub async fn take(
     let now = app.clock.now();
     // Holds that ran out since the last sweep should not stand in the way; the
     // sweep gives back whatever is left.
-    if let Err(e) = app.store.expire_holds(now.timestamp(), 20).await {
+    if let Err(e) = app.store.expire_holds(now.timestamp(), 20, slow_for).await {
         tracing::warn!(error = %e, "giving back holds that ran out before a new hold");
+    }
+    let client_key = client(client_ip);
+    let slow_until = app.store.hold_slow_until(&client_key).await?;
+    if slow_until > now.timestamp() {
+        return Err(HoldError::Slowed(
+            u64::try_from(slow_until - now.timestamp()).unwrap_or(1),
+        ));
     }
     for _ in 0..3 {
         let (office, revision) = app
@@ -114,6 +127,9 @@ pub async fn take(
                 start_message(&office, e),
             )])
         })?;
+        let day = claim.start.with_timezone(&office.timezone).date_naive();
+        let share_cap = day_share(app, &office, counter, day).await?;
+        let minutes = i64::from(need.minutes);
         let token = secret::new_token();
         let new = NewHold {
             id: uuid::Uuid::now_v7().to_string(),
@@ -123,8 +139,11 @@ pub async fn take(
             counter_id: counter.id.clone(),
             services: wish.services.clone(),
             persons: need.persons,
-            client_key: client(client_ip),
-            client_cap: app.config.holds_per_client,
+            minutes,
+            client_key: client_key.clone(),
+            client_cap: i64::from(app.config.hold_minutes_per_client).max(minutes),
+            share_day: day.to_string(),
+            share_cap,
             expires_at: (now + Duration::minutes(i64::from(office.hold_minutes.max(1))))
                 .timestamp(),
             created_at: now.timestamp(),
@@ -147,6 +166,8 @@ pub async fn take(
                     expires_at: new.expires_at,
                     created_at: new.created_at,
                     booking_id: None,
+                    minutes: new.minutes,
+                    share_day: Some(new.share_day),
                 };
                 return Ok((token, Held { hold, office }));
             }
@@ -154,32 +175,43 @@ pub async fn take(
             Err(StoreError::Conflict(Conflict::Capacity)) => return Err(HoldError::SlotTaken),
             Err(StoreError::Conflict(Conflict::Arrivals)) => return Err(HoldError::ArrivalsFull),
             Err(StoreError::Conflict(Conflict::HoldCap)) => {
-                return Err(HoldError::TooMany(app.config.holds_per_client))
+                return Err(HoldError::TooMany(app.config.hold_minutes_per_client))
             }
+            Err(StoreError::Conflict(Conflict::HoldShare)) => return Err(HoldError::DayShare),
             Err(e) => return Err(e.into()),
         }
     }
     Err(StoreError::Conflict(Conflict::StalePlan).into())
 }
 
-/// The hold of a browser: the one its `hold` cookie names, or else the newest it
-/// took (two quick clicks may leave the cookie of the hold that was replaced);
-/// open, used or run out, while it is kept.
+/// The hold of a browser, known by its form token (the `csrf` cookie): the
+/// one its `hold` cookie names if that is one of this browser's, or else the
+/// newest it took (two quick clicks may leave the cookie of the hold that was
+/// replaced); open, used or run out, while it is kept. The `hold` cookie alone
+/// finds nothing: what a hold shows (at the end, the booker's email address)
+/// is for the browser that took it.
 pub async fn find(
     app: &App,
     token: Option<&str>,
     form_token: Option<&str>,
 ) -> Result<Option<Held>, StoreError> {
+    let Some(form_token) = form_token else {
+        return Ok(None);
+    };
     let now = app.clock.now();
+    let browser_key = browser(form_token);
     let by_token = match token.filter(|t| secret::looks_like_token(t)) {
-        Some(t) => app.store.hold(&secret::hash(t)).await?,
+        Some(t) => {
+            app.store
+                .hold_of_browser_by_token(&secret::hash(t), &browser_key)
+                .await?
+        }
         None => None,
     };
     let current = |h: &HoldRow| h.booking_id.is_some() || h.expires_at > now.timestamp();
-    let hold = match (by_token, form_token) {
-        (Some(h), _) if current(&h) => Some(h),
-        (by_token, Some(f)) => app.store.hold_of_browser(&browser(f)).await?.or(by_token),
-        (by_token, None) => by_token,
+    let hold = match by_token {
+        Some(h) if current(&h) => Some(h),
+        by_token => app.store.hold_of_browser(&browser_key).await?.or(by_token),
     };
     let Some(hold) = hold else {
         return Ok(None);
@@ -219,8 +251,10 @@ pub async fn book(
         start,
         end,
         created: now,
-        name: &person.name,
+        // The address is not confirmed yet: the mail names nobody.
+        name: None,
         email: &person.email,
+        pending: status == "pending",
         language,
     };
     let (mail, reminder) = first_mails(app, &appointment, &booking_token, confirm_by, now)?;
@@ -304,5 +338,51 @@ pub async fn nearest(
 /// Give back the places of holds that ran out; returns how many.
 pub async fn expire_due(app: &App) -> Result<usize, StoreError> {
     let now = app.clock.now().timestamp();
-    booking::in_chunks(200, |limit| app.store.expire_holds(now, limit)).await
+    booking::in_chunks(200, |limit| app.store.expire_holds(now, limit, slow_for)).await
 }
+
+/// How long an address waits before its next hold after `lapsed` holds in a
+/// row ran out unused: two are forgiven (a citizen who was interrupted), then
+/// a minute, doubling up to an hour.
+pub fn slow_for(lapsed: i64) -> i64 {
+    if lapsed < 3 {
+        0
+    } else {
+        (60i64 << (lapsed - 3).min(6)).min(3600)
+    }
+}
+
+/// The most desk-minutes all holds of a counter may take on a day: a share
+/// of the day's free places (`TERMIN_HOLD_SHARE_PERCENT`), and at least an
+/// hour's worth where that many are free, so that the last places of a full
+/// day can still be held and booked. Free places are the plan's desk-minutes
+/// less what bookings take; what holds take counts as free here.
+async fn day_share(
+    app: &App,
+    office: &Office,
+    counter: &Counter,
+    day: NaiveDate,
+) -> Result<i64, StoreError> {
+    let capacity: i64 = schedule::day_segments(office, counter, day)
+        .iter()
+        .map(|s| (s.end - s.start).num_minutes() * i64::from(s.online))
+        .sum();
+    let from = schedule::local_instant(office.timezone, day, Some(chrono::NaiveTime::MIN));
+    let to = schedule::local_instant(office.timezone, day, None);
+    let taken = app
+        .store
+        .occupancy(&office.id, &counter.id, from.timestamp(), to.timestamp())
+        .await?;
+    let occupied =
+        taken.cells.values().map(|n| i64::from(*n)).sum::<i64>() * i64::from(counter.grid_minutes);
+    let held = app
+        .store
+        .held_minutes(&office.id, &counter.id, &day.to_string())
+        .await?;
+    let free = (capacity - occupied + held).max(0);
+    let share = free * i64::from(app.config.hold_share_percent) / 100;
+    Ok(share.max(free.min(HOLD_SHARE_FLOOR_MINUTES)))
+}
+
+/// The desk-minutes of a day that may always be held, however full it is.
+const HOLD_SHARE_FLOOR_MINUTES: i64 = 60;

@@ -75,6 +75,14 @@ enum ApikeyCommand {
 }
 
 fn main() -> ExitCode {
+    // The database file, its journal and the mails written to `mail/` hold
+    // personal data and secret links: readable and writable by the service's
+    // own user only, whatever the umask it was started with.
+    #[cfg(unix)]
+    // SAFETY: umask only sets the process's file mode mask; it cannot fail.
+    unsafe {
+        libc::umask(0o077);
+    }
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()

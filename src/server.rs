@@ -1,6 +1,5 @@
 //! `termin serve`: open the database, load the demo on first start, run the background jobs, serve HTTP.
 
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -92,12 +91,13 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         app.store.backend()
     );
     tracing::info!(%addr, "serving");
-    axum::serve(
+    web::listen::serve(
         listener,
-        web::router(state).into_make_service_with_connect_info::<SocketAddr>(),
+        web::router(state),
+        web::listen::Limits::of(&config),
+        shutdown(),
     )
-    .with_graceful_shutdown(shutdown())
-    .await?;
+    .await;
     app.store.close().await;
     Ok(())
 }

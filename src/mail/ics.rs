@@ -16,7 +16,16 @@ pub struct Event<'a> {
     /// Grows with every change, so calendars take the newest file.
     pub sequence: i64,
     pub organizer: &'a str,
-    pub cancelled: bool,
+    pub status: Status,
+}
+
+/// What the entry says of the appointment (RFC 5545 3.8.1.11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Booked but not confirmed yet: it may still lapse.
+    Tentative,
+    Confirmed,
+    Cancelled,
 }
 
 /// The calendar file. Times are in UTC (`…Z`): unambiguous on every day of the
@@ -28,7 +37,14 @@ pub fn calendar(e: &Event<'_>, now: DateTime<Utc>) -> String {
         "VERSION:2.0".to_string(),
         "PRODID:-//Termin//Termin//DE".to_string(),
         "CALSCALE:GREGORIAN".to_string(),
-        format!("METHOD:{}", if e.cancelled { "CANCEL" } else { "PUBLISH" }),
+        format!(
+            "METHOD:{}",
+            if e.status == Status::Cancelled {
+                "CANCEL"
+            } else {
+                "PUBLISH"
+            }
+        ),
         "BEGIN:VEVENT".to_string(),
         format!("UID:{}", text(e.uid)),
         format!("DTSTAMP:{}", stamp(now)),
@@ -41,10 +57,10 @@ pub fn calendar(e: &Event<'_>, now: DateTime<Utc>) -> String {
         format!("ORGANIZER:mailto:{}", e.organizer),
         format!(
             "STATUS:{}",
-            if e.cancelled {
-                "CANCELLED"
-            } else {
-                "CONFIRMED"
+            match e.status {
+                Status::Tentative => "TENTATIVE",
+                Status::Confirmed => "CONFIRMED",
+                Status::Cancelled => "CANCELLED",
             }
         ),
         "TRANSP:OPAQUE".to_string(),
@@ -107,7 +123,7 @@ mod tests {
             url: None,
             sequence: 0,
             organizer: "noreply@example.org",
-            cancelled: false,
+            status: Status::Confirmed,
         };
         let cal = calendar(&e, DateTime::from_timestamp(1_796_000_000, 0).unwrap());
         for line in cal.split("\r\n") {

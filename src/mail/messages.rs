@@ -20,8 +20,13 @@ pub struct Appointment<'a> {
     pub persons: u32,
     pub start: DateTime<Utc>,
     pub end: DateTime<Utc>,
-    pub name: &'a str,
+    /// The name the citizen gave, for mails to an address they confirmed;
+    /// `None` until then, so that a mail to an address somebody merely typed
+    /// in carries no text that somebody chose.
+    pub name: Option<&'a str>,
     pub email: &'a str,
+    /// Not confirmed yet: its calendar entry is tentative.
+    pub pending: bool,
     pub language: Language,
     /// When the booking was made: calendar files count their changes from here.
     pub created: DateTime<Utc>,
@@ -40,6 +45,9 @@ pub enum Kind {
     Cancelled,
     Moved,
     Reminder,
+    /// A booking that was never confirmed lapsed after a calendar file of it
+    /// went out: the mail's file takes the entry out again.
+    Lapsed,
 }
 
 impl Kind {
@@ -50,6 +58,7 @@ impl Kind {
             Kind::Cancelled,
             Kind::Moved,
             Kind::Reminder,
+            Kind::Lapsed,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)
@@ -62,6 +71,7 @@ impl Kind {
             Kind::Cancelled => "cancelled",
             Kind::Moved => "moved",
             Kind::Reminder => "reminder",
+            Kind::Lapsed => "lapsed",
         }
     }
 }
@@ -136,6 +146,13 @@ fn words(
                 "this is a reminder of your appointment. If you cannot come, please cancel it, so that someone else gets the time.",
             ),
         ),
+        Kind::Lapsed => (
+            t("Ihr Termin ist verfallen", "Your appointment has lapsed"),
+            t(
+                "Ihr Termin wurde nicht rechtzeitig bestätigt und ist verfallen; die Zeit ist wieder frei. Der Anhang entfernt ihn aus Ihrem Kalender. Wenn Sie den Termin noch brauchen, buchen Sie bitte neu.",
+                "your appointment was not confirmed in time and has lapsed; the time is free again. The attachment removes it from your calendar. If you still need the appointment, please book again.",
+            ),
+        ),
     };
     let bring: Vec<String> = a
         .services
@@ -152,10 +169,11 @@ fn words(
         .collect();
     Letter {
         subject: format!("{subject}: {when}"),
-        greeting: if en {
-            format!("Dear {},", a.name)
-        } else {
-            format!("Guten Tag {},", a.name)
+        greeting: match (a.name, en) {
+            (Some(name), true) => format!("Dear {name},"),
+            (Some(name), false) => format!("Guten Tag {name},"),
+            (None, true) => "Hello,".to_string(),
+            (None, false) => "Guten Tag,".to_string(),
         },
         lead,
         action: match (kind, manage) {
@@ -174,9 +192,10 @@ fn words(
             (t("Anliegen", "Services"), a.services.join(", ")),
             (t("Personen", "Persons"), a.persons.to_string()),
         ],
-        bring: (!bring.is_empty() && kind != Kind::Cancelled).then(|| bring.join("; ")),
+        bring: (!bring.is_empty() && !matches!(kind, Kind::Cancelled | Kind::Lapsed))
+            .then(|| bring.join("; ")),
         manage: match (kind, manage) {
-            (Kind::Cancelled, _) | (_, None) => None,
+            (Kind::Cancelled | Kind::Lapsed, _) | (_, None) => None,
             (_, Some(m)) => Some((
                 t(
                     "Termin ansehen, verschieben oder absagen",
@@ -263,6 +282,11 @@ fn event_file(
     cancelled: bool,
     now: DateTime<Utc>,
 ) -> String {
+    let status = match (cancelled, a.pending) {
+        (true, _) => ics::Status::Cancelled,
+        (false, true) => ics::Status::Tentative,
+        (false, false) => ics::Status::Confirmed,
+    };
     let domain = organizer.rsplit('@').next().unwrap_or("localhost");
     let summary = format!("{} – {}", a.services.join(", "), a.office.name);
     let location = format!("{}, {}", a.office.name, a.office.address);
@@ -276,7 +300,7 @@ fn event_file(
         url: manage,
         sequence: (now - a.created).num_seconds().max(0),
         organizer,
-        cancelled,
+        status,
     };
     ics::calendar(&event, now)
 }
@@ -351,11 +375,11 @@ pub fn later(
     kind: Kind,
     a: &Appointment<'_>,
     head: &Letterhead<'_>,
-    token: &str,
+    token: Option<&str>,
     due: DateTime<Utc>,
 ) -> anyhow::Result<NewMail> {
     let mut mail = addressed(kind, a, head, due)?;
-    mail.token = Some(token.to_string());
+    mail.token = token.map(str::to_string);
     Ok(mail)
 }
 
@@ -386,7 +410,7 @@ fn addressed(
 fn recipient(a: &Appointment<'_>) -> anyhow::Result<Mailbox> {
     // Names are validated as one line before they are stored; this keeps a header
     // one line even if one ever was not (lettre refuses to format a line break).
-    Ok(Mailbox::new(Some(one_line(a.name)), a.email.parse()?))
+    Ok(Mailbox::new(a.name.map(one_line), a.email.parse()?))
 }
 
 /// The whole RFC 5322 message of a mail, dated `now`.
@@ -415,8 +439,8 @@ pub fn message(
         .singlepart(SinglePart::plain(plain(&letter, a.language)))
         .singlepart(SinglePart::html(rich(&letter, a.language)));
     let message = match kind {
-        Kind::Confirmed | Kind::Cancelled | Kind::Moved => {
-            let cancelled = kind == Kind::Cancelled;
+        Kind::Confirmed | Kind::Cancelled | Kind::Moved | Kind::Lapsed => {
+            let cancelled = matches!(kind, Kind::Cancelled | Kind::Lapsed);
             let method = if cancelled { "CANCEL" } else { "PUBLISH" };
             let calendar = Attachment::new("termin.ics".to_string()).body(
                 event_file(
@@ -462,8 +486,9 @@ mod tests {
             persons: 1,
             start,
             end: start + chrono::Duration::minutes(15),
-            name: "Jürgen \"Jo\" O'Brien, Jr.",
+            name: Some("Jürgen \"Jo\" O'Brien, Jr."),
             email: "jo@example.org",
+            pending: false,
             language: Language::De,
             created: start - chrono::Duration::days(3),
         };
@@ -509,7 +534,7 @@ mod tests {
 
         // Even a name that slipped past validation cannot add a header.
         let evil = Appointment {
-            name: "Eve\r\nBcc: all@example.org\r\n\r\nHello",
+            name: Some("Eve\r\nBcc: all@example.org\r\n\r\nHello"),
             ..a
         };
         let mail = render(

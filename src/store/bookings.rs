@@ -57,6 +57,11 @@ pub struct BookingRow {
     pub created_at: i64,
     pub confirmed_at: Option<i64>,
     pub cancelled_at: Option<i64>,
+    /// Confirmed by the link in a mail sent to the address: mails may name the person.
+    pub address_confirmed: i64,
+    pub moves: i64,
+    /// A calendar file of the booking went out.
+    pub calendar_sent: i64,
 }
 
 impl BookingRow {
@@ -72,11 +77,15 @@ pub struct Outcome {
     pub changed: bool,
 }
 
+/// The least time between two mails about moves of one booking.
+const MOVE_MAIL_SECONDS: i64 = 60;
+
 /// `(key, count)` rows: a cell or window and what is taken there.
 type Counts = Vec<(i64, i64)>;
 
 pub(super) const COLUMNS: &str = "id, office_id, counter_id, services, persons, start_at, end_at, grid_seconds, \
-    arrival_window, status, name, email, phone, email_key, language, confirm_by, created_at, confirmed_at, cancelled_at";
+    arrival_window, status, name, email, phone, email_key, language, confirm_by, created_at, confirmed_at, cancelled_at, \
+    address_confirmed, moves, calendar_sent";
 
 /// Give back what a booking `$b` took, inside `$tx`: its arrivals, its cells,
 /// its count against the address's cap (once, whoever gets there first).
@@ -233,6 +242,7 @@ fn conflict_of(err: &sqlx::Error) -> Option<Conflict> {
         ("arrival_cells_within_cap", Conflict::Arrivals),
         ("email_quota_within_cap", Conflict::EmailCap),
         ("hold_quota_within_cap", Conflict::HoldCap),
+        ("hold_share_within_cap", Conflict::HoldShare),
     ]
     .into_iter()
     .find_map(|(constraint, c)| name.contains(constraint).then_some(c))
@@ -284,6 +294,7 @@ impl Store {
         // each ([`super::batch`]).
         let written = match self {
             Store::Postgres(pg) => {
+                let _flying = pg.in_flight.enter();
                 let (reply, answer) = tokio::sync::oneshot::channel();
                 let job = super::pg_batch::Job {
                     booking: new.clone(),
@@ -296,6 +307,7 @@ impl Store {
                 answer.await.map_err(|_| stopped())??
             }
             Store::Sqlite(sqlite) => {
+                let _flying = sqlite.in_flight.enter();
                 let now = new.created_at;
                 let confirmed_at = (new.status == "confirmed").then_some(now);
                 let (key, print) = new.idempotency.clone().unwrap_or_default();
@@ -404,7 +416,7 @@ impl Store {
     /// booking as it is afterwards and whether this call confirmed it.
     pub async fn confirm(&self, token_hash: &str, now: i64, mails: &[NewMail]) -> Result<Outcome> {
         let sql = format!(
-            "UPDATE bookings SET status = 'confirmed', confirmed_at = $2 \
+            "UPDATE bookings SET status = 'confirmed', confirmed_at = $2, address_confirmed = 1 \
              WHERE token_hash = $1 AND status = 'pending' AND confirm_by > $2 AND start_at > $2 RETURNING {COLUMNS}"
         );
         retrying(|| async {
@@ -465,12 +477,19 @@ impl Store {
     /// in one transaction: the old place is given back only together with taking
     /// the new one, so a move that fails leaves the booking where it was. The
     /// pending reminder is replaced by `reminder`, and `mail` is queued.
+    ///
+    /// A booking moves at most `max_moves` times ([`Conflict::MoveCap`]). A mail
+    /// about an earlier move that still waits is replaced by this one, and a
+    /// booking is sent at most one such mail a minute: moves in a hurry end in
+    /// one mail with the latest time.
+    #[allow(clippy::too_many_arguments)]
     pub async fn move_booking(
         &self,
         token_hash: &str,
         now: i64,
         claim: &Claim,
         revision: i64,
+        max_moves: i64,
         mail: Option<&NewMail>,
         reminder: Option<&NewMail>,
     ) -> Result<BookingRow> {
@@ -498,6 +517,9 @@ impl Store {
                 if current != Some(revision) {
                     return Err(StoreError::Conflict(Conflict::StalePlan));
                 }
+                if b.moves >= max_moves {
+                    return Err(StoreError::Conflict(Conflict::MoveCap));
+                }
                 release!(self, tx, &b, false);
                 let mut cells = sqlx::query(&cells_sql).bind(&b.office_id).bind(&b.counter_id);
                 for &(cell, capacity) in &claim.cells {
@@ -516,8 +538,10 @@ impl Store {
                 .execute(&mut *tx)
                 .await
                 .map_err(to_conflict)?;
+                // The mail of a move carries a calendar file.
                 let moved: BookingRow = sqlx::query_as(&format!(
-                    "UPDATE bookings SET start_at = $2, end_at = $3, grid_seconds = $4, arrival_window = $5 \
+                    "UPDATE bookings SET start_at = $2, end_at = $3, grid_seconds = $4, arrival_window = $5, \
+                     moves = moves + 1, calendar_sent = CASE WHEN $6 THEN 1 ELSE calendar_sent END \
                      WHERE id = $1 RETURNING {COLUMNS}"
                 ))
                 .bind(&b.id)
@@ -525,13 +549,42 @@ impl Store {
                 .bind(claim.end.timestamp())
                 .bind(claim.grid_seconds)
                 .bind(claim.arrival_window)
+                .bind(mail.is_some())
                 .fetch_one(&mut *tx)
                 .await?;
                 sqlx::query("DELETE FROM outbox WHERE booking_id = $1 AND kind = 'reminder' AND status = 'pending'")
                     .bind(&b.id)
                     .execute(&mut *tx)
                     .await?;
-                for m in mail.into_iter().chain(reminder) {
+                // An earlier move's mail not yet taken by a sender tells of a time
+                // that is no longer the booking's: this move's mail replaces it.
+                sqlx::query(
+                    "DELETE FROM outbox WHERE booking_id = $1 AND kind = 'moved' AND status = 'pending' \
+                     AND (lease_until IS NULL OR lease_until <= $2)",
+                )
+                .bind(&b.id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+                // One such mail a minute: after one that went out (or is going out)
+                // less than a minute ago, the next waits until the minute is over.
+                let last: Option<i64> = sqlx::query_scalar(
+                    "SELECT MAX(COALESCE(sent_at, $2)) FROM outbox WHERE booking_id = $1 AND kind = 'moved' \
+                     AND (status = 'pending' OR (status = 'sent' AND sent_at > $3))",
+                )
+                .bind(&b.id)
+                .bind(now)
+                .bind(now - MOVE_MAIL_SECONDS)
+                .fetch_one(&mut *tx)
+                .await?;
+                if let Some(m) = mail {
+                    let mut m = m.clone();
+                    if let Some(last) = last {
+                        m.due_at = m.due_at.max(last + MOVE_MAIL_SECONDS);
+                    }
+                    enqueue!(tx, &m, now);
+                }
+                if let Some(m) = reminder {
                     enqueue!(tx, m, now);
                 }
                 moved
@@ -542,8 +595,15 @@ impl Store {
     }
 
     /// Expire pending bookings whose confirmation deadline has passed and give
-    /// their places back, one booking per transaction. Returns the expired bookings.
-    pub async fn expire_due(&self, now: i64, limit: i64) -> Result<Vec<BookingRow>> {
+    /// their places back, one booking per transaction; a booking whose calendar
+    /// file went out is owed the mail `lapse_mail` makes, queued in the same
+    /// transaction. Returns the expired bookings.
+    pub async fn expire_due(
+        &self,
+        now: i64,
+        limit: i64,
+        lapse_mail: &(dyn Fn(&BookingRow) -> Option<NewMail> + Sync),
+    ) -> Result<Vec<BookingRow>> {
         let pick = format!(
             "SELECT {COLUMNS} FROM bookings WHERE status = 'pending' AND confirm_by <= $1 ORDER BY confirm_by LIMIT $2"
         );
@@ -562,6 +622,11 @@ impl Store {
                         .rows_affected();
                     if changed == 1 {
                         release!(self, tx, &b);
+                        if b.calendar_sent == 1 {
+                            if let Some(mail) = lapse_mail(&b) {
+                                enqueue!(tx, &mail, now);
+                            }
+                        }
                     }
                     changed == 1
                 });
@@ -692,6 +757,17 @@ impl Store {
             n
         });
         Ok(n)
+    }
+
+    /// Note that a calendar file of a booking went out.
+    pub async fn calendar_sent(&self, id: &str) -> Result<()> {
+        in_tx!(self, tx => {
+            sqlx::query("UPDATE bookings SET calendar_sent = 1 WHERE id = $1 AND calendar_sent = 0")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        });
+        Ok(())
     }
 
     /// Sum of `booked` over a counter's cells: what the capacity table says is taken.

@@ -13,6 +13,9 @@ use super::{in_tx, is_unique_violation, on};
 use super::{BookingRow, Conflict, NewBooking, NewMail, Result, Store, StoreError};
 use crate::domain::schedule::Claim;
 
+/// How long after its last lapse an address's count of lapses is kept.
+const LAPSES_REMEMBERED: i64 = 3600;
+
 /// A hold about to be taken.
 #[derive(Debug, Clone)]
 pub struct NewHold {
@@ -24,9 +27,16 @@ pub struct NewHold {
     pub counter_id: String,
     pub services: Vec<String>,
     pub persons: u32,
-    /// The hashed address block of the client, and how many open holds it may have.
+    /// The desk-minutes the hold takes: its duration on one desk.
+    pub minutes: i64,
+    /// The hashed address block of the client, and how many desk-minutes it
+    /// may hold at once (one hold alone may take what one booking may).
     pub client_key: String,
-    pub client_cap: u32,
+    pub client_cap: i64,
+    /// The office's local day of the hold, and the most desk-minutes all holds
+    /// of the counter may take that day.
+    pub share_day: String,
+    pub share_cap: i64,
     pub expires_at: i64,
     pub created_at: i64,
     /// The revision of the office's plan the claim was computed from.
@@ -49,6 +59,8 @@ pub struct HoldRow {
     pub created_at: i64,
     /// Set once the hold became this booking.
     pub booking_id: Option<String>,
+    pub minutes: i64,
+    pub share_day: Option<String>,
 }
 
 impl HoldRow {
@@ -78,13 +90,16 @@ impl HoldRow {
             created_at: self.created_at,
             confirmed_at: None,
             cancelled_at: None,
+            address_confirmed: 0,
+            moves: 0,
+            calendar_sent: 0,
         }
     }
 }
 
 const HOLD_COLUMNS: &str =
     "id, office_id, counter_id, services, persons, start_at, end_at, grid_seconds, \
-    arrival_window, client_key, expires_at, created_at, booking_id";
+    arrival_window, client_key, expires_at, created_at, booking_id, minutes, share_day";
 
 /// On PostgreSQL, wait for an import in progress before touching cells, as bookings
 /// do (see `save_offices`): the table lock first, then the rows.
@@ -99,6 +114,29 @@ macro_rules! lock_cells {
     };
 }
 
+/// Give back a hold's desk-minutes to its address and its counter's day, inside `$tx`.
+macro_rules! unquota {
+    ($tx:expr, $h:expr, $client_key:expr) => {{
+        let h: &HoldRow = $h;
+        sqlx::query("UPDATE hold_quota SET active = active - $2 WHERE client_key = $1")
+            .bind($client_key)
+            .bind(h.minutes)
+            .execute(&mut *$tx)
+            .await?;
+        if let Some(day) = &h.share_day {
+            sqlx::query(
+                "UPDATE hold_share SET held = held - $4 WHERE office_id = $1 AND counter_id = $2 AND day = $3",
+            )
+            .bind(&h.office_id)
+            .bind(&h.counter_id)
+            .bind(day)
+            .bind(h.minutes)
+            .execute(&mut *$tx)
+            .await?;
+        }
+    }};
+}
+
 /// Drop an open hold `$h` inside `$tx` and give back what it took; nothing if it
 /// was used or dropped meanwhile.
 macro_rules! drop_open_hold {
@@ -111,10 +149,7 @@ macro_rules! drop_open_hold {
             .rows_affected();
         if gone == 1 {
             release!($store, $tx, &h.as_booking(), false);
-            sqlx::query("UPDATE hold_quota SET active = active - 1 WHERE client_key = $1")
-                .bind(&h.client_key)
-                .execute(&mut *$tx)
-                .await?;
+            unquota!($tx, h, &h.client_key);
         }
         gone == 1
     }};
@@ -186,17 +221,30 @@ impl Store {
                 }
                 cells.execute(&mut *tx).await.map_err(to_conflict)?;
                 sqlx::query(
-                    "INSERT INTO hold_quota (client_key, active, cap) VALUES ($1, 1, $2) \
-                     ON CONFLICT (client_key) DO UPDATE SET active = hold_quota.active + 1, cap = excluded.cap",
+                    "INSERT INTO hold_quota (client_key, active, cap) VALUES ($1, $2, $3) \
+                     ON CONFLICT (client_key) DO UPDATE SET active = hold_quota.active + excluded.active, cap = excluded.cap",
                 )
                 .bind(&new.client_key)
-                .bind(i64::from(new.client_cap))
+                .bind(new.minutes)
+                .bind(new.client_cap)
+                .execute(&mut *tx)
+                .await
+                .map_err(to_conflict)?;
+                sqlx::query(
+                    "INSERT INTO hold_share (office_id, counter_id, day, held, cap) VALUES ($1, $2, $3, $4, $5) \
+                     ON CONFLICT (office_id, counter_id, day) DO UPDATE SET held = hold_share.held + excluded.held, cap = excluded.cap",
+                )
+                .bind(&new.office_id)
+                .bind(&new.counter_id)
+                .bind(&new.share_day)
+                .bind(new.minutes)
+                .bind(new.share_cap)
                 .execute(&mut *tx)
                 .await
                 .map_err(to_conflict)?;
                 sqlx::query(&format!(
                     "INSERT INTO holds (token_hash, browser_key, {HOLD_COLUMNS}) \
-                     VALUES ($1, $14, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, NULL)"
+                     VALUES ($1, $14, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, NULL, $15, $16)"
                 ))
                 .bind(&new.token_hash)
                 .bind(&new.id)
@@ -212,6 +260,8 @@ impl Store {
                 .bind(new.expires_at)
                 .bind(new.created_at)
                 .bind(&new.browser_key)
+                .bind(new.minutes)
+                .bind(&new.share_day)
                 .execute(&mut *tx)
                 .await?;
             });
@@ -220,11 +270,15 @@ impl Store {
         .await
     }
 
-    /// The hold behind a token's hash, used or not, until it is swept away.
-    pub async fn hold(&self, token_hash: &str) -> Result<Option<HoldRow>> {
-        let sql = format!("SELECT {HOLD_COLUMNS} FROM holds WHERE token_hash = $1");
-        let row =
-            on!(self, pool => sqlx::query_as(&sql).bind(token_hash).fetch_optional(pool).await?);
+    /// The hold behind a token's hash if a browser took it, used or not, until it is swept away.
+    pub async fn hold_of_browser_by_token(
+        &self,
+        token_hash: &str,
+        browser_key: &str,
+    ) -> Result<Option<HoldRow>> {
+        let sql =
+            format!("SELECT {HOLD_COLUMNS} FROM holds WHERE token_hash = $1 AND browser_key = $2");
+        let row = on!(self, pool => sqlx::query_as(&sql).bind(token_hash).bind(browser_key).fetch_optional(pool).await?);
         Ok(row)
     }
 
@@ -260,14 +314,14 @@ impl Store {
         let read = format!("SELECT {COLUMNS} FROM bookings WHERE id = $1");
         retrying(|| async {
             let row = in_tx!(self, tx => {
-                let client_key: Option<String> = sqlx::query_scalar(
-                    "SELECT client_key FROM holds WHERE id = $1 AND booking_id IS NULL AND expires_at > $2",
-                )
+                let hold: Option<HoldRow> = sqlx::query_as(&format!(
+                    "SELECT {HOLD_COLUMNS} FROM holds WHERE id = $1 AND booking_id IS NULL AND expires_at > $2"
+                ))
                 .bind(hold_id)
                 .bind(now)
                 .fetch_optional(&mut *tx)
                 .await?;
-                let client_key = client_key.ok_or(StoreError::Conflict(Conflict::HoldGone))?;
+                let hold = hold.ok_or(StoreError::Conflict(Conflict::HoldGone))?;
                 // The condition again: on PostgreSQL a sweep or another request may have
                 // used the hold since the read; then this changes nothing.
                 let used = sqlx::query(
@@ -285,8 +339,11 @@ impl Store {
                     return Err(StoreError::Conflict(Conflict::HoldGone));
                 }
                 let hold_id = hold_id.to_string();
-                sqlx::query("UPDATE hold_quota SET active = active - 1 WHERE client_key = $1")
-                    .bind(&client_key)
+                unquota!(tx, &hold, &hold.client_key);
+                // A hold that became a booking is what holds are for: the address
+                // is no longer one that lets them run out.
+                sqlx::query("UPDATE hold_quota SET lapsed = 0, slow_until = 0 WHERE client_key = $1")
+                    .bind(&hold.client_key)
                     .execute(&mut *tx)
                     .await?;
                 sqlx::query(
@@ -326,8 +383,15 @@ impl Store {
     }
 
     /// Give back the capacity of holds that ran out, and forget used holds whose
-    /// time is up, one hold per transaction. Returns how many open holds ran out.
-    pub async fn expire_holds(&self, now: i64, limit: i64) -> Result<usize> {
+    /// time is up, one hold per transaction. An open hold that ran out counts as
+    /// a lapse of its address, which then waits `slow_for(lapses in a row)`
+    /// seconds before its next hold. Returns how many open holds ran out.
+    pub async fn expire_holds(
+        &self,
+        now: i64,
+        limit: i64,
+        slow_for: fn(i64) -> i64,
+    ) -> Result<usize> {
         let sql = format!(
             "SELECT {HOLD_COLUMNS} FROM holds WHERE expires_at <= $1 ORDER BY expires_at LIMIT $2"
         );
@@ -342,7 +406,23 @@ impl Store {
                         sqlx::query("DELETE FROM holds WHERE id = $1").bind(&h.id).execute(&mut *tx).await?;
                         false
                     } else {
-                        drop_open_hold!(self, tx, h)
+                        let released = drop_open_hold!(self, tx, h);
+                        if released {
+                            let lapsed: Option<i64> = sqlx::query_scalar(
+                                "UPDATE hold_quota SET lapsed = lapsed + 1 WHERE client_key = $1 RETURNING lapsed",
+                            )
+                            .bind(&h.client_key)
+                            .fetch_optional(&mut *tx)
+                            .await?;
+                            if let Some(lapsed) = lapsed {
+                                sqlx::query("UPDATE hold_quota SET slow_until = $2 WHERE client_key = $1")
+                                    .bind(&h.client_key)
+                                    .bind(now + slow_for(lapsed))
+                                    .execute(&mut *tx)
+                                    .await?;
+                            }
+                        }
+                        released
                     }
                 });
                 Ok(released)
@@ -357,11 +437,40 @@ impl Store {
             }
         }
         if !due.is_empty() {
-            // The hashed addresses are kept no longer than their holds.
+            // The hashed addresses are kept no longer than their holds, or an
+            // hour after the last one ran out unused (to slow the next).
             in_tx!(self, tx => {
-                sqlx::query("DELETE FROM hold_quota WHERE active = 0").execute(&mut *tx).await?;
+                sqlx::query("DELETE FROM hold_quota WHERE active = 0 AND slow_until <= $1")
+                    .bind(now - LAPSES_REMEMBERED)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM hold_share WHERE held = 0").execute(&mut *tx).await?;
             });
         }
         Ok(n)
+    }
+
+    /// Until when an address must wait before its next hold (0: it need not).
+    pub async fn hold_slow_until(&self, client_key: &str) -> Result<i64> {
+        let until: Option<i64> = on!(self, pool => sqlx::query_scalar(
+            "SELECT slow_until FROM hold_quota WHERE client_key = $1",
+        )
+        .bind(client_key)
+        .fetch_optional(pool)
+        .await?);
+        Ok(until.unwrap_or(0))
+    }
+
+    /// Desk-minutes held now on a counter's day.
+    pub async fn held_minutes(&self, office_id: &str, counter_id: &str, day: &str) -> Result<i64> {
+        let held: Option<i64> = on!(self, pool => sqlx::query_scalar(
+            "SELECT held FROM hold_share WHERE office_id = $1 AND counter_id = $2 AND day = $3",
+        )
+        .bind(office_id)
+        .bind(counter_id)
+        .bind(day)
+        .fetch_optional(pool)
+        .await?);
+        Ok(held.unwrap_or(0))
     }
 }

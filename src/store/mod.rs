@@ -42,6 +42,7 @@ pub struct Sqlite {
     writer: std::sync::Arc<tokio::sync::Mutex<()>>,
     /// Bookings, committed in groups by [`batch`].
     bookings: tokio::sync::mpsc::UnboundedSender<batch::Job>,
+    in_flight: InFlight,
 }
 
 /// A PostgreSQL pool and the queue of its booking writers.
@@ -50,6 +51,32 @@ pub struct Postgres {
     pub pool: PgPool,
     /// Bookings, written in groups by [`pg_batch`].
     bookings: tokio::sync::mpsc::UnboundedSender<pg_batch::Job>,
+    in_flight: InFlight,
+}
+
+/// How many bookings are on their way to the database now: handed to a
+/// writer and not answered yet.
+#[derive(Clone, Debug, Default)]
+pub struct InFlight(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+/// One booking counted in [`InFlight`] while it lives.
+pub(crate) struct Flying(InFlight);
+
+impl InFlight {
+    pub(crate) fn enter(&self) -> Flying {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Flying(self.clone())
+    }
+
+    pub fn get(&self) -> usize {
+        self.0.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+impl Drop for Flying {
+    fn drop(&mut self) {
+        (self.0).0.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -81,8 +108,12 @@ pub enum Conflict {
     PlanInUse,
     /// The office's plan changed since the claim was computed.
     StalePlan,
-    /// The client address holds as many times as it may.
+    /// The client address holds as many desk-minutes as it may.
     HoldCap,
+    /// Holds take as much of the counter's day as they may.
+    HoldShare,
+    /// The booking was moved as often as it may be.
+    MoveCap,
     /// The hold ran out or was used already.
     HoldGone,
 }
@@ -162,6 +193,7 @@ impl Store {
                 pool,
                 writer,
                 bookings,
+                in_flight: InFlight::default(),
             }))
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let options = PgConnectOptions::from_str(url)?;
@@ -171,7 +203,11 @@ impl Store {
                 .connect_with(options)
                 .await?;
             let bookings = pg_batch::spawn(pool.clone());
-            Ok(Store::Postgres(Postgres { pool, bookings }))
+            Ok(Store::Postgres(Postgres {
+                pool,
+                bookings,
+                in_flight: InFlight::default(),
+            }))
         } else {
             anyhow::bail!(
                 "TERMIN_DATABASE_URL must start with sqlite:// or postgres://, not {url:?}"
@@ -191,6 +227,14 @@ impl Store {
         match self {
             Store::Sqlite(_) => "sqlite",
             Store::Postgres(_) => "postgres",
+        }
+    }
+
+    /// Bookings handed to the writers and not answered yet.
+    pub fn bookings_in_flight(&self) -> usize {
+        match self {
+            Store::Sqlite(s) => s.in_flight.get(),
+            Store::Postgres(p) => p.in_flight.get(),
         }
     }
 

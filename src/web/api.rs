@@ -286,14 +286,9 @@ async fn appointments(
     headers: HeaderMap,
     params: Result<Query<DateParam>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Value>, AppError> {
-    let key = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim)
-        .ok_or_else(|| {
-            AppError::Unauthorized("send an API key as Authorization: Bearer …".into())
-        })?;
+    let key = bearer(&headers).ok_or_else(|| {
+        AppError::Unauthorized("send an API key as Authorization: Bearer …".into())
+    })?;
     let api_key = match s.app.store.api_key(&secret::hash(key)).await {
         Ok(k) => k,
         Err(StoreError::NotFound) => {
@@ -328,6 +323,15 @@ async fn appointments(
     Ok(Json(
         json!({ "office": office.id, "date": date.to_string(), "appointments": list }),
     ))
+}
+
+/// The token of an `Authorization: Bearer …` header; the scheme's name in any
+/// case (RFC 7235 § 2.1).
+pub fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?.trim();
+    let (scheme, token) = value.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
 }
 
 fn appointment_json(r: &BookingRow, office: &Office, tz: Tz) -> Value {

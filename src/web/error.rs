@@ -42,6 +42,8 @@ pub enum Busy {
     PlanChanging,
     /// The database cannot be reached or cannot take the work.
     Database,
+    /// The request took longer than it may.
+    Slow,
 }
 
 impl Busy {
@@ -50,6 +52,7 @@ impl Busy {
         match self {
             Busy::PlanChanging => 5,
             Busy::Database => 30,
+            Busy::Slow => 10,
         }
     }
 }
@@ -110,6 +113,13 @@ impl AppError {
                     busy.retry_after()
                 ),
             ),
+            AppError::Unavailable(busy @ Busy::Slow) => (
+                "timeout",
+                format!(
+                    "the request took too long; try again in {} seconds",
+                    busy.retry_after()
+                ),
+            ),
             AppError::TooManyRequests(s) => (
                 "rate_limited",
                 format!("too many requests; try again in {s} seconds"),
@@ -138,6 +148,12 @@ impl IntoResponse for AppError {
             }),
         )
             .into_response();
+        if let AppError::Unauthorized(_) = self {
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"termin\""),
+            );
+        }
         let retry_after = match self {
             AppError::TooManyRequests(secs) => Some(secs),
             AppError::Unavailable(busy) => Some(busy.retry_after()),
@@ -222,6 +238,9 @@ impl From<crate::booking::MoveError> for AppError {
         match e {
             crate::booking::MoveError::Token(e) => e.into(),
             crate::booking::MoveError::Book(e) => e.into(),
+            e @ crate::booking::MoveError::TooOften(_) => {
+                AppError::Conflict("moved_too_often", e.to_string())
+            }
         }
     }
 }

@@ -5,11 +5,11 @@
 //! Everything works without JavaScript: links and plain forms. The pages share the
 //! use cases of the JSON API (`booking`, `hold`), not the API itself.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Extension, Form, Router};
+use axum::{Extension, Router};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use maud::{html, Markup};
 
@@ -36,34 +36,8 @@ pub fn routes() -> Router<AppState> {
         .route("/o/{office}/done", get(done_page))
 }
 
-/// Form fields or query parameters, repeated names kept (`service=a&service=b`).
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(transparent)]
-pub struct Fields(Vec<(String, String)>);
-
-impl Fields {
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    pub fn wish(&self) -> Wish {
-        Wish {
-            services: self
-                .0
-                .iter()
-                .filter(|(k, _)| k == "service")
-                .map(|(_, v)| v.clone())
-                .collect(),
-            persons: self
-                .get("persons")
-                .and_then(|p| p.trim().parse().ok())
-                .unwrap_or(0),
-        }
-    }
-}
+pub use super::form::Fields;
+use super::form::{FormFields, QueryFields};
 
 /// `service=a&service=b&persons=2`, for links that carry a wish on.
 pub fn wish_query(wish: &Wish) -> String {
@@ -128,6 +102,13 @@ pub fn say(f: &FieldError, lang: Language) -> String {
         }
         Mistake::NameMissing => "Bitte geben Sie Ihren Namen an.".into(),
         Mistake::NameNotOneLine => "Bitte nur eine Zeile ohne Steuerzeichen.".into(),
+        Mistake::NameCharacters => {
+            "Bitte nur Buchstaben, Leerzeichen, Apostrophe, Bindestriche und Punkte.".into()
+        }
+        Mistake::EmailLocalNotAscii => {
+            "Vor dem @ bitte nur lateinische Buchstaben ohne Akzente, Ziffern und . _ - +.".into()
+        }
+        Mistake::Invisible => "Hier stehen unsichtbare Zeichen (etwa Leerzeichen ohne Breite oder Richtungszeichen). Bitte tippen Sie es noch einmal.".into(),
         Mistake::NameTooLong => format!("Bitte höchstens {} Zeichen.", booking::MAX_NAME),
         Mistake::EmailInvalid => {
             "Bitte geben Sie eine E-Mail-Adresse an, etwa name@example.de.".into()
@@ -469,7 +450,7 @@ async fn office_and_wish(
 async fn days_page(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Query(q): Query<Fields>,
+    QueryFields(q): QueryFields,
     l: PageLang,
 ) -> Response {
     let lang = l.lang;
@@ -572,7 +553,7 @@ pub fn wish_fields(wish: &Wish, csrf: &Csrf) -> Markup {
 async fn day_page(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Query(q): Query<Fields>,
+    QueryFields(q): QueryFields,
     headers: HeaderMap,
     l: PageLang,
 ) -> Response {
@@ -681,17 +662,20 @@ async fn nearest_page(
     respond(s, status, layout(lang, back, title, body), Some(csrf))
 }
 
-/// The hold of the visitor's browser, by its `hold` cookie or its form token.
+/// The hold of the visitor's browser at the office in the path, by its form
+/// token and its `hold` cookie.
 async fn held(
     s: &AppState,
     headers: &HeaderMap,
+    office: &str,
 ) -> Result<Option<hold::Held>, crate::store::StoreError> {
-    hold::find(
+    let found = hold::find(
         &s.app,
         csrf::cookie(headers, HOLD_COOKIE),
         csrf::cookie(headers, csrf::COOKIE),
     )
-    .await
+    .await?;
+    Ok(found.filter(|h| h.office.id == office))
 }
 
 async fn take_hold(
@@ -700,7 +684,7 @@ async fn take_hold(
     headers: HeaderMap,
     Extension(ClientIp(ip)): Extension<ClientIp>,
     l: PageLang,
-    Form(f): Form<Fields>,
+    FormFields(f): FormFields,
 ) -> Response {
     let lang = l.lang;
     let en = lang == Language::En;
@@ -714,15 +698,10 @@ async fn take_hold(
     let form_token = csrf::cookie(&headers, csrf::COOKIE).unwrap_or_default();
     match hold::take(&s.app, &office.id, &wish, start, ip, form_token).await {
         Ok((token, held)) => {
-            let mut r = Redirect::to(&format!("/o/{}/details", office.id)).into_response();
-            let minutes = i64::from(held.office.hold_minutes) + hold::DONE_PAGE_MINUTES;
-            csrf::set_cookie(
-                &mut r,
-                HOLD_COOKIE,
-                &token,
-                Some(minutes * 60),
-                s.secure_cookies(),
-            );
+            let mut r = Redirect::to(&format!("/o/{}/details", held.office.id)).into_response();
+            // A session cookie: it goes when the browser is closed, and the
+            // stored hold it names lasts the hold and the confirmation page.
+            csrf::set_cookie(&mut r, HOLD_COOKIE, &token, None, s.secure_cookies());
             r
         }
         Err(e @ (HoldError::SlotTaken | HoldError::ArrivalsFull)) => {
@@ -760,7 +739,7 @@ async fn take_hold(
             )
             .await
         }
-        Err(HoldError::TooMany(n)) => {
+        Err(HoldError::TooMany(minutes)) => {
             let mut r = pages::message(
                 lang,
                 &back,
@@ -772,9 +751,9 @@ async fn take_hold(
                 ),
                 html! {
                     p.notice.error {
-                        (tr(en, "Von Ihrem Internetanschluss aus sind gerade ", "From your internet connection, ")) (n)
-                        (tr(en, " Zeiten vorgemerkt, mehr geht nicht gleichzeitig. Buchen Sie eine davon, oder versuchen Sie es in ",
-                                " times are held right now; no more can be held at once. Book one of them, or try again in "))
+                        (tr(en, "Von Ihrem Internetanschluss aus sind gerade Zeiten vorgemerkt, die zusammen ", "From your internet connection, times are held right now that together take ")) (minutes)
+                        (tr(en, " Minuten Schalterzeit übersteigen würden; mehr geht nicht gleichzeitig. Buchen Sie eine davon, oder versuchen Sie es in ",
+                                " minutes of desk time or more; no more can be held at once. Book one of them, or try again in "))
                         (office.hold_minutes) (tr(en, " Minuten noch einmal.", " minutes."))
                     }
                     p { a href=(back) { (tr(en, "Zum Kalender", "To the calendar")) } }
@@ -786,6 +765,41 @@ async fn take_hold(
             );
             r
         }
+        Err(HoldError::Slowed(seconds)) => {
+            let mut r = pages::message(
+                lang,
+                &back,
+                StatusCode::TOO_MANY_REQUESTS,
+                tr(en, "Bitte warten Sie einen Moment", "Please wait a moment"),
+                html! {
+                    p.notice.error {
+                        (tr(en, "Von Ihrem Internetanschluss aus wurden mehrere vorgemerkte Zeiten nicht gebucht. Damit Zeiten nicht blockiert werden, können Sie in ",
+                                "Several times held from your internet connection were not booked. So that times are not blocked, you can hold a time again in "))
+                        (seconds.div_ceil(60))
+                        (tr(en, " Minute(n) wieder eine Zeit vormerken.", " minute(s)."))
+                    }
+                    p { a href=(back) { (tr(en, "Zum Kalender", "To the calendar")) } }
+                },
+            );
+            r.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+            r
+        }
+        Err(HoldError::DayShare) => pages::message(
+            lang,
+            &back,
+            StatusCode::CONFLICT,
+            tr(
+                en,
+                "Dieser Tag ist gerade stark gefragt",
+                "This day is much in demand just now",
+            ),
+            html! {
+                p.notice.error { (tr(en, "Gerade wählen viele Menschen eine Zeit an diesem Tag, oder die gewählten Anliegen brauchen mehr Zeit, als wir auf einmal vormerken können. Bitte wählen Sie einen anderen Tag, oder versuchen Sie es in einigen Minuten noch einmal. Für sehr lange Termine (viele Personen oder Anliegen) buchen Sie bitte einzeln.",
+                                       "Many people are choosing a time on this day just now, or the services chosen need more time than we can hold at once. Please choose another day, or try again in a few minutes. For very long appointments (many persons or services), please book them one by one.")) }
+                p { a href=(back) { (tr(en, "Zum Kalender", "To the calendar")) } }
+            },
+        ),
         Err(HoldError::Invalid(fields)) => {
             if fields.iter().any(|f| f.field != "start") {
                 return choose_services(None, &s, &office, lang, &wish, &fields);
@@ -830,7 +844,7 @@ async fn details_page(
 ) -> Response {
     let lang = l.lang;
     let csrf = Csrf::of(&headers);
-    match held(&s, &headers).await {
+    match held(&s, &headers, &id).await {
         Ok(Some(h)) if h.hold.booking_id.is_some() => {
             Redirect::to(&format!("/o/{}/done", h.office.id)).into_response()
         }
@@ -1020,12 +1034,12 @@ async fn send_details(
     Path(id): Path<String>,
     headers: HeaderMap,
     l: PageLang,
-    Form(f): Form<Fields>,
+    FormFields(f): FormFields,
 ) -> Response {
     let lang = l.lang;
     let csrf = Csrf::of(&headers);
     let now = s.app.clock.now();
-    let held = match held(&s, &headers).await {
+    let held = match held(&s, &headers, &id).await {
         Ok(Some(h)) => h,
         Ok(None) => return no_hold(lang, &id),
         Err(e) => return pages::failed(lang, e),
@@ -1121,7 +1135,7 @@ async fn done_page(
 ) -> Response {
     let lang = l.lang;
     let en = lang == Language::En;
-    let booked = match held(&s, &headers).await {
+    let booked = match held(&s, &headers, &id).await {
         Ok(Some(h)) => hold::booked(&s.app, &h).await,
         Ok(None) => Ok(None),
         Err(e) => Err(e),
@@ -1194,10 +1208,7 @@ mod tests {
         };
         let q = wish_query(&wish);
         assert_eq!(q, "service=anmeldung&service=ausweis&persons=2");
-        let parse = |q: &str| {
-            let uri: axum::http::Uri = format!("/o/x/days?{q}").parse().unwrap();
-            Query::<Fields>::try_from_uri(&uri).unwrap().0
-        };
+        let parse = |q: &str| Fields::parse(q.as_bytes()).unwrap();
         assert_eq!(parse(&q).wish(), wish);
         assert_eq!(
             parse("service=a&persons=lots").wish().persons,

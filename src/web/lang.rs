@@ -1,12 +1,13 @@
 //! The page language: chosen by a link (`?lang=en`) and remembered in a cookie that
 //! holds nothing but the language, else from the browser's `Accept-Language`, else German.
 
-use axum::extract::{FromRequestParts, Request};
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, HeaderValue};
+use axum::http::{header, HeaderMap};
 use axum::middleware::Next;
 use axum::response::Response;
 
+use super::AppState;
 use crate::domain::Language;
 
 /// The language a page is shown in, and whether the visitor chose it.
@@ -73,18 +74,18 @@ impl<S: Send + Sync> FromRequestParts<S> for PageLang {
     }
 }
 
-/// Remember a language chosen by a link, for a year; the cookie holds only `de` or `en`.
-pub async fn remember(request: Request, next: Next) -> Response {
+/// Remember a language chosen by a link, for a year; the cookie holds only the language's code.
+pub async fn remember(State(s): State<AppState>, request: Request, next: Next) -> Response {
     let chosen = from_query(request.uri().query());
     let mut response = next.run(request).await;
     if let Some(lang) = chosen {
-        let cookie = format!(
-            "lang={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
-            lang.as_str()
+        super::csrf::set_cookie(
+            &mut response,
+            "lang",
+            lang.as_str(),
+            Some(31_536_000),
+            s.secure_cookies(),
         );
-        if let Ok(v) = HeaderValue::from_str(&cookie) {
-            response.headers_mut().append(header::SET_COOKIE, v);
-        }
     }
     response
 }

@@ -4,7 +4,9 @@ pub mod api;
 pub mod csrf;
 pub mod error;
 pub mod flow;
+pub mod form;
 pub mod lang;
+pub mod listen;
 pub mod openapi;
 pub mod pages;
 pub mod ratelimit;
@@ -12,10 +14,10 @@ pub mod ratelimit;
 use std::net::IpAddr;
 use std::sync::Arc;
 
-use axum::extract::{DefaultBodyLimit, Request};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::Router;
 
 use crate::app::App;
@@ -61,9 +63,62 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             ratelimit::limit,
         ))
-        .layer(middleware::from_fn(lang::remember))
-        .layer(middleware::from_fn(security_headers))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            request_timeout,
+        ))
+        .layer(middleware::from_fn(html_errors))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            lang::remember,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security_headers,
+        ))
         .with_state(state)
+}
+
+/// A request that takes longer than `TERMIN_REQUEST_TIMEOUT_SECONDS` is
+/// answered 503 (the service is overloaded or its database slow; try again),
+/// and its work is dropped.
+async fn request_timeout(State(s): State<AppState>, request: Request, next: Next) -> Response {
+    let limit = std::time::Duration::from_secs(s.app.config.request_timeout_seconds);
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => {
+            tracing::warn!(seconds = limit.as_secs(), "a request took too long");
+            error::AppError::Unavailable(error::Busy::Slow).into_response()
+        }
+    }
+}
+
+/// Outside the API, a person is reading: an error that comes back as JSON, plain
+/// text or nothing (an unknown address, a wrong method, a body too large or of
+/// the wrong type, which axum's extractors answer themselves) becomes the site's
+/// error page in the visitor's language, with the same status.
+async fn html_errors(request: Request, next: Next) -> Response {
+    if request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
+    let lang = lang::PageLang::of(request.uri().query(), request.headers()).lang;
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !(status.is_client_error() || status.is_server_error()) || is_html {
+        return response;
+    }
+    let mut page = pages::status_page(lang, status);
+    for name in [header::ALLOW, header::RETRY_AFTER] {
+        if let Some(v) = response.headers().get(&name) {
+            page.headers_mut().insert(name, v.clone());
+        }
+    }
+    page
 }
 
 /// Whether a path is about one booking, reached with its secret token: such
@@ -74,7 +129,7 @@ pub fn carries_token(path: &str) -> bool {
 
 /// Headers every response carries. Pages and answers with a booking's secret
 /// link or personal data are never cached or sent on as a referrer.
-async fn security_headers(request: Request, next: Next) -> Response {
+async fn security_headers(State(s): State<AppState>, request: Request, next: Next) -> Response {
     let path = request.uri().path();
     // The booking flow's pages show held times and, at the end, personal data.
     let personal = carries_token(path)
@@ -101,6 +156,13 @@ async fn security_headers(request: Request, next: Next) -> Response {
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     if personal {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if s.secure_cookies() {
+        // Reached over HTTPS: browsers should never try plain HTTP again.
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
     }
     response
 }

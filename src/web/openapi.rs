@@ -529,18 +529,20 @@ fn error_responses() -> Value {
         }
     });
     let mut busy = error_response(
-        "Not just now: the office's plan is being changed (`busy`), or the database cannot \
-         be reached (`unavailable`). Wait the seconds in `Retry-After`. A booking that went \
-         through although the answer was `unavailable` is confirmed by email; send the same \
+        "Not just now: the office's plan is being changed (`busy`), the database cannot \
+         be reached (`unavailable`), or the request took longer than it may (`timeout`). \
+         Wait the seconds in `Retry-After`. A booking that went through although the answer \
+         was `unavailable` or `timeout` is confirmed by email; send the same \
          `Idempotency-Key` again to learn for sure.",
-        &["busy", "unavailable"],
+        &["busy", "unavailable", "timeout"],
     );
     busy["headers"] = limited["headers"].clone();
     json!({
         "Unavailable": busy,
         "BadRequest": error_response("The request cannot be read.", &["bad_request"]),
         "Unauthorized": error_response(
-            "The API key is missing, not sent as `Authorization: Bearer <key>`, or not known.",
+            "The API key is missing, not sent as `Authorization: Bearer <key>` (the scheme in \
+             any case), or not known. The answer carries `WWW-Authenticate: Bearer`.",
             &["unauthorized"]
         ),
         "NotFound": error_response("There is nothing at this address.", &["not_found"]),
@@ -628,8 +630,9 @@ fn conflict_responses() -> Value {
         "MoveConflict": error_response(
             "`slot_taken` or `arrivals_full`: the new time is not free. `too_late`: the \
              appointment has begun or is over. `not_changeable`: the booking is cancelled \
-             or done.",
-            &["slot_taken", "arrivals_full", "too_late", "not_changeable"]
+             or done. `moved_too_often`: the booking was moved as often as a booking may be \
+             (`TERMIN_MAX_MOVES`); cancel it and book anew.",
+            &["slot_taken", "arrivals_full", "too_late", "not_changeable", "moved_too_often"]
         ),
         "CancelConflict": error_response(
             "`too_late`: the appointment has begun or is over. `not_changeable`: the citizen \
@@ -649,8 +652,9 @@ fn office_schemas() -> Value {
                     "type": "string",
                     "description": "A short code for programs: bad_request, unauthorized, \
                         not_found, slot_taken, arrivals_full, email_cap, \
-                        idempotency_key_reused, not_changeable, too_late, gone, too_large, \
-                        unsupported_media_type, invalid, rate_limited, internal."
+                        idempotency_key_reused, not_changeable, too_late, moved_too_often, gone, \
+                        too_large, unsupported_media_type, invalid, rate_limited, busy, \
+                        unavailable, timeout, internal."
                 },
                 "message": {"type": "string", "description": "A sentence for people."},
                 "fields": {

@@ -4,15 +4,16 @@
 //!
 //! Opening a link changes nothing (mail scanners open links); a button does.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::Router;
 use maud::{html, Markup, DOCTYPE};
 
 use super::csrf::{self, Csrf};
-use super::flow::{self, respond, Fields};
+use super::flow::{self, respond};
+use super::form::{FormFields, QueryFields};
 use super::lang::PageLang;
 use super::AppState;
 use crate::booking::{self, BookError, Booked, MoveError, TokenError, Wish};
@@ -292,7 +293,7 @@ fn wish_of(b: &Booked) -> Wish {
 async fn move_page(
     State(s): State<AppState>,
     Path(token): Path<String>,
-    Query(q): Query<Fields>,
+    QueryFields(q): QueryFields,
     headers: HeaderMap,
     l: PageLang,
 ) -> Response {
@@ -375,7 +376,7 @@ async fn move_to(
     Path(token): Path<String>,
     headers: HeaderMap,
     l: PageLang,
-    Form(f): Form<Fields>,
+    FormFields(f): FormFields,
 ) -> Response {
     let (b, lang) = match booking_of(&s, &token, &l).await {
         Ok(found) => found,
@@ -430,6 +431,24 @@ async fn move_to(
             ),
             html! { p { a href=(here) { (tr(en, "Andere Zeit wählen", "Choose another time")) } } },
         ),
+        Err(MoveError::TooOften(n)) => message(
+            lang,
+            &format!("/b/{token}"),
+            StatusCode::CONFLICT,
+            tr(
+                en,
+                "Nicht noch einmal verschiebbar",
+                "Cannot be moved again",
+            ),
+            html! {
+                p.notice.error {
+                    (tr(en, "Dieser Termin wurde schon ", "This appointment has been moved ")) (n)
+                    (tr(en, "-mal verschoben, so oft wie ein Termin verschoben werden kann. Wenn Sie eine andere Zeit brauchen, sagen Sie ihn ab und buchen Sie neu.",
+                           " times, as often as an appointment can be moved. If you need another time, cancel it and book again."))
+                }
+                p { a href={ "/b/" (token) } { (tr(en, "Zurück zum Termin", "Back to the appointment")) } }
+            },
+        ),
         Err(MoveError::Token(e)) => error_page(lang, e),
         Err(MoveError::Book(e)) => failed(lang, e),
     }
@@ -447,7 +466,7 @@ async fn calendar_file(
     if let Some(why) = unchangeable(&b, s.app.clock.now()) {
         return error_page(lang, why);
     }
-    match booking::calendar_file(&s.app, &b, &token) {
+    match booking::calendar_file(&s.app, &b, &token).await {
         Ok(ics) => (
             [
                 (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
@@ -459,7 +478,7 @@ async fn calendar_file(
             ics,
         )
             .into_response(),
-        Err(e) => failed(l.lang, e),
+        Err(e) => error_page(lang, e),
     }
 }
 
@@ -482,6 +501,57 @@ pub fn not_found(lang: Language) -> Response {
         StatusCode::NOT_FOUND,
         tr(en, "Seite nicht gefunden", "Page not found"),
         html! { p { (tr(en, "Diese Seite gibt es nicht. ", "There is no such page. ")) a href="/" { (tr(en, "Zur Startseite", "To the start page")) } } },
+    )
+}
+
+/// The page for an error status that no handler explained itself.
+pub fn status_page(lang: Language, status: StatusCode) -> Response {
+    let en = lang == Language::En;
+    let (title, text) = match status.as_u16() {
+        404 => (
+            tr(en, "Seite nicht gefunden", "Page not found"),
+            tr(en, "Diese Seite gibt es nicht.", "There is no such page."),
+        ),
+        405 => (
+            tr(en, "Das geht hier nicht", "Not possible here"),
+            tr(en, "Diese Seite lässt sich so nicht aufrufen. Bitte nutzen Sie die Links und Knöpfe der Seiten.",
+                   "This page cannot be used like this. Please use the links and buttons on the pages."),
+        ),
+        413 => (
+            tr(en, "Zu viele Angaben", "Too much sent"),
+            tr(en, "Das Formular war zu groß. Bitte kürzen Sie Ihre Angaben und senden Sie es noch einmal.",
+                   "The form was too large. Please shorten what you entered and send it again."),
+        ),
+        415 => (
+            tr(en, "Formular nicht lesbar", "Form not readable"),
+            tr(en, "Das Formular kam in einer Form, die wir nicht lesen können. Bitte senden Sie es noch einmal von unserer Seite aus.",
+                   "The form came in a shape we cannot read. Please send it again from our page."),
+        ),
+        408 => (
+            tr(en, "Zeit abgelaufen", "Timed out"),
+            tr(en, "Die Anfrage hat zu lange gedauert. Bitte versuchen Sie es noch einmal.",
+                   "The request took too long. Please try again."),
+        ),
+        s if s >= 500 => (
+            tr(en, "Das ging nicht", "That did not work"),
+            tr(en, "Das ließ sich gerade nicht ausführen. Bitte versuchen Sie es später noch einmal.",
+                   "This could not be done just now. Please try again later."),
+        ),
+        _ => (
+            tr(en, "Anfrage nicht verständlich", "Request not understood"),
+            tr(en, "Diese Anfrage konnten wir nicht verstehen. Bitte nutzen Sie die Links und Knöpfe der Seiten.",
+                   "We could not understand this request. Please use the links and buttons on the pages."),
+        ),
+    };
+    message(
+        lang,
+        "/",
+        status,
+        title,
+        html! {
+            p.notice.error { (text) }
+            p { a href="/" { (tr(en, "Zur Startseite", "To the start page")) } }
+        },
     )
 }
 
@@ -599,11 +669,11 @@ async fn privacy(State(s): State<AppState>, l: PageLang) -> Response {
             p { "Kontakt für Fragen zum Datenschutz: " a href={ "mailto:" (c.contact_email) } { (c.contact_email) } }
             h2 { "Was wir speichern und warum" }
             p { "Für Ihren Termin speichern wir Ihren Namen, Ihre E-Mail-Adresse, auf Wunsch Ihre Telefonnummer, die gewählten Anliegen, die Zahl der Personen und die Zeit. Wir brauchen diese Angaben, um den Termin zu vergeben, Sie zu benachrichtigen und Sie am Schalter aufzurufen (Art. 6 Abs. 1 lit. e DSGVO)." }
-            p { "Um Missbrauch zu verhindern, zählen wir Anfragen je Internetadresse für kurze Zeit im Arbeitsspeicher. Solange eine gewählte Zeit für Sie vorgemerkt ist (einige Minuten), speichern wir einen Hashwert Ihrer Internetadresse, damit niemand viele Zeiten auf einmal blockiert; danach wird er gelöscht." }
+            p { "Um Missbrauch zu verhindern, zählen wir Anfragen je Internetadresse für kurze Zeit im Arbeitsspeicher. Solange eine gewählte Zeit für Sie vorgemerkt ist (einige Minuten), speichern wir einen Hashwert Ihrer Internetadresse, damit niemand viele Zeiten auf einmal blockiert; danach wird er gelöscht. Verfallen von einer Adresse aus immer wieder vorgemerkte Zeiten, ohne dass gebucht wird, behalten wir ihn bis zu einer Stunde, um weitere Vormerkungen zu verlangsamen." }
             h2 { "Wie lange" }
             p { "Name, E-Mail-Adresse und Telefonnummer werden " (days) " Tage nach dem Termin gelöscht. Für die Statistik bleiben nur Zahlen ohne Personenbezug." }
             h2 { "Cookies und Dritte" }
-            p { "Wir setzen nur technisch notwendige Cookies: die gewählte Sprache (wenn Sie eine wählen), ein Zufallswert, der unsere Formulare vor Missbrauch durch fremde Seiten schützt (bis Sie den Browser schließen), und während der Buchung ein Zufallswert für die vorgemerkte Zeit (höchstens gut eine Stunde). Es gibt keine Zählpixel, keine Werbung und keine Inhalte anderer Anbieter." }
+            p { "Wir setzen nur technisch notwendige Cookies: die gewählte Sprache (wenn Sie eine wählen), ein Zufallswert, der unsere Formulare vor Missbrauch durch fremde Seiten schützt (bis Sie den Browser schließen), und während der Buchung ein Zufallswert für die vorgemerkte Zeit (bis Sie den Browser schließen). Es gibt keine Zählpixel, keine Werbung und keine Inhalte anderer Anbieter." }
             h2 { "Ihre Rechte" }
             p { "Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung der Verarbeitung sowie auf Beschwerde bei der zuständigen Datenschutzaufsichtsbehörde. Ihren Termin können Sie jederzeit über den Link in Ihrer E-Mail absagen." }
         },
@@ -613,11 +683,11 @@ async fn privacy(State(s): State<AppState>, l: PageLang) -> Response {
             p { "Contact for data protection questions: " a href={ "mailto:" (c.contact_email) } { (c.contact_email) } }
             h2 { "What we store and why" }
             p { "For your appointment we store your name, your email address, your phone number if you give it, the services you chose, the number of persons and the time. We need them to give you the appointment, to notify you and to call you at the counter (Art. 6(1)(e) GDPR)." }
-            p { "To prevent abuse we count requests per internet address for a short time in memory. While a chosen time is held for you (a few minutes), we store a hash of your internet address so that nobody blocks many times at once; then it is deleted." }
+            p { "To prevent abuse we count requests per internet address for a short time in memory. While a chosen time is held for you (a few minutes), we store a hash of your internet address so that nobody blocks many times at once; then it is deleted. If times held from one address run out again and again without a booking, we keep it for up to an hour to slow down further holds." }
             h2 { "How long" }
             p { "Name, email address and phone number are deleted " (days) " days after the appointment. Statistics keep only counts that name nobody." }
             h2 { "Cookies and third parties" }
-            p { "We set only cookies that the service needs: the language (when you choose one), a random value that protects our forms against misuse by other sites (until you close the browser), and while you book a random value for the time held for you (at most about an hour). There are no tracking pixels, no advertising and no content from other providers." }
+            p { "We set only cookies that the service needs: the language (when you choose one), a random value that protects our forms against misuse by other sites (until you close the browser), and while you book a random value for the time held for you (until you close the browser). There are no tracking pixels, no advertising and no content from other providers." }
             h2 { "Your rights" }
             p { "You have the right of access, rectification, erasure and restriction of processing, and the right to complain to the responsible data protection authority. You can cancel your appointment at any time with the link in your email." }
         },

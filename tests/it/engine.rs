@@ -250,6 +250,7 @@ async fn a_booking_nobody_waits_for_any_more_is_not_written(store: Store) {
         }
     }
     let gone = book(at(30), "gone@example.org");
+    crate::support::until_in_flight(&t.app.store, earlier.len() + 1).await;
     settle().await;
     assert!(!gone.is_finished(), "the booking waits for a writer");
     gone.abort();
@@ -323,7 +324,7 @@ async fn a_place_is_not_refused_for_a_booking_that_was_not_written(store: Store)
                     crate::support::until_waiting_for_locks(&t.app.store, n).await
                 }
                 // The SQLite writer holds one transaction: queued is enough.
-                Store::Sqlite(_) => settle().await,
+                Store::Sqlite(_) => crate::support::until_in_flight(&t.app.store, n as usize).await,
             }
         }
     };
@@ -335,8 +336,9 @@ async fn a_place_is_not_refused_for_a_booking_that_was_not_written(store: Store)
     // retry's key is taken by the time their batch is written, which the
     // server refuses as a whole.
     let retry = send(kfz(ten, "lea@example.org"), Some("lea-once"));
-    settle().await;
+    crate::support::until_in_flight(&t.app.store, 3).await;
     let other = send(kfz(ten, "max@example.org"), None);
+    crate::support::until_in_flight(&t.app.store, 4).await;
     settle().await;
     held.release().await;
     let request = request.await.unwrap();

@@ -238,7 +238,8 @@ async fn concurrent_holds_never_overbook(store: Store) {
     // Twenty people behind one address here (the tests have no peer address).
     let config = Config {
         rate_limits: false,
-        holds_per_client: 50,
+        hold_minutes_per_client: 750,
+        hold_share_percent: 100,
         ..Config::default()
     };
     let t = TestApp::with_config(store.clone(), config).await;
@@ -376,7 +377,7 @@ async fn form_mistakes_come_back_at_their_fields_with_a_summary(store: Store) {
 async fn one_address_holds_only_a_few_times_at_once(store: Store) {
     let config = Config {
         rate_limits: false,
-        holds_per_client: 2,
+        hold_minutes_per_client: 30,
         ..Config::default()
     };
     let t = TestApp::with_config(store.clone(), config).await;
@@ -414,7 +415,7 @@ async fn one_address_holds_only_a_few_times_at_once(store: Store) {
     // Another address is not affected (a trusted proxy names it).
     let config = Config {
         rate_limits: false,
-        holds_per_client: 2,
+        hold_minutes_per_client: 30,
         trusted_proxies: vec![termin::config::Cidr::parse("127.0.0.1/32").unwrap()],
         ..Config::default()
     };
@@ -773,7 +774,7 @@ pub async fn pages_for_axe() -> Vec<(&'static str, String)> {
     {
         let config = Config {
             rate_limits: false,
-            holds_per_client: 1,
+            hold_minutes_per_client: 15,
             ..Config::default()
         };
         let t = TestApp::with_config(store.clone(), config).await;

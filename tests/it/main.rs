@@ -4,6 +4,7 @@
 mod api;
 mod engine;
 mod flow;
+mod hostile;
 mod mail;
 mod pages;
 mod processes;

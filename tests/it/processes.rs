@@ -232,6 +232,134 @@ async fn a_new_machine_serves_the_demo_and_a_kill_loses_no_booking() {
     assert_eq!(read["id"], created["id"]);
     assert_eq!(read["start"], start.as_str());
     server.kill();
+    // The files with personal data and secret links are the service's own.
+    let mut private = vec![dir.join("termin.db"), dir.join("mail"), files[0].clone()];
+    private.extend(
+        ["termin.db-wal", "termin.db-shm"]
+            .iter()
+            .map(|f| dir.join(f))
+            .filter(|p| p.exists()),
+    );
+    for path in private {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "{} is mode {mode:o}", path.display());
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// A socket from a given loopback address (the tests' many "clients").
+async fn connect_from(
+    source: std::net::Ipv4Addr,
+    addr: &str,
+) -> std::io::Result<tokio::net::TcpStream> {
+    let socket = tokio::net::TcpSocket::new_v4()?;
+    socket.bind((source, 0).into())?;
+    socket.connect(addr.parse().unwrap()).await
+}
+
+/// Whether the server closed a connection, as far as has arrived by now:
+/// reading ends or fails (an answer before the close counts as closing too).
+fn closed(stream: &mut tokio::net::TcpStream) -> bool {
+    let mut buf = [0u8; 1024];
+    loop {
+        match stream.try_read(&mut buf) {
+            Ok(0) => return true,
+            Ok(_) => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return false,
+            Err(_) => return true,
+        }
+    }
+}
+
+fn open_files(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd")).map_or(0, |d| d.count())
+}
+
+/// 2,000 sockets that send half a request head and wait: a booking still goes
+/// through meanwhile, and the server closes them all once the head timeout is
+/// over. One address gets no more than its share of connections.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn hoarded_half_open_connections_are_closed_and_others_are_served() {
+    let dir = scratch_dir();
+    let server = Server::start(
+        &dir,
+        &[
+            ("TERMIN_RATE_LIMITS", "off"),
+            ("TERMIN_HEADER_TIMEOUT_SECONDS", "5"),
+            ("TERMIN_MAX_CONNECTIONS_PER_CLIENT", "100"),
+        ],
+    );
+    let pid = server.child.id();
+    let before = open_files(pid);
+    let mut hoard = Vec::new();
+    for i in 0..2000u32 {
+        // Twenty addresses, a hundred each: all within their share.
+        let source = std::net::Ipv4Addr::new(127, 0, 1, 1 + (i % 20) as u8);
+        let mut s = connect_from(source, &server.addr).await.unwrap();
+        s.write_all(b"GET /o/mitte HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+            .await
+            .unwrap();
+        hoard.push(s);
+    }
+    // The server takes them all (under load it may take a moment to accept them).
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut held = open_files(pid);
+    while held < before + 1900 && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        held = open_files(pid);
+    }
+    assert!(
+        held >= before + 1900,
+        "the server holds them for now: {before} → {held}"
+    );
+
+    // Meanwhile a citizen books.
+    let start = first_free(&server, "mitte", "anmeldung").await;
+    let body = json!({"office": "mitte", "services": ["anmeldung"], "persons": 1, "start": start,
+                      "name": "Anna Beispiel", "email": "anna@example.org"});
+    let (status, created) = server.call("POST", "/api/v1/bookings", Some(&body)).await;
+    assert_eq!(status, 201, "{created}");
+
+    // One more address opens 150: a hundred stay, fifty are closed at once (well
+    // before the head timeout would close the others).
+    let mut greedy = Vec::new();
+    for _ in 0..150 {
+        greedy.push(
+            connect_from([127, 0, 2, 1].into(), &server.addr)
+                .await
+                .unwrap(),
+        );
+    }
+    let deadline = Instant::now() + Duration::from_secs(2);
+    let mut shut = vec![false; greedy.len()];
+    let mut shut_at_once = 0;
+    while shut_at_once < 50 && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        for (s, gone) in greedy.iter_mut().zip(shut.iter_mut()) {
+            *gone = *gone || closed(s);
+        }
+        shut_at_once = shut.iter().filter(|g| **g).count();
+    }
+    assert_eq!(
+        shut_at_once, 50,
+        "beyond its share, an address's connections are closed"
+    );
+
+    // Within the head timeout (and a little), every half-open connection is closed.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let mut open: Vec<_> = hoard.iter_mut().collect();
+    while !open.is_empty() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        open.retain_mut(|s| !closed(s));
+    }
+    assert_eq!(open.len(), 0, "every hoarded connection is closed");
+    let after = open_files(pid);
+    assert!(
+        after < before + 200,
+        "the server let go of them: {before} → {held} → {after}"
+    );
+    server.kill();
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -271,7 +399,7 @@ async fn two_instances_on_one_postgres_give_the_last_place_to_exactly_one_of_fif
             b.addr.clone()
         };
         let body = json!({"office": "test", "services": ["anmeldung"], "persons": 1, "start": start,
-                          "name": format!("Person {i}"), "email": format!("p{i}@example.org")});
+                          "name": format!("Person {}", termin::bench::letters(i as usize)), "email": format!("p{i}@example.org")});
         tasks.spawn(async move { http(&addr, "POST", "/api/v1/bookings", Some(&body)).await.0 });
     }
     let mut statuses = Vec::new();

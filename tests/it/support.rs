@@ -381,6 +381,21 @@ pub async fn until_waiting_for_locks(store: &Store, n: i64) {
     }
 }
 
+/// Wait until `n` bookings are on their way to the database: handed to the
+/// writers and not answered (writers held up by a test).
+pub async fn until_in_flight(store: &Store, n: usize) {
+    let mut tries = 0;
+    while store.bookings_in_flight() < n {
+        tries += 1;
+        assert!(
+            tries < 600,
+            "only {} bookings reached the writers",
+            store.bookings_in_flight()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
 pub fn booking_body(start: &str, email: &str) -> Value {
     serde_json::json!({
         "office": "test",
@@ -479,6 +494,27 @@ impl<'t> Visitor<'t> {
     }
 
     async fn send(&mut self, method: &str, uri: &str, form: Option<String>) -> Answer {
+        self.send_as(method, uri, "application/x-www-form-urlencoded", form)
+            .await
+    }
+
+    /// A POST with a body of any type, as a program would send it.
+    pub async fn send_typed(&mut self, uri: &str, content_type: &str, body: String) -> Answer {
+        self.send_as("POST", uri, content_type, Some(body)).await
+    }
+
+    /// A form POST whose body is sent as given, encoded or not.
+    pub async fn post_raw(&mut self, uri: &str, body: String) -> Answer {
+        self.send("POST", uri, Some(body)).await
+    }
+
+    async fn send_as(
+        &mut self,
+        method: &str,
+        uri: &str,
+        content_type: &str,
+        form: Option<String>,
+    ) -> Answer {
         let mut req = Request::builder().method(method).uri(uri);
         if !self.cookies.is_empty() {
             let jar: Vec<String> = self
@@ -489,7 +525,7 @@ impl<'t> Visitor<'t> {
             req = req.header(header::COOKIE, jar.join("; "));
         }
         if form.is_some() {
-            req = req.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+            req = req.header(header::CONTENT_TYPE, content_type);
         }
         for (k, v) in &self.headers {
             req = req.header(k.as_str(), v.as_str());

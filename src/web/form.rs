@@ -1,0 +1,172 @@
+//! Form fields and query parameters of the pages, read strictly: a value whose
+//! bytes are not UTF-8 is refused (422) instead of being turned into "�" and
+//! stored, and a body that is not a url-encoded form is refused (415).
+
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use axum::response::Response;
+use maud::html;
+
+use super::lang::PageLang;
+use super::pages::{self, tr};
+use crate::booking::Wish;
+use crate::domain::Language;
+
+/// The most a page form may send.
+pub const FORM_LIMIT: usize = 16 * 1024;
+
+/// Form fields or query parameters, repeated names kept (`service=a&service=b`).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Fields(Vec<(String, String)>);
+
+/// A form or query whose bytes are not text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotText;
+
+impl Fields {
+    /// Decode `application/x-www-form-urlencoded` bytes: `+` is a space, `%XX`
+    /// a byte (a `%` not followed by two hex digits stays as it is, as browsers
+    /// read it); the bytes of each name and value must be UTF-8.
+    pub fn parse(raw: &[u8]) -> Result<Fields, NotText> {
+        raw.split(|b| *b == b'&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| {
+                let (name, value) = match pair.iter().position(|b| *b == b'=') {
+                    Some(at) => (&pair[..at], &pair[at + 1..]),
+                    None => (pair, &[][..]),
+                };
+                Ok((decode(name)?, decode(value)?))
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Fields)
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn wish(&self) -> Wish {
+        Wish {
+            services: self
+                .0
+                .iter()
+                .filter(|(k, _)| k == "service")
+                .map(|(_, v)| v.clone())
+                .collect(),
+            persons: self
+                .get("persons")
+                .and_then(|p| p.trim().parse().ok())
+                .unwrap_or(0),
+        }
+    }
+}
+
+fn decode(s: &[u8]) -> Result<String, NotText> {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        match s[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < s.len() => match (hex(s[i + 1]), hex(s[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h << 4 | l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).map_err(|_| NotText)
+}
+
+/// The page for a form or link whose bytes are not text.
+fn not_text(lang: Language) -> Response {
+    let en = lang == Language::En;
+    pages::message(
+        lang,
+        "/",
+        StatusCode::UNPROCESSABLE_ENTITY,
+        tr(en, "Formular nicht lesbar", "Form not readable"),
+        html! {
+            p.notice.error { (tr(en, "Das Formular oder der Link enthielt Zeichen, die wir nicht lesen können; es wurde nichts gespeichert. Bitte geben Sie Ihre Angaben noch einmal auf unserer Seite ein.",
+                                   "The form or link held characters we cannot read; nothing was stored. Please enter your details again on our page.")) }
+            p { a href="/" { (tr(en, "Zur Startseite", "To the start page")) } }
+        },
+    )
+}
+
+/// The fields of a page form (a url-encoded POST body).
+pub struct FormFields(pub Fields);
+
+impl<S: Send + Sync> FromRequest<S> for FormFields {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, _: &S) -> Result<Self, Self::Rejection> {
+        let lang = PageLang::of(req.uri().query(), req.headers()).lang;
+        let is_form = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|v| {
+                v.trim()
+                    .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+            });
+        if !is_form {
+            return Err(pages::status_page(lang, StatusCode::UNSUPPORTED_MEDIA_TYPE));
+        }
+        let body = axum::body::to_bytes(req.into_body(), FORM_LIMIT)
+            .await
+            .map_err(|_| pages::status_page(lang, StatusCode::PAYLOAD_TOO_LARGE))?;
+        Fields::parse(&body)
+            .map(FormFields)
+            .map_err(|_| not_text(lang))
+    }
+}
+
+/// The query parameters of a page.
+pub struct QueryFields(pub Fields);
+
+impl<S: Send + Sync> FromRequestParts<S> for QueryFields {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let query = parts.uri.query().unwrap_or_default();
+        Fields::parse(query.as_bytes())
+            .map(QueryFields)
+            .map_err(|_| not_text(PageLang::of(parts.uri.query(), &parts.headers).lang))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_are_decoded_as_browsers_encode_them() {
+        let f = Fields::parse(
+            b"name=J%C3%BCrgen+M%C3%BCller&service=a&service=b&empty=&bare&pct=100%&x=%zz",
+        )
+        .unwrap();
+        assert_eq!(f.get("name"), Some("Jürgen Müller"));
+        assert_eq!(f.wish().services, ["a", "b"]);
+        assert_eq!(f.get("empty"), Some(""));
+        assert_eq!(f.get("bare"), Some(""));
+        assert_eq!(f.get("pct"), Some("100%"));
+        assert_eq!(f.get("x"), Some("%zz"));
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_refused() {
+        assert_eq!(Fields::parse(b"name=%FF%FE"), Err(NotText));
+        assert_eq!(Fields::parse(b"name=Anna&email=a%C3@x.de"), Err(NotText));
+        assert_eq!(Fields::parse(b"%C3=1"), Err(NotText));
+    }
+}

@@ -1,0 +1,278 @@
+//! Accepting connections so that nobody can hoard them: a cap on open
+//! connections per client address and in all, a time to send a request's head
+//! (which also ends a kept-alive connection left idle), a time a connection may
+//! go without sending or receiving a byte while a request is read or answered,
+//! and, on shutdown, time for the requests in flight to finish.
+//!
+//! hyper's HTTP/1 connection does the protocol and the head timeout; the rest
+//! is here, because `axum::serve` offers none of it.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::io;
+use std::net::IpAddr;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use axum::extract::ConnectInfo;
+use axum::Router;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::time::{Instant, Sleep};
+use tower::ServiceExt;
+
+use crate::config::{Cidr, Config};
+
+/// How connections are limited; from the configuration.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    pub header_timeout: Duration,
+    pub idle_timeout: Duration,
+    pub max_connections: usize,
+    pub max_per_client: usize,
+    /// Proxies in front of the service: all their clients share their address,
+    /// so the per-client cap does not apply to them.
+    pub trusted_proxies: Vec<Cidr>,
+    /// On shutdown, how long requests in flight may take to finish.
+    pub drain: Duration,
+}
+
+impl Limits {
+    pub fn of(config: &Config) -> Limits {
+        Limits {
+            header_timeout: Duration::from_secs(config.header_timeout_seconds),
+            idle_timeout: Duration::from_secs(config.idle_timeout_seconds),
+            max_connections: config.max_connections,
+            max_per_client: config.max_connections_per_client,
+            trusted_proxies: config.trusted_proxies.clone(),
+            drain: Duration::from_secs(config.request_timeout_seconds),
+        }
+    }
+}
+
+/// The connections open now, in all and per client address (IPv6: per /64).
+#[derive(Default)]
+struct Open {
+    by_client: Mutex<HashMap<IpAddr, usize>>,
+    total: Mutex<usize>,
+}
+
+/// A connection's place under the caps, given back when it closes.
+struct Admitted {
+    open: Arc<Open>,
+    client: Option<IpAddr>,
+}
+
+impl Open {
+    fn admit(self: &Arc<Open>, ip: IpAddr, limits: &Limits) -> Option<Admitted> {
+        let mut total = self.total.lock().expect("connection count");
+        if *total >= limits.max_connections {
+            return None;
+        }
+        let client = if limits.trusted_proxies.iter().any(|c| c.contains(ip)) {
+            None
+        } else {
+            let key = super::ratelimit::client_key(ip);
+            let mut by_client = self.by_client.lock().expect("connection count");
+            let n = by_client.entry(key).or_default();
+            if *n >= limits.max_per_client {
+                return None;
+            }
+            *n += 1;
+            Some(key)
+        };
+        *total += 1;
+        Some(Admitted {
+            open: self.clone(),
+            client,
+        })
+    }
+}
+
+impl Drop for Admitted {
+    fn drop(&mut self) {
+        *self.open.total.lock().expect("connection count") -= 1;
+        if let Some(key) = self.client {
+            let mut by_client = self.open.by_client.lock().expect("connection count");
+            if let Some(n) = by_client.get_mut(&key) {
+                *n -= 1;
+                if *n == 0 {
+                    by_client.remove(&key);
+                }
+            }
+        }
+    }
+}
+
+/// Serve `router` on `listener` until `shutdown` completes; then stop
+/// accepting, let the requests in flight finish for at most `limits.drain`,
+/// and return.
+pub async fn serve(
+    listener: TcpListener,
+    router: Router,
+    limits: Limits,
+    shutdown: impl Future<Output = ()>,
+) {
+    let open = Arc::new(Open::default());
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout)
+        .keep_alive(true);
+    tokio::pin!(shutdown);
+    let mut refused_since_warning = 0u64;
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(e) => {
+                    // Out of file descriptors, say: wait a moment instead of spinning.
+                    tracing::warn!(error = %e, "accepting a connection");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            _ = &mut shutdown => break,
+        };
+        let Some(admitted) = open.admit(peer.ip(), &limits) else {
+            // Closed at once: a hoarder gets nothing to hold.
+            drop(stream);
+            refused_since_warning += 1;
+            if refused_since_warning == 1 || refused_since_warning.is_multiple_of(1000) {
+                tracing::warn!(
+                    refused = refused_since_warning,
+                    "connections refused: too many open in all or from one address"
+                );
+            }
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let io = TokioIo::new(Watched::new(stream, limits.idle_timeout));
+        let router = router.clone();
+        let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
+            request.extensions_mut().insert(ConnectInfo(peer));
+            router.clone().oneshot(request)
+        });
+        let connection = graceful.watch(http.serve_connection(io, service));
+        tokio::spawn(async move {
+            let _admitted = admitted;
+            if let Err(e) = connection.await {
+                tracing::debug!(error = %e, "connection ended");
+            }
+        });
+    }
+    drop(listener);
+    tokio::select! {
+        _ = graceful.shutdown() => {}
+        _ = tokio::time::sleep(limits.drain) => {
+            tracing::warn!("requests still in flight after the shutdown's time; stopping anyway");
+        }
+    }
+}
+
+/// A connection that fails once it has sent and received nothing for
+/// `idle` while somebody waits on it.
+struct Watched {
+    stream: TcpStream,
+    idle: Duration,
+    last: Instant,
+    timer: Pin<Box<Sleep>>,
+}
+
+impl Watched {
+    fn new(stream: TcpStream, idle: Duration) -> Watched {
+        let now = Instant::now();
+        Watched {
+            stream,
+            idle,
+            last: now,
+            timer: Box::pin(tokio::time::sleep_until(now + idle)),
+        }
+    }
+
+    /// After an operation that is pending: fail if the connection was idle
+    /// too long, else make sure the timer wakes us when it will have been.
+    fn check(&mut self, cx: &mut Context<'_>) -> Poll<io::Error> {
+        loop {
+            let deadline = self.last + self.idle;
+            if self.timer.deadline() != deadline {
+                self.timer.as_mut().reset(deadline);
+            }
+            match self.timer.as_mut().poll(cx) {
+                Poll::Ready(()) if Instant::now() >= self.last + self.idle => {
+                    return Poll::Ready(io::Error::new(
+                        io::ErrorKind::TimedOut,
+                        "the connection was idle too long",
+                    ))
+                }
+                Poll::Ready(()) => continue,
+                Poll::Pending => return Poll::Pending,
+            }
+        }
+    }
+}
+
+impl AsyncRead for Watched {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        let this = self.get_mut();
+        match Pin::new(&mut this.stream).poll_read(cx, buf) {
+            Poll::Ready(result) => {
+                this.last = Instant::now();
+                Poll::Ready(result)
+            }
+            Poll::Pending => this.check(cx).map(Err),
+        }
+    }
+}
+
+impl AsyncWrite for Watched {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        let this = self.get_mut();
+        match Pin::new(&mut this.stream).poll_write(cx, buf) {
+            Poll::Ready(result) => {
+                this.last = Instant::now();
+                Poll::Ready(result)
+            }
+            Poll::Pending => this.check(cx).map(Err),
+        }
+    }
+
+    fn poll_write_vectored(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        let this = self.get_mut();
+        match Pin::new(&mut this.stream).poll_write_vectored(cx, bufs) {
+            Poll::Ready(result) => {
+                this.last = Instant::now();
+                Poll::Ready(result)
+            }
+            Poll::Pending => this.check(cx).map(Err),
+        }
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.stream.is_write_vectored()
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.get_mut().stream).poll_flush(cx)
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.get_mut().stream).poll_shutdown(cx)
+    }
+}
