@@ -10,4 +10,5 @@ mod pages;
 mod processes;
 mod schema;
 mod smtp;
+mod snapshots;
 mod support;

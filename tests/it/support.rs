@@ -720,3 +720,28 @@ pub async fn finish_relayed(db: Db, relay: Relay, t: &TestApp, test: &str) {
     db.drop().await;
     ran_on_postgres(test);
 }
+
+/// The texts of the elements a CSS selector finds on a page, whitespace made single.
+pub fn select(html: &str, css: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse(css).unwrap_or_else(|e| panic!("{css}: {e}"));
+    doc.select(&selector)
+        .map(|e| {
+            e.text()
+                .collect::<Vec<_>>()
+                .join("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// An attribute of each element a CSS selector finds on a page.
+pub fn attrs(html: &str, css: &str, attr: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse(css).unwrap_or_else(|e| panic!("{css}: {e}"));
+    doc.select(&selector)
+        .filter_map(|e| e.value().attr(attr).map(str::to_string))
+        .collect()
+}
