@@ -238,7 +238,7 @@ async fn citizen_pages(lang: Language) -> Vec<(String, String)> {
         );
         p.add(
             "not-text",
-            v.get(&format!("/o/test/days?service=%FF&persons=1")).await,
+            v.get("/o/test/days?service=%FF&persons=1").await,
             422,
         );
 
