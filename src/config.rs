@@ -210,6 +210,15 @@ impl Config {
         if let Some(n) = number("TERMIN_REQUEST_TIMEOUT_SECONDS", 1, 3600)? {
             c.request_timeout_seconds = n;
         }
+        if c.idle_timeout_seconds <= c.request_timeout_seconds {
+            // A handler that works in silence for longer than the idle timeout
+            // would have its connection cut before it answers.
+            bail!(
+                "TERMIN_IDLE_TIMEOUT_SECONDS ({}) must be longer than TERMIN_REQUEST_TIMEOUT_SECONDS ({})",
+                c.idle_timeout_seconds,
+                c.request_timeout_seconds
+            );
+        }
         if let Some(n) = number("TERMIN_MAX_CONNECTIONS", 1, 1_000_000)? {
             c.max_connections = usize::try_from(n).unwrap_or(usize::MAX);
         }

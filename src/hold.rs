@@ -39,6 +39,12 @@ pub enum HoldError {
     /// Holds take as much of the counter's day as they may.
     #[error("the times of this day that may be held are held")]
     DayShare,
+    /// The address holds as much of the counter's day as one address may.
+    #[error("this address holds as much of this day as one may")]
+    TooManyToday,
+    /// The hold alone is more than one address may hold of that day.
+    #[error("this appointment is longer than can be held at once on that day")]
+    TooLong,
     /// The address let holds run out unused again and again: it waits this many seconds.
     #[error("this address let too many holds run out; wait {0} seconds")]
     Slowed(u64),
@@ -129,7 +135,13 @@ pub async fn take(
         })?;
         let day = claim.start.with_timezone(&office.timezone).date_naive();
         let share_cap = day_share(app, &office, counter, day).await?;
+        let client_day_cap = (share_cap / CLIENT_PART_OF_SHARE)
+            .max(HOLD_CLIENT_DAY_FLOOR_MINUTES)
+            .min(share_cap);
         let minutes = i64::from(need.minutes);
+        if minutes > client_day_cap {
+            return Err(HoldError::TooLong);
+        }
         let token = secret::new_token();
         let new = NewHold {
             id: uuid::Uuid::now_v7().to_string(),
@@ -144,13 +156,15 @@ pub async fn take(
             client_cap: i64::from(app.config.hold_minutes_per_client).max(minutes),
             share_day: day.to_string(),
             share_cap,
+            client_day_cap,
             expires_at: (now + Duration::minutes(i64::from(office.hold_minutes.max(1))))
                 .timestamp(),
             created_at: now.timestamp(),
             office_revision: revision,
+            slow_for,
         };
         match app.store.take_hold(&new, &claim).await {
-            Ok(()) => {
+            Ok(expires_at) => {
                 // The row as written; no need to read it back.
                 let hold = HoldRow {
                     id: new.id,
@@ -163,7 +177,7 @@ pub async fn take(
                     grid_seconds: claim.grid_seconds,
                     arrival_window: claim.arrival_window,
                     client_key: new.client_key,
-                    expires_at: new.expires_at,
+                    expires_at,
                     created_at: new.created_at,
                     booking_id: None,
                     minutes: new.minutes,
@@ -178,6 +192,9 @@ pub async fn take(
                 return Err(HoldError::TooMany(app.config.hold_minutes_per_client))
             }
             Err(StoreError::Conflict(Conflict::HoldShare)) => return Err(HoldError::DayShare),
+            Err(StoreError::Conflict(Conflict::HoldClientDay)) => {
+                return Err(HoldError::TooManyToday)
+            }
             Err(e) => return Err(e.into()),
         }
     }
@@ -386,3 +403,9 @@ async fn day_share(
 
 /// The desk-minutes of a day that may always be held, however full it is.
 const HOLD_SHARE_FLOOR_MINUTES: i64 = 60;
+
+/// One address holds at most this part of a counter-day's share, so that it
+/// takes several addresses to hold all of it…
+const CLIENT_PART_OF_SHARE: i64 = 4;
+/// …but at least half an hour (a family's registration), where the share has it.
+const HOLD_CLIENT_DAY_FLOOR_MINUTES: i64 = 30;

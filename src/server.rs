@@ -23,9 +23,39 @@ fn sqlite_file(url: &str) -> Option<PathBuf> {
     (!path.is_empty() && !path.contains(":memory:")).then(|| PathBuf::from(path))
 }
 
+/// Make files that hold personal data the service user's alone, also those
+/// created before the service set its umask (an upgraded installation).
+fn keep_private(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let Ok(meta) = std::fs::metadata(path) else {
+            return;
+        };
+        let private = if meta.is_dir() { 0o700 } else { 0o600 };
+        if meta.permissions().mode() & 0o077 != 0 {
+            if let Err(e) = std::fs::set_permissions(path, std::fs::Permissions::from_mode(private))
+            {
+                tracing::warn!(path = %path.display(), error = %e, "making a file private");
+            }
+        }
+        if meta.is_dir() {
+            for entry in std::fs::read_dir(path).into_iter().flatten().flatten() {
+                keep_private(&entry.path());
+            }
+        }
+    }
+}
+
 /// Connect and migrate; load the demo offices when asked to, or on a new SQLite file.
 pub async fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<App> {
-    let new_file = sqlite_file(&config.database_url).is_some_and(|p| !p.exists());
+    let file = sqlite_file(&config.database_url);
+    let new_file = file.as_ref().is_some_and(|p| !p.exists());
+    if let Some(file) = &file {
+        for suffix in ["", "-wal", "-shm"] {
+            keep_private(Path::new(&format!("{}{suffix}", file.display())));
+        }
+    }
     let store = Store::connect(&config.database_url)
         .await
         .context("opening the database")?;
@@ -42,7 +72,10 @@ pub fn mailer(config: &Config) -> anyhow::Result<Mailer> {
     match &config.smtp_url {
         Some(url) => Mailer::smtp(url, Duration::from_secs(config.smtp_timeout_seconds))
             .context("TERMIN_SMTP_URL"),
-        None => Ok(Mailer::Files(Path::new("mail").to_path_buf())),
+        None => {
+            keep_private(Path::new("mail"));
+            Ok(Mailer::Files(Path::new("mail").to_path_buf()))
+        }
     }
 }
 

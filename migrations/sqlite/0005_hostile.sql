@@ -38,3 +38,16 @@ CREATE TABLE hold_share (
     PRIMARY KEY (office_id, counter_id, day),
     CONSTRAINT hold_share_within_cap CHECK (held >= 0 AND held <= cap)
 );
+
+-- Desk-minutes one client holds on a counter's day, with the most it may: a
+-- part of the day's share, so that one address cannot take all of it.
+CREATE TABLE hold_client_day (
+    client_key TEXT NOT NULL,
+    office_id TEXT NOT NULL,
+    counter_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    held BIGINT NOT NULL,
+    cap BIGINT NOT NULL,
+    PRIMARY KEY (client_key, office_id, counter_id, day),
+    CONSTRAINT hold_client_day_within_cap CHECK (held >= 0 AND held <= cap)
+);

@@ -8,8 +8,8 @@
 //! look like two to the per-address cap).
 
 use icu_normalizer::ComposingNormalizerBorrowed;
-use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
-use icu_properties::CodePointMapData;
+use icu_properties::props::{DefaultIgnorableCodePoint, GeneralCategory, GeneralCategoryGroup};
+use icu_properties::{CodePointMapData, CodePointSetData};
 
 fn category(c: char) -> GeneralCategory {
     CodePointMapData::<GeneralCategory>::new().get(c)
@@ -17,10 +17,13 @@ fn category(c: char) -> GeneralCategory {
 
 /// A character that shows nothing itself but changes how text around it is
 /// shown or compared: a format character (Cf, which holds the bidi controls,
-/// zero-width spaces and joiners and the byte order mark), or a line or
-/// paragraph separator.
+/// zero-width spaces and joiners and the byte order mark), any other default
+/// ignorable one (fillers such as U+3164, variation selectors, the combining
+/// grapheme joiner), or a line or paragraph separator.
 pub fn is_invisible(c: char) -> bool {
-    category(c) == GeneralCategory::Format || matches!(c, '\u{2028}' | '\u{2029}')
+    category(c) == GeneralCategory::Format
+        || CodePointSetData::new::<DefaultIgnorableCodePoint>().contains(c)
+        || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// A name or other one-line text: no control characters, no line separators,
@@ -35,10 +38,11 @@ pub fn is_clean_line(s: &str) -> bool {
 pub fn is_name(s: &str) -> bool {
     let letters = GeneralCategoryGroup::Letter;
     let marks = GeneralCategoryGroup::Mark;
-    s.chars().any(|c| letters.contains(category(c)))
+    s.chars()
+        .any(|c| letters.contains(category(c)) && !is_invisible(c))
         && s.chars().all(|c| {
             let gc = category(c);
-            letters.contains(gc)
+            !is_invisible(c) && letters.contains(gc)
                 || marks.contains(gc)
                 || matches!(
                     c,

@@ -77,6 +77,12 @@ pub struct Outcome {
     pub changed: bool,
 }
 
+/// The mails a booking that was cancelled or lapsed no longer owes: its
+/// reminder, and a move's mail not yet taken by a sender.
+const NO_LONGER_OWED: &str =
+    "DELETE FROM outbox WHERE booking_id = $1 AND kind IN ('reminder', 'moved') \
+     AND status = 'pending' AND (lease_until IS NULL OR lease_until <= $2)";
+
 /// The least time between two mails about moves of one booking.
 const MOVE_MAIL_SECONDS: i64 = 60;
 
@@ -243,6 +249,7 @@ fn conflict_of(err: &sqlx::Error) -> Option<Conflict> {
         ("email_quota_within_cap", Conflict::EmailCap),
         ("hold_quota_within_cap", Conflict::HoldCap),
         ("hold_share_within_cap", Conflict::HoldShare),
+        ("hold_client_day_within_cap", Conflict::HoldClientDay),
     ]
     .into_iter()
     .find_map(|(constraint, c)| name.contains(constraint).then_some(c))
@@ -455,9 +462,11 @@ impl Store {
                 match row {
                     Some(b) => {
                         release!(self, tx, &b);
-                        // A reminder of an appointment that will not take place is owed no more.
-                        sqlx::query("DELETE FROM outbox WHERE booking_id = $1 AND kind = 'reminder' AND status = 'pending'")
+                        // A reminder of an appointment that will not take place is owed no
+                        // more, nor a move's mail that still waits (it would come after this one).
+                        sqlx::query(NO_LONGER_OWED)
                             .bind(&b.id)
+                            .bind(now)
                             .execute(&mut *tx)
                             .await?;
                         if let Some(mail) = mail {
@@ -493,8 +502,12 @@ impl Store {
         mail: Option<&NewMail>,
         reminder: Option<&NewMail>,
     ) -> Result<BookingRow> {
+        // dialect: on PostgreSQL the booking's row is locked, so that two moves
+        // of one booking at once do not both give back its old place; SQLite
+        // has one writer.
         let get = format!(
-            "SELECT {COLUMNS} FROM bookings WHERE token_hash = $1 AND status IN ('pending', 'confirmed') AND start_at > $2"
+            "SELECT {COLUMNS} FROM bookings WHERE token_hash = $1 AND status IN ('pending', 'confirmed') AND start_at > $2{}",
+            if matches!(self, Store::Postgres(_)) { " FOR UPDATE" } else { "" }
         );
         let cells_sql = format!(
             "INSERT INTO capacity_cells (office_id, counter_id, cell_at, capacity, booked) VALUES {} {CELLS_CONFLICT}",
@@ -622,6 +635,7 @@ impl Store {
                         .rows_affected();
                     if changed == 1 {
                         release!(self, tx, &b);
+                        sqlx::query(NO_LONGER_OWED).bind(&b.id).bind(now).execute(&mut *tx).await?;
                         if b.calendar_sent == 1 {
                             if let Some(mail) = lapse_mail(&b) {
                                 enqueue!(tx, &mail, now);

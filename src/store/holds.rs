@@ -33,14 +33,17 @@ pub struct NewHold {
     /// may hold at once (one hold alone may take what one booking may).
     pub client_key: String,
     pub client_cap: i64,
-    /// The office's local day of the hold, and the most desk-minutes all holds
-    /// of the counter may take that day.
+    /// The office's local day of the hold, the most desk-minutes all holds of
+    /// the counter may take that day, and the most the client may of those.
     pub share_day: String,
     pub share_cap: i64,
+    pub client_day_cap: i64,
     pub expires_at: i64,
     pub created_at: i64,
     /// The revision of the office's plan the claim was computed from.
     pub office_revision: i64,
+    /// How long an address waits after this many lapses in a row.
+    pub slow_for: fn(i64) -> i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
@@ -114,25 +117,115 @@ macro_rules! lock_cells {
     };
 }
 
-/// Give back a hold's desk-minutes to its address and its counter's day, inside `$tx`.
-macro_rules! unquota {
-    ($tx:expr, $h:expr, $client_key:expr) => {{
-        let h: &HoldRow = $h;
-        sqlx::query("UPDATE hold_quota SET active = active - $2 WHERE client_key = $1")
-            .bind($client_key)
-            .bind(h.minutes)
-            .execute(&mut *$tx)
-            .await?;
-        if let Some(day) = &h.share_day {
-            sqlx::query(
-                "UPDATE hold_share SET held = held - $4 WHERE office_id = $1 AND counter_id = $2 AND day = $3",
-            )
-            .bind(&h.office_id)
-            .bind(&h.counter_id)
-            .bind(day)
-            .bind(h.minutes)
-            .execute(&mut *$tx)
-            .await?;
+/// What holds count against: the client's desk-minutes in all, the client's
+/// on a counter's day, and all clients' on a counter's day.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Counted {
+    Client(String),
+    ClientDay(String, String, String, String),
+    Day(String, String, String),
+}
+
+/// The counts a hold takes (or, negative, gives back).
+fn counted(h: &HoldRow, sign: i64) -> Vec<(Counted, i64)> {
+    let mut out = vec![(Counted::Client(h.client_key.clone()), sign * h.minutes)];
+    if let Some(day) = &h.share_day {
+        out.push((
+            Counted::ClientDay(
+                h.client_key.clone(),
+                h.office_id.clone(),
+                h.counter_id.clone(),
+                day.clone(),
+            ),
+            sign * h.minutes,
+        ));
+        out.push((
+            Counted::Day(h.office_id.clone(), h.counter_id.clone(), day.clone()),
+            sign * h.minutes,
+        ));
+    }
+    out
+}
+
+/// Change hold counts inside `$tx`: one statement per row, rows in one order
+/// for every transaction (so that two of them wait for each other instead of
+/// deadlocking on PostgreSQL), changes of one row summed. Rows that grow get
+/// their cap from `$caps`, and their CHECK refuses what goes beyond it.
+macro_rules! recount {
+    ($tx:expr, $changes:expr, $caps:expr) => {{
+        let mut changes: Vec<(Counted, i64)> = $changes;
+        changes.sort();
+        let mut summed: Vec<(Counted, i64)> = Vec::new();
+        for (key, delta) in changes {
+            match summed.last_mut() {
+                Some((k, d)) if *k == key => *d += delta,
+                _ => summed.push((key, delta)),
+            }
+        }
+        let caps: &(dyn Fn(&Counted) -> Option<i64> + Sync) = $caps;
+        for (key, delta) in summed {
+            let cap = caps(&key);
+            let (sql, binds): (&str, Vec<&str>) = match (&key, cap) {
+                (Counted::Client(c), Some(_)) => (
+                    "INSERT INTO hold_quota (client_key, active, cap) VALUES ($1, $2, $3) \
+                     ON CONFLICT (client_key) DO UPDATE SET active = hold_quota.active + excluded.active, cap = excluded.cap",
+                    vec![c.as_str()],
+                ),
+                (Counted::Client(c), None) => (
+                    "UPDATE hold_quota SET active = active + $2 WHERE client_key = $1",
+                    vec![c.as_str()],
+                ),
+                (Counted::ClientDay(c, o, k, d), Some(_)) => (
+                    "INSERT INTO hold_client_day (client_key, office_id, counter_id, day, held, cap) \
+                     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (client_key, office_id, counter_id, day) \
+                     DO UPDATE SET held = hold_client_day.held + excluded.held, cap = excluded.cap",
+                    vec![c.as_str(), o.as_str(), k.as_str(), d.as_str()],
+                ),
+                (Counted::ClientDay(c, o, k, d), None) => (
+                    "UPDATE hold_client_day SET held = held + $5 \
+                     WHERE client_key = $1 AND office_id = $2 AND counter_id = $3 AND day = $4",
+                    vec![c.as_str(), o.as_str(), k.as_str(), d.as_str()],
+                ),
+                (Counted::Day(o, k, d), Some(_)) => (
+                    "INSERT INTO hold_share (office_id, counter_id, day, held, cap) VALUES ($1, $2, $3, $4, $5) \
+                     ON CONFLICT (office_id, counter_id, day) DO UPDATE SET held = hold_share.held + excluded.held, cap = excluded.cap",
+                    vec![o.as_str(), k.as_str(), d.as_str()],
+                ),
+                (Counted::Day(o, k, d), None) => (
+                    "UPDATE hold_share SET held = held + $4 WHERE office_id = $1 AND counter_id = $2 AND day = $3",
+                    vec![o.as_str(), k.as_str(), d.as_str()],
+                ),
+            };
+            let mut q = sqlx::query(sql);
+            for b in binds {
+                q = q.bind(b);
+            }
+            q = q.bind(delta);
+            if let Some(cap) = cap {
+                q = q.bind(cap);
+            }
+            q.execute(&mut *$tx).await.map_err(to_conflict)?;
+        }
+    }};
+}
+
+/// Count a hold of `$client` that ran out unused, inside `$tx`: the address
+/// waits `$slow_for(lapses in a row)` seconds from `$now` before its next hold.
+macro_rules! lapse {
+    ($tx:expr, $client:expr, $now:expr, $slow_for:expr) => {{
+        let lapsed: Option<i64> = sqlx::query_scalar(
+            "UPDATE hold_quota SET lapsed = lapsed + 1 WHERE client_key = $1 RETURNING lapsed",
+        )
+        .bind($client)
+        .fetch_optional(&mut *$tx)
+        .await?;
+        if let Some(lapsed) = lapsed {
+            let slow_for: fn(i64) -> i64 = $slow_for;
+            sqlx::query("UPDATE hold_quota SET slow_until = $2 WHERE client_key = $1")
+                .bind($client)
+                .bind($now + slow_for(lapsed))
+                .execute(&mut *$tx)
+                .await?;
         }
     }};
 }
@@ -149,7 +242,7 @@ macro_rules! drop_open_hold {
             .rows_affected();
         if gone == 1 {
             release!($store, $tx, &h.as_booking(), false);
-            unquota!($tx, h, &h.client_key);
+            recount!($tx, counted(h, -1), &|_| None);
         }
         gone == 1
     }};
@@ -159,7 +252,8 @@ impl Store {
     /// Take a hold on the time `claim` describes. The open hold the same browser
     /// had before is given back in the same transaction, so choosing another time
     /// (or the same one twice in a hurry) never keeps two places.
-    pub async fn take_hold(&self, new: &NewHold, claim: &Claim) -> Result<()> {
+    /// Returns when the hold runs out.
+    pub async fn take_hold(&self, new: &NewHold, claim: &Claim) -> Result<i64> {
         let cells_sql = format!(
             "INSERT INTO capacity_cells (office_id, counter_id, cell_at, capacity, booked) VALUES {} {CELLS_CONFLICT}",
             (0..claim.cells.len())
@@ -188,13 +282,31 @@ impl Store {
         claim: &Claim,
         cells_sql: &str,
         old_sql: &str,
-    ) -> Result<()> {
+    ) -> Result<i64> {
         retrying(|| async {
-            in_tx!(self, tx => {
+            let expires_at = in_tx!(self, tx => {
                 lock_cells!(self, tx);
                 let old: Option<HoldRow> = sqlx::query_as(old_sql).bind(&new.browser_key).fetch_optional(&mut *tx).await?;
-                if let Some(old) = old {
-                    let _ = drop_open_hold!(self, tx, &old);
+                // Choosing another time keeps the deadline of the hold it replaces:
+                // replacing is no way to keep a time for ever. A hold that ran out
+                // (and was not swept yet) counts as lapsed, as the sweep would count it.
+                let mut expires_at = new.expires_at;
+                let mut given_back = Vec::new();
+                if let Some(old) = &old {
+                    let gone = sqlx::query("DELETE FROM holds WHERE id = $1 AND booking_id IS NULL")
+                        .bind(&old.id)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                    if gone == 1 {
+                        release!(self, tx, &old.as_booking(), false);
+                        given_back = counted(old, -1);
+                        if old.expires_at > new.created_at {
+                            expires_at = expires_at.min(old.expires_at);
+                        } else {
+                            lapse!(tx, &old.client_key, new.created_at, new.slow_for);
+                        }
+                    }
                 }
                 let current: Option<i64> = sqlx::query_scalar("SELECT revision FROM offices WHERE id = $1")
                     .bind(&new.office_id)
@@ -220,28 +332,33 @@ impl Store {
                     cells = cells.bind(cell).bind(i64::from(capacity));
                 }
                 cells.execute(&mut *tx).await.map_err(to_conflict)?;
-                sqlx::query(
-                    "INSERT INTO hold_quota (client_key, active, cap) VALUES ($1, $2, $3) \
-                     ON CONFLICT (client_key) DO UPDATE SET active = hold_quota.active + excluded.active, cap = excluded.cap",
-                )
-                .bind(&new.client_key)
-                .bind(new.minutes)
-                .bind(new.client_cap)
-                .execute(&mut *tx)
-                .await
-                .map_err(to_conflict)?;
-                sqlx::query(
-                    "INSERT INTO hold_share (office_id, counter_id, day, held, cap) VALUES ($1, $2, $3, $4, $5) \
-                     ON CONFLICT (office_id, counter_id, day) DO UPDATE SET held = hold_share.held + excluded.held, cap = excluded.cap",
-                )
-                .bind(&new.office_id)
-                .bind(&new.counter_id)
-                .bind(&new.share_day)
-                .bind(new.minutes)
-                .bind(new.share_cap)
-                .execute(&mut *tx)
-                .await
-                .map_err(to_conflict)?;
+                let taken = HoldRow {
+                    id: new.id.clone(),
+                    office_id: new.office_id.clone(),
+                    counter_id: new.counter_id.clone(),
+                    services: String::new(),
+                    persons: 0,
+                    start_at: 0,
+                    end_at: 0,
+                    grid_seconds: 0,
+                    arrival_window: 0,
+                    client_key: new.client_key.clone(),
+                    expires_at,
+                    created_at: new.created_at,
+                    booking_id: None,
+                    minutes: new.minutes,
+                    share_day: Some(new.share_day.clone()),
+                };
+                let mut changes = counted(&taken, 1);
+                let grows: Vec<Counted> = changes.iter().map(|(k, _)| k.clone()).collect();
+                changes.extend(given_back);
+                recount!(tx, changes, &|key: &Counted| {
+                    grows.contains(key).then_some(match key {
+                        Counted::Client(_) => new.client_cap,
+                        Counted::ClientDay(..) => new.client_day_cap,
+                        Counted::Day(..) => new.share_cap,
+                    })
+                });
                 sqlx::query(&format!(
                     "INSERT INTO holds (token_hash, browser_key, {HOLD_COLUMNS}) \
                      VALUES ($1, $14, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, NULL, $15, $16)"
@@ -257,15 +374,16 @@ impl Store {
                 .bind(claim.grid_seconds)
                 .bind(claim.arrival_window)
                 .bind(&new.client_key)
-                .bind(new.expires_at)
+                .bind(expires_at)
                 .bind(new.created_at)
                 .bind(&new.browser_key)
                 .bind(new.minutes)
                 .bind(&new.share_day)
                 .execute(&mut *tx)
                 .await?;
+                expires_at
             });
-            Ok(())
+            Ok(expires_at)
         })
         .await
     }
@@ -339,7 +457,7 @@ impl Store {
                     return Err(StoreError::Conflict(Conflict::HoldGone));
                 }
                 let hold_id = hold_id.to_string();
-                unquota!(tx, &hold, &hold.client_key);
+                recount!(tx, counted(&hold, -1), &|_| None);
                 // A hold that became a booking is what holds are for: the address
                 // is no longer one that lets them run out.
                 sqlx::query("UPDATE hold_quota SET lapsed = 0, slow_until = 0 WHERE client_key = $1")
@@ -408,19 +526,7 @@ impl Store {
                     } else {
                         let released = drop_open_hold!(self, tx, h);
                         if released {
-                            let lapsed: Option<i64> = sqlx::query_scalar(
-                                "UPDATE hold_quota SET lapsed = lapsed + 1 WHERE client_key = $1 RETURNING lapsed",
-                            )
-                            .bind(&h.client_key)
-                            .fetch_optional(&mut *tx)
-                            .await?;
-                            if let Some(lapsed) = lapsed {
-                                sqlx::query("UPDATE hold_quota SET slow_until = $2 WHERE client_key = $1")
-                                    .bind(&h.client_key)
-                                    .bind(now + slow_for(lapsed))
-                                    .execute(&mut *tx)
-                                    .await?;
-                            }
+                            lapse!(tx, &h.client_key, now, slow_for);
                         }
                         released
                     }
@@ -445,6 +551,7 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
                 sqlx::query("DELETE FROM hold_share WHERE held = 0").execute(&mut *tx).await?;
+                sqlx::query("DELETE FROM hold_client_day WHERE held = 0").execute(&mut *tx).await?;
             });
         }
         Ok(n)

@@ -112,6 +112,8 @@ pub enum Conflict {
     HoldCap,
     /// Holds take as much of the counter's day as they may.
     HoldShare,
+    /// The client address holds as much of the counter's day as one may.
+    HoldClientDay,
     /// The booking was moved as often as it may be.
     MoveCap,
     /// The hold ran out or was used already.

@@ -785,6 +785,36 @@ async fn take_hold(
                 .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
             r
         }
+        Err(HoldError::TooManyToday) => pages::message(
+            lang,
+            &back,
+            StatusCode::TOO_MANY_REQUESTS,
+            tr(
+                en,
+                "Schon genug Zeiten vorgemerkt",
+                "Enough times held already",
+            ),
+            html! {
+                p.notice.error { (tr(en, "Von Ihrem Internetanschluss aus ist an diesem Tag schon so viel vorgemerkt, wie ein Anschluss vormerken kann. Buchen Sie eine der vorgemerkten Zeiten, oder wählen Sie einen anderen Tag.",
+                                       "From your internet connection, as much of this day is held already as one connection may hold. Book one of the times held, or choose another day.")) }
+                p { a href=(back) { (tr(en, "Zum Kalender", "To the calendar")) } }
+            },
+        ),
+        Err(HoldError::TooLong) => pages::message(
+            lang,
+            &back,
+            StatusCode::CONFLICT,
+            tr(
+                en,
+                "Zu lang, um vorgemerkt zu werden",
+                "Too long to be held",
+            ),
+            html! {
+                p.notice.error { (tr(en, "Die gewählten Anliegen brauchen an diesem Tag mehr Schalterzeit, als wir auf einmal für Sie vormerken können. Bitte buchen Sie für weniger Personen oder Anliegen auf einmal (etwa zwei Termine nacheinander), oder rufen Sie uns an.",
+                                       "The services chosen need more desk time on this day than we can hold for you at once. Please book for fewer persons or services at a time (for example two appointments one after the other), or call us.")) }
+                p { a href=(back) { (tr(en, "Zum Kalender", "To the calendar")) } }
+            },
+        ),
         Err(HoldError::DayShare) => pages::message(
             lang,
             &back,
@@ -795,8 +825,8 @@ async fn take_hold(
                 "This day is much in demand just now",
             ),
             html! {
-                p.notice.error { (tr(en, "Gerade wählen viele Menschen eine Zeit an diesem Tag, oder die gewählten Anliegen brauchen mehr Zeit, als wir auf einmal vormerken können. Bitte wählen Sie einen anderen Tag, oder versuchen Sie es in einigen Minuten noch einmal. Für sehr lange Termine (viele Personen oder Anliegen) buchen Sie bitte einzeln.",
-                                       "Many people are choosing a time on this day just now, or the services chosen need more time than we can hold at once. Please choose another day, or try again in a few minutes. For very long appointments (many persons or services), please book them one by one.")) }
+                p.notice.error { (tr(en, "Gerade wählen viele Menschen eine Zeit an diesem Tag. Bitte wählen Sie einen anderen Tag, oder versuchen Sie es in einigen Minuten noch einmal.",
+                                       "Many people are choosing a time on this day just now. Please choose another day, or try again in a few minutes.")) }
                 p { a href=(back) { (tr(en, "Zum Kalender", "To the calendar")) } }
             },
         ),

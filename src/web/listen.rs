@@ -42,15 +42,63 @@ pub struct Limits {
 }
 
 impl Limits {
+    /// The limits of the configuration, with the cap on connections below what
+    /// the process may open (each connection is a file descriptor, and the
+    /// database, the mail server and the log need some of their own).
     pub fn of(config: &Config) -> Limits {
+        let files = raise_open_files_limit();
+        let room = files.saturating_sub(FILES_KEPT_FREE);
+        if config.max_connections > room {
+            tracing::warn!(
+                configured = config.max_connections,
+                allowed = room,
+                open_files = files,
+                "TERMIN_MAX_CONNECTIONS is above what this process may open; raise its open-files limit (LimitNOFILE)"
+            );
+        }
         Limits {
             header_timeout: Duration::from_secs(config.header_timeout_seconds),
             idle_timeout: Duration::from_secs(config.idle_timeout_seconds),
-            max_connections: config.max_connections,
+            max_connections: config.max_connections.min(room.max(1)),
             max_per_client: config.max_connections_per_client,
             trusted_proxies: config.trusted_proxies.clone(),
             drain: Duration::from_secs(config.request_timeout_seconds),
         }
+    }
+}
+
+/// File descriptors kept for the database, the mail server, logs and files.
+const FILES_KEPT_FREE: usize = 256;
+
+/// Raise the soft limit on open files to the hard one (many systems start a
+/// service with 1024), and return it.
+fn raise_open_files_limit() -> usize {
+    #[cfg(unix)]
+    {
+        let mut limit = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        // SAFETY: getrlimit and setrlimit only read and write the struct given.
+        unsafe {
+            if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) == 0 {
+                if limit.rlim_cur < limit.rlim_max {
+                    let raised = libc::rlimit {
+                        rlim_cur: limit.rlim_max,
+                        rlim_max: limit.rlim_max,
+                    };
+                    if libc::setrlimit(libc::RLIMIT_NOFILE, &raised) == 0 {
+                        limit = raised;
+                    }
+                }
+                return usize::try_from(limit.rlim_cur).unwrap_or(usize::MAX);
+            }
+        }
+        1024
+    }
+    #[cfg(not(unix))]
+    {
+        usize::MAX
     }
 }
 
@@ -69,6 +117,8 @@ struct Admitted {
 
 impl Open {
     fn admit(self: &Arc<Open>, ip: IpAddr, limits: &Limits) -> Option<Admitted> {
+        // An IPv4 client of a dual-stack socket arrives as ::ffff:a.b.c.d.
+        let ip = ip.to_canonical();
         let mut total = self.total.lock().expect("connection count");
         if *total >= limits.max_connections {
             return None;
@@ -129,10 +179,15 @@ pub async fn serve(
         let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok(accepted) => accepted,
-                Err(e) => {
-                    // Out of file descriptors, say: wait a moment instead of spinning.
+                // Out of file descriptors: wait a moment instead of spinning.
+                Err(e) if matches!(e.raw_os_error(), Some(libc::EMFILE | libc::ENFILE)) => {
                     tracing::warn!(error = %e, "accepting a connection");
                     tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+                // A connection that went away before it was accepted, and the like.
+                Err(e) => {
+                    tracing::debug!(error = %e, "accepting a connection");
                     continue;
                 }
             },

@@ -161,7 +161,7 @@ async fn security_headers(State(s): State<AppState>, request: Request, next: Nex
         // Reached over HTTPS: browsers should never try plain HTTP again.
         h.insert(
             header::STRICT_TRANSPORT_SECURITY,
-            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+            HeaderValue::from_static("max-age=31536000"),
         );
     }
     response

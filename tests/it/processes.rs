@@ -281,12 +281,25 @@ fn open_files(pid: u32) -> usize {
 /// over. One address gets no more than its share of connections.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn hoarded_half_open_connections_are_closed_and_others_are_served() {
+    // This test holds 2,000 sockets itself: it needs more than the common soft
+    // limit of 1,024 open files (the server raises its own limit at start).
+    // SAFETY: getrlimit and setrlimit only read and write the struct given.
+    unsafe {
+        let mut limit = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) == 0 && limit.rlim_cur < 4096 {
+            limit.rlim_cur = limit.rlim_max.min(8192);
+            libc::setrlimit(libc::RLIMIT_NOFILE, &limit);
+        }
+    }
     let dir = scratch_dir();
     let server = Server::start(
         &dir,
         &[
             ("TERMIN_RATE_LIMITS", "off"),
-            ("TERMIN_HEADER_TIMEOUT_SECONDS", "5"),
+            ("TERMIN_HEADER_TIMEOUT_SECONDS", "10"),
             ("TERMIN_MAX_CONNECTIONS_PER_CLIENT", "100"),
         ],
     );
@@ -320,6 +333,11 @@ async fn hoarded_half_open_connections_are_closed_and_others_are_served() {
                       "name": "Anna Beispiel", "email": "anna@example.org"});
     let (status, created) = server.call("POST", "/api/v1/bookings", Some(&body)).await;
     assert_eq!(status, 201, "{created}");
+    let still = open_files(pid);
+    assert!(
+        still >= before + 1900,
+        "the hoard was still held while the booking went through: {before} → {still}"
+    );
 
     // One more address opens 150: a hundred stay, fifty are closed at once (well
     // before the head timeout would close the others).
