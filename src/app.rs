@@ -7,7 +7,8 @@ use tokio::sync::Notify;
 
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::domain::Office;
+use crate::domain::{Language, Office};
+use crate::i18n::{Catalogs, Texts};
 use crate::store::{Store, StoreError};
 
 /// How long the office cache is trusted before the stored revision is checked.
@@ -22,6 +23,8 @@ pub struct App {
     offices: Arc<RwLock<Cache>>,
     /// Woken after a change that queued a mail, so the outbox worker sends it now.
     pub outbox: Arc<Notify>,
+    /// The message catalogs of every language, with the city's own on top.
+    pub catalogs: Arc<Catalogs>,
 }
 
 struct Cache {
@@ -31,8 +34,21 @@ struct Cache {
 }
 
 impl App {
+    /// The app with the embedded catalogs, or those of `TERMIN_LOCALES_DIR`
+    /// (which [`crate::server::open`] checks before it starts).
     pub fn new(store: Store, clock: Arc<dyn Clock>, config: Config) -> App {
+        let catalogs = match &config.locales_dir {
+            None => Catalogs::embedded(),
+            Some(dir) => match Catalogs::load(Some(dir)) {
+                Ok(c) => Arc::new(c),
+                Err(e) => {
+                    tracing::error!(error = %e, "TERMIN_LOCALES_DIR; the built-in texts are used");
+                    Catalogs::embedded()
+                }
+            },
+        };
         App {
+            catalogs,
             store,
             clock,
             config: Arc::new(config),
@@ -96,6 +112,11 @@ impl App {
 
     pub async fn office(&self, id: &str) -> Result<Option<Office>, StoreError> {
         Ok(self.office_at(id).await?.map(|(o, _)| o))
+    }
+
+    /// The texts of a language.
+    pub fn texts(&self, lang: Language) -> Texts {
+        Texts::new(lang, self.catalogs.clone())
     }
 
     /// Drop the cache: the offices changed, here or (found out by a refused booking) elsewhere.

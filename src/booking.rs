@@ -563,6 +563,7 @@ pub(crate) fn letterhead(app: &App) -> Letterhead<'_> {
     Letterhead {
         from: &app.config.mail_from,
         public_url: &app.config.public_url,
+        catalogs: &app.catalogs,
     }
 }
 

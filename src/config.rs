@@ -42,6 +42,11 @@ pub struct Config {
     /// Open connections in all, and from one client address.
     pub max_connections: usize,
     pub max_connections_per_client: usize,
+    /// A folder of the city's own message files (`{lang}/*.ftl`) that replace
+    /// the built-in texts message by message.
+    pub locales_dir: Option<std::path::PathBuf>,
+    /// The city's video in German Sign Language, linked from the easy-German page.
+    pub sign_language_url: Option<String>,
 }
 
 impl Default for Config {
@@ -67,6 +72,8 @@ impl Default for Config {
             request_timeout_seconds: 30,
             max_connections: 4096,
             max_connections_per_client: 128,
+            locales_dir: None,
+            sign_language_url: None,
         }
     }
 }
@@ -92,6 +99,8 @@ pub const KEYS: &[&str] = &[
     "TERMIN_REQUEST_TIMEOUT_SECONDS",
     "TERMIN_MAX_CONNECTIONS",
     "TERMIN_MAX_CONNECTIONS_PER_CLIENT",
+    "TERMIN_LOCALES_DIR",
+    "TERMIN_SIGN_LANGUAGE_URL",
     // Replaced by TERMIN_HOLD_MINUTES_PER_CLIENT; still accepted so that an old
     // termin.toml does not stop the service, and ignored with a warning.
     "TERMIN_HOLDS_PER_CLIENT",
@@ -209,6 +218,13 @@ impl Config {
         }
         if let Some(n) = number("TERMIN_REQUEST_TIMEOUT_SECONDS", 1, 3600)? {
             c.request_timeout_seconds = n;
+        }
+        c.locales_dir = get("TERMIN_LOCALES_DIR").map(std::path::PathBuf::from);
+        if let Some(url) = get("TERMIN_SIGN_LANGUAGE_URL") {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                bail!("TERMIN_SIGN_LANGUAGE_URL must be an http(s) address, not {url:?}");
+            }
+            c.sign_language_url = Some(url);
         }
         if c.idle_timeout_seconds <= c.request_timeout_seconds {
             // A handler that works in silence for longer than the idle timeout

@@ -9,10 +9,12 @@ pub mod domain;
 pub mod hold;
 pub mod i18n;
 pub mod mail;
+pub mod paths;
 pub mod secret;
 pub mod server;
 pub mod staff;
 pub mod store;
+pub mod views;
 pub mod web;
 
 /// The demo offices, in the office-file format.

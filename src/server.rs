@@ -56,6 +56,10 @@ pub async fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<App>
             keep_private(Path::new(&format!("{}{suffix}", file.display())));
         }
     }
+    if let Some(dir) = &config.locales_dir {
+        crate::i18n::Catalogs::load(Some(dir))
+            .with_context(|| format!("TERMIN_LOCALES_DIR {}", dir.display()))?;
+    }
     let store = Store::connect(&config.database_url)
         .await
         .context("opening the database")?;

@@ -56,7 +56,7 @@ impl BookingStatus {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]
@@ -65,6 +65,21 @@ pub enum Language {
 }
 
 impl Language {
+    pub const ALL: [Language; 2] = [Language::De, Language::En];
+
+    /// Written right to left.
+    pub fn is_rtl(self) -> bool {
+        false
+    }
+
+    /// The language's name in itself, for the language switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Language::De => "Deutsch",
+            Language::En => "English",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Language::De => "de",

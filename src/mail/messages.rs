@@ -1,16 +1,15 @@
 //! The mails a booking owes, in the booking's language and the office's time: plain text
 //! and HTML, with a calendar file where the appointment changes.
 
+use super::ics;
+use crate::domain::{Language, Office};
+use crate::i18n::Texts;
+use crate::store::NewMail;
+use crate::views::{self, mail::Letter};
 use chrono::{DateTime, Utc};
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
-use maud::html;
-
-use super::ics;
-use crate::domain::{Language, Office};
-use crate::i18n;
-use crate::store::NewMail;
 
 /// What a mail says about one appointment.
 pub struct Appointment<'a> {
@@ -32,10 +31,18 @@ pub struct Appointment<'a> {
     pub created: DateTime<Utc>,
 }
 
-/// Where mails come from and where their links point.
+/// Where mails come from, where their links point, and the catalogs they speak from.
 pub struct Letterhead<'a> {
     pub from: &'a str,
     pub public_url: &'a str,
+    pub catalogs: &'a std::sync::Arc<crate::i18n::Catalogs>,
+}
+
+impl Letterhead<'_> {
+    /// The texts of the mail's language.
+    fn texts(&self, a: &Appointment<'_>) -> Texts {
+        Texts::new(a.language, self.catalogs.clone())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,197 +83,6 @@ impl Kind {
     }
 }
 
-/// The words of one mail, before they become text and HTML.
-struct Letter {
-    subject: String,
-    greeting: String,
-    lead: String,
-    /// A button-like link: label and address.
-    action: Option<(String, String)>,
-    facts: Vec<(String, String)>,
-    bring: Option<String>,
-    manage: Option<(String, String)>,
-    footer: String,
-}
-
-fn words(
-    kind: Kind,
-    a: &Appointment<'_>,
-    manage: Option<&str>,
-    confirm_by: Option<DateTime<Utc>>,
-) -> Letter {
-    let lang = a.language;
-    let en = lang == Language::En;
-    let tz = a.office.timezone;
-    let when = i18n::when(a.start.with_timezone(&tz), lang);
-    let t = |de: &str, english: &str| {
-        if en {
-            english.to_string()
-        } else {
-            de.to_string()
-        }
-    };
-    let deadline = confirm_by
-        .map(|d| i18n::when(d.with_timezone(&tz), lang))
-        .unwrap_or_default();
-    let (subject, lead) = match kind {
-        Kind::PleaseConfirm => (
-            t("Bitte bestätigen Sie Ihren Termin", "Please confirm your appointment"),
-            if en {
-                format!("please confirm your appointment by {deadline}. Without confirmation it lapses and the time goes to others.")
-            } else {
-                format!("bitte bestätigen Sie Ihren Termin bis {deadline}. Ohne Bestätigung verfällt er, und die Zeit wird wieder frei.")
-            },
-        ),
-        Kind::Confirmed => (
-            t("Ihr Termin ist bestätigt", "Your appointment is confirmed"),
-            t(
-                "Ihr Termin ist bestätigt. Im Anhang finden Sie ihn für Ihren Kalender.",
-                "your appointment is confirmed. It is attached for your calendar.",
-            ),
-        ),
-        Kind::Cancelled => (
-            t("Ihr Termin wurde abgesagt", "Your appointment has been cancelled"),
-            t(
-                "Ihr Termin wurde abgesagt. Der Anhang entfernt ihn aus Ihrem Kalender.",
-                "your appointment has been cancelled. The attachment removes it from your calendar.",
-            ),
-        ),
-        Kind::Moved => (
-            t("Ihr Termin wurde verschoben", "Your appointment has been moved"),
-            t(
-                "Ihr Termin wurde auf die unten genannte Zeit verschoben. Der Anhang ersetzt ihn in Ihrem Kalender.",
-                "your appointment has been moved to the time below. The attachment replaces it in your calendar.",
-            ),
-        ),
-        Kind::Reminder => (
-            t("Erinnerung an Ihren Termin", "Reminder of your appointment"),
-            t(
-                "wir erinnern Sie an Ihren Termin. Wenn Sie nicht kommen können, sagen Sie ihn bitte ab: dann bekommt jemand anderes die Zeit.",
-                "this is a reminder of your appointment. If you cannot come, please cancel it, so that someone else gets the time.",
-            ),
-        ),
-        Kind::Lapsed => (
-            t("Ihr Termin ist verfallen", "Your appointment has lapsed"),
-            t(
-                "Ihr Termin wurde nicht rechtzeitig bestätigt und ist verfallen; die Zeit ist wieder frei. Der Anhang entfernt ihn aus Ihrem Kalender. Wenn Sie den Termin noch brauchen, buchen Sie bitte neu.",
-                "your appointment was not confirmed in time and has lapsed; the time is free again. The attachment removes it from your calendar. If you still need the appointment, please book again.",
-            ),
-        ),
-    };
-    let bring: Vec<String> = a
-        .services
-        .iter()
-        .filter_map(|name| {
-            a.office
-                .counters
-                .iter()
-                .flat_map(|c| &c.services)
-                .find(|s| s.name.get(lang) == name)
-                .and_then(|s| s.bring.as_ref())
-                .map(|b| b.get(lang).to_string())
-        })
-        .collect();
-    Letter {
-        subject: format!("{subject}: {when}"),
-        greeting: match (a.name, en) {
-            (Some(name), true) => format!("Dear {name},"),
-            (Some(name), false) => format!("Guten Tag {name},"),
-            (None, true) => "Hello,".to_string(),
-            (None, false) => "Guten Tag,".to_string(),
-        },
-        lead,
-        action: match (kind, manage) {
-            (Kind::PleaseConfirm, Some(m)) => Some((
-                t("Termin bestätigen", "Confirm appointment"),
-                format!("{m}/confirm"),
-            )),
-            _ => None,
-        },
-        facts: vec![
-            (t("Wann", "When"), when),
-            (
-                t("Wo", "Where"),
-                format!("{}, {}", a.office.name, a.office.address),
-            ),
-            (t("Anliegen", "Services"), a.services.join(", ")),
-            (t("Personen", "Persons"), a.persons.to_string()),
-        ],
-        bring: (!bring.is_empty() && !matches!(kind, Kind::Cancelled | Kind::Lapsed))
-            .then(|| bring.join("; ")),
-        manage: match (kind, manage) {
-            (Kind::Cancelled | Kind::Lapsed, _) | (_, None) => None,
-            (_, Some(m)) => Some((
-                t(
-                    "Termin ansehen, verschieben oder absagen",
-                    "View, move or cancel your appointment",
-                ),
-                m.to_string(),
-            )),
-        },
-        footer: format!(
-            "{}\n{}",
-            a.office.name,
-            t(
-                "Diese Nachricht wurde automatisch versandt.",
-                "This message was sent automatically."
-            )
-        ),
-    }
-}
-
-fn plain(l: &Letter, lang: Language) -> String {
-    let mut s = format!("{}\n\n{}\n\n", l.greeting, l.lead);
-    if let Some((label, url)) = &l.action {
-        s.push_str(&format!("{label}: {url}\n\n"));
-    }
-    for (k, v) in &l.facts {
-        s.push_str(&format!("{k}: {v}\n"));
-    }
-    if let Some(b) = &l.bring {
-        let label = if lang == Language::En {
-            "Please bring"
-        } else {
-            "Bitte mitbringen"
-        };
-        s.push_str(&format!("{label}: {b}\n"));
-    }
-    if let Some((label, url)) = &l.manage {
-        s.push_str(&format!("\n{label}: {url}\n"));
-    }
-    s.push_str(&format!("\n{}\n", l.footer));
-    s
-}
-
-fn rich(l: &Letter, lang: Language) -> String {
-    html! {
-        (maud::DOCTYPE)
-        html lang=(lang.as_str()) {
-            head { meta charset="utf-8"; title { (l.subject) } }
-            body style="font-family: sans-serif; color: #1d2733; line-height: 1.5" {
-                p { (l.greeting) }
-                p { (l.lead) }
-                @if let Some((label, url)) = &l.action {
-                    p { a href=(url) style="display: inline-block; padding: .6em 1.2em; background: #0b5cad; color: #fff; text-decoration: none; border-radius: .4em" { (label) } }
-                }
-                table role="presentation" {
-                    @for (k, v) in &l.facts {
-                        tr { th align="left" style="padding-right: 1em" { (k) } td { (v) } }
-                    }
-                    @if let Some(b) = &l.bring {
-                        tr { th align="left" style="padding-right: 1em" { @if lang == Language::En { "Please bring" } @else { "Bitte mitbringen" } } td { (b) } }
-                    }
-                }
-                @if let Some((label, url)) = &l.manage {
-                    p { a href=(url) { (label) } }
-                }
-                p style="color: #4a5867; font-size: .9em" { @for line in l.footer.lines() { (line) br; } }
-            }
-        }
-    }
-    .into_string()
-}
-
 fn one_line(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
@@ -275,6 +91,7 @@ fn one_line(s: &str) -> String {
 
 /// The calendar file of an appointment, with the letter's words as its description.
 fn event_file(
+    t: &Texts,
     a: &Appointment<'_>,
     letter: &Letter,
     manage: Option<&str>,
@@ -288,7 +105,7 @@ fn event_file(
         (false, false) => ics::Status::Confirmed,
     };
     let domain = organizer.rsplit('@').next().unwrap_or("localhost");
-    let summary = format!("{} – {}", a.services.join(", "), a.office.name);
+    let summary = views::mail::calendar_summary(t, a);
     let location = format!("{}, {}", a.office.name, a.office.address);
     let event = ics::Event {
         uid: &format!("{}@{domain}", a.booking_id),
@@ -296,7 +113,7 @@ fn event_file(
         end: a.end,
         summary: &summary,
         location: &location,
-        description: &plain(letter, a.language),
+        description: &views::mail::plain(t, letter),
         url: manage,
         sequence: (now - a.created).num_seconds().max(0),
         organizer,
@@ -322,9 +139,11 @@ pub fn calendar_file(
     } else {
         Kind::Confirmed
     };
-    let letter = words(kind, a, Some(&manage), confirm_by);
+    let t = head.texts(a);
+    let letter = views::mail::letter(&t, kind, a, Some(&manage), confirm_by);
     let from = sender(a, head)?;
     Ok(event_file(
+        &t,
         a,
         &letter,
         Some(&manage),
@@ -424,7 +243,8 @@ pub fn message(
     message_id: &str,
 ) -> anyhow::Result<Vec<u8>> {
     let manage = token.map(|t| format!("{}/b/{t}", head.public_url));
-    let letter = words(kind, a, manage.as_deref(), confirm_by);
+    let t = head.texts(a);
+    let letter = views::mail::letter(&t, kind, a, manage.as_deref(), confirm_by);
     let from = sender(a, head)?;
     let mut builder = Message::builder()
         .from(from.clone())
@@ -436,14 +256,15 @@ pub fn message(
         builder = builder.reply_to(Mailbox::new(Some(a.office.name.clone()), reply.parse()?));
     }
     let alternative = MultiPart::alternative()
-        .singlepart(SinglePart::plain(plain(&letter, a.language)))
-        .singlepart(SinglePart::html(rich(&letter, a.language)));
+        .singlepart(SinglePart::plain(views::mail::plain(&t, &letter)))
+        .singlepart(SinglePart::html(views::mail::rich(&t, &letter)));
     let message = match kind {
         Kind::Confirmed | Kind::Cancelled | Kind::Moved | Kind::Lapsed => {
             let cancelled = matches!(kind, Kind::Cancelled | Kind::Lapsed);
             let method = if cancelled { "CANCEL" } else { "PUBLISH" };
             let calendar = Attachment::new("termin.ics".to_string()).body(
                 event_file(
+                    &t,
                     a,
                     &letter,
                     manage.as_deref(),
@@ -492,9 +313,11 @@ mod tests {
             language: Language::De,
             created: start - chrono::Duration::days(3),
         };
+        let catalogs = crate::i18n::Catalogs::embedded();
         let head = Letterhead {
             from: "Termin <noreply@example.org>",
             public_url: "https://termin.example.org",
+            catalogs: &catalogs,
         };
         let mail = render(
             Kind::Confirmed,

@@ -107,12 +107,10 @@ fn parse_date(field: &str, s: Option<&str>, errors: &mut Vec<FieldError>) -> Opt
     d
 }
 
-async fn availability(
-    State(s): State<AppState>,
-    Path(office): Path<String>,
-    params: Result<Query<AvailabilityParams>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<Value>, AppError> {
-    let Query(p) = params?;
+/// The wish and the days of an availability query, or every mistake in it.
+fn availability_query(
+    p: AvailabilityParams,
+) -> Result<(Wish, Option<NaiveDate>, Option<NaiveDate>), AppError> {
     let mut errors = Vec::new();
     let services: Vec<String> = p
         .services
@@ -139,7 +137,16 @@ async fn availability(
     if !errors.is_empty() {
         return Err(AppError::Invalid("the query has mistakes".into(), errors));
     }
-    let wish = Wish { services, persons };
+    Ok((Wish { services, persons }, from, to))
+}
+
+async fn availability(
+    State(s): State<AppState>,
+    Path(office): Path<String>,
+    params: Result<Query<AvailabilityParams>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<Value>, AppError> {
+    let Query(p) = params?;
+    let (wish, from, to) = availability_query(p)?;
     let a = booking::availability(&s.app, &office, &wish, from, to).await?;
     let tz = a.office.timezone;
     Ok(Json(json!({

@@ -7,14 +7,14 @@
 //! site can neither send nor read it).
 
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use subtle_eq::constant_time_eq;
 
-use super::lang::PageLang;
 use super::AppState;
 use crate::secret;
+use crate::views::errors::Problem;
 
 pub const COOKIE: &str = "csrf";
 pub const FIELD: &str = "csrf";
@@ -53,6 +53,7 @@ pub fn set_cookie(
 }
 
 /// The token a page embeds in its forms: the visitor's, or a new one to set.
+#[derive(Debug, Clone)]
 pub struct Csrf {
     pub token: String,
     new: bool,
@@ -108,8 +109,7 @@ pub fn from_elsewhere(h: &HeaderMap, public_url: &str) -> bool {
     !ours
 }
 
-/// The most a page form may send; the router's body limit for everything else.
-const FORM_LIMIT: usize = 16 * 1024;
+use super::form::FORM_LIMIT;
 
 /// The `csrf` field of a url-encoded form. The token is hex, so it is never
 /// percent-encoded; a value that is cannot match.
@@ -125,16 +125,18 @@ pub async fn protect(State(s): State<AppState>, request: Request, next: Next) ->
     if request.method() != Method::POST || request.uri().path().starts_with("/api/") {
         return next.run(request).await;
     }
-    let lang = PageLang::of(request.uri().query(), request.headers()).lang;
+    let refused =
+        || super::page::PageError::new(StatusCode::FORBIDDEN, Problem::FormExpired).into_response();
     if from_elsewhere(request.headers(), &s.app.config.public_url) {
-        return super::pages::refused(lang);
+        return refused();
     }
     let (parts, body) = request.into_parts();
     let Ok(form) = axum::body::to_bytes(body, FORM_LIMIT).await else {
-        return super::error::AppError::TooLarge("the form is too large".into()).into_response();
+        return super::page::PageError::new(StatusCode::PAYLOAD_TOO_LARGE, Problem::Status(413))
+            .into_response();
     };
     if !verify(&parts.headers, sent_token(&form)) {
-        return super::pages::refused(lang);
+        return refused();
     }
     next.run(Request::from_parts(parts, form.into())).await
 }

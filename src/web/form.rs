@@ -5,13 +5,11 @@
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
-use axum::response::Response;
-use maud::html;
+use axum::response::{IntoResponse, Response};
 
-use super::lang::PageLang;
-use super::pages::{self, tr};
+use super::page::PageError;
 use crate::booking::Wish;
-use crate::domain::Language;
+use crate::views::errors::Problem;
 
 /// The most a page form may send.
 pub const FORM_LIMIT: usize = 16 * 1024;
@@ -86,20 +84,12 @@ fn decode(s: &[u8]) -> Result<String, NotText> {
     String::from_utf8(out).map_err(|_| NotText)
 }
 
-/// The page for a form or link whose bytes are not text.
-fn not_text(lang: Language) -> Response {
-    let en = lang == Language::En;
-    pages::message(
-        lang,
-        "/",
-        StatusCode::UNPROCESSABLE_ENTITY,
-        tr(en, "Formular nicht lesbar", "Form not readable"),
-        html! {
-            p.notice.error { (tr(en, "Das Formular oder der Link enthielt Zeichen, die wir nicht lesen können; es wurde nichts gespeichert. Bitte geben Sie Ihre Angaben noch einmal auf unserer Seite ein.",
-                                   "The form or link held characters we cannot read; nothing was stored. Please enter your details again on our page.")) }
-            p { a href="/" { (tr(en, "Zur Startseite", "To the start page")) } }
-        },
-    )
+fn not_text() -> Response {
+    PageError::new(StatusCode::UNPROCESSABLE_ENTITY, Problem::NotText).into_response()
+}
+
+fn status(code: StatusCode) -> Response {
+    PageError::new(code, Problem::Status(code.as_u16())).into_response()
 }
 
 /// The fields of a page form (a url-encoded POST body).
@@ -109,7 +99,6 @@ impl<S: Send + Sync> FromRequest<S> for FormFields {
     type Rejection = Response;
 
     async fn from_request(req: Request, _: &S) -> Result<Self, Self::Rejection> {
-        let lang = PageLang::of(req.uri().query(), req.headers()).lang;
         let is_form = req
             .headers()
             .get(header::CONTENT_TYPE)
@@ -120,14 +109,12 @@ impl<S: Send + Sync> FromRequest<S> for FormFields {
                     .eq_ignore_ascii_case("application/x-www-form-urlencoded")
             });
         if !is_form {
-            return Err(pages::status_page(lang, StatusCode::UNSUPPORTED_MEDIA_TYPE));
+            return Err(status(StatusCode::UNSUPPORTED_MEDIA_TYPE));
         }
         let body = axum::body::to_bytes(req.into_body(), FORM_LIMIT)
             .await
-            .map_err(|_| pages::status_page(lang, StatusCode::PAYLOAD_TOO_LARGE))?;
-        Fields::parse(&body)
-            .map(FormFields)
-            .map_err(|_| not_text(lang))
+            .map_err(|_| status(StatusCode::PAYLOAD_TOO_LARGE))?;
+        Fields::parse(&body).map(FormFields).map_err(|_| not_text())
     }
 }
 
@@ -141,7 +128,7 @@ impl<S: Send + Sync> FromRequestParts<S> for QueryFields {
         let query = parts.uri.query().unwrap_or_default();
         Fields::parse(query.as_bytes())
             .map(QueryFields)
-            .map_err(|_| not_text(PageLang::of(parts.uri.query(), &parts.headers).lang))
+            .map_err(|_| not_text())
     }
 }
 

@@ -205,20 +205,15 @@ pub async fn serve(
             }
             continue;
         };
-        let _ = stream.set_nodelay(true);
-        let io = TokioIo::new(Watched::new(stream, limits.idle_timeout));
-        let router = router.clone();
-        let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
-            request.extensions_mut().insert(ConnectInfo(peer));
-            router.clone().oneshot(request)
-        });
-        let connection = graceful.watch(http.serve_connection(io, service));
-        tokio::spawn(async move {
-            let _admitted = admitted;
-            if let Err(e) = connection.await {
-                tracing::debug!(error = %e, "connection ended");
-            }
-        });
+        serve_connection(
+            &http,
+            &graceful,
+            stream,
+            peer,
+            router.clone(),
+            &limits,
+            admitted,
+        );
     }
     drop(listener);
     tokio::select! {
@@ -227,6 +222,32 @@ pub async fn serve(
             tracing::warn!("requests still in flight after the shutdown's time; stopping anyway");
         }
     }
+}
+
+/// Serve one admitted connection in a task of its own; its place under the
+/// caps is given back when it ends.
+fn serve_connection(
+    http: &hyper::server::conn::http1::Builder,
+    graceful: &hyper_util::server::graceful::GracefulShutdown,
+    stream: TcpStream,
+    peer: std::net::SocketAddr,
+    router: Router,
+    limits: &Limits,
+    admitted: Admitted,
+) {
+    let _ = stream.set_nodelay(true);
+    let io = TokioIo::new(Watched::new(stream, limits.idle_timeout));
+    let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
+        request.extensions_mut().insert(ConnectInfo(peer));
+        router.clone().oneshot(request)
+    });
+    let connection = graceful.watch(http.serve_connection(io, service));
+    tokio::spawn(async move {
+        let _admitted = admitted;
+        if let Err(e) = connection.await {
+            tracing::debug!(error = %e, "connection ended");
+        }
+    });
 }
 
 /// A connection that fails once it has sent and received nothing for

@@ -1,14 +1,14 @@
 //! HTTP: the router, shared state, security headers and the background jobs a server runs.
 
 pub mod api;
+pub mod citizen;
 pub mod csrf;
 pub mod error;
-pub mod flow;
 pub mod form;
 pub mod lang;
 pub mod listen;
 pub mod openapi;
-pub mod pages;
+pub mod page;
 pub mod ratelimit;
 
 use std::net::IpAddr;
@@ -55,8 +55,7 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(api::routes())
-        .merge(pages::routes())
-        .merge(flow::routes())
+        .merge(citizen::routes())
         .layer(DefaultBodyLimit::max(16 * 1024))
         .layer(middleware::from_fn_with_state(state.clone(), csrf::protect))
         .layer(middleware::from_fn_with_state(
@@ -67,7 +66,10 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             request_timeout,
         ))
-        .layer(middleware::from_fn(html_errors))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            page::render_problems,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             lang::remember,
@@ -91,34 +93,6 @@ async fn request_timeout(State(s): State<AppState>, request: Request, next: Next
             error::AppError::Unavailable(error::Busy::Slow).into_response()
         }
     }
-}
-
-/// Outside the API, a person is reading: an error that comes back as JSON, plain
-/// text or nothing (an unknown address, a wrong method, a body too large or of
-/// the wrong type, which axum's extractors answer themselves) becomes the site's
-/// error page in the visitor's language, with the same status.
-async fn html_errors(request: Request, next: Next) -> Response {
-    if request.uri().path().starts_with("/api/") {
-        return next.run(request).await;
-    }
-    let lang = lang::PageLang::of(request.uri().query(), request.headers()).lang;
-    let response = next.run(request).await;
-    let status = response.status();
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if !(status.is_client_error() || status.is_server_error()) || is_html {
-        return response;
-    }
-    let mut page = pages::status_page(lang, status);
-    for name in [header::ALLOW, header::RETRY_AFTER] {
-        if let Some(v) = response.headers().get(&name) {
-            page.headers_mut().insert(name, v.clone());
-        }
-    }
-    page
 }
 
 /// Whether a path is about one booking, reached with its secret token: such

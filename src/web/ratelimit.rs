@@ -119,8 +119,10 @@ pub async fn limit(State(state): State<AppState>, mut request: Request, next: Ne
             if path.starts_with("/api/") {
                 return AppError::TooManyRequests(wait).into_response();
             }
-            let lang = super::lang::PageLang::of(request.uri().query(), request.headers()).lang;
-            return super::pages::too_many_requests(lang, wait);
+            let problem = crate::views::errors::Problem::RateLimited { seconds: wait };
+            return super::page::PageError::new(axum::http::StatusCode::TOO_MANY_REQUESTS, problem)
+                .retry_after(wait)
+                .into_response();
         }
     }
     next.run(request).await

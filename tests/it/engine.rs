@@ -345,10 +345,21 @@ async fn a_place_is_not_refused_for_a_booking_that_was_not_written(store: Store)
     let elsewhere = elsewhere.await.unwrap();
     let retry = retry.await.unwrap();
     let other = other.await.unwrap();
-    assert_eq!(request.status, StatusCode::CREATED, "{}", request.text);
     assert_eq!(elsewhere.status, StatusCode::CREATED, "{}", elsewhere.text);
-    assert_eq!(retry.status, StatusCode::OK, "{}", retry.text);
+    // Lea's request and its retry: one booking, one of them answered as made
+    // (201) and the other as a replay of it (200). Which comes first is the
+    // writers' business on a busy machine.
+    let mut answers = [request.status, retry.status];
+    answers.sort();
+    assert_eq!(
+        answers,
+        [StatusCode::OK, StatusCode::CREATED],
+        "{} / {}",
+        request.text,
+        retry.text
+    );
     assert_eq!(retry.json["id"], request.json["id"]);
+    // The point: Max fits once the retry is not written, and hears so.
     assert_eq!(other.status, StatusCode::CREATED, "{}", other.text);
     assert_eq!(t.count("bookings").await, 4);
     assert_eq!(t.app.store.booked_cells("test", "kfz").await.unwrap(), 6);

@@ -849,12 +849,18 @@ pub async fn pages_for_axe() -> Vec<(&'static str, String)> {
         };
         out.push(page("rate limited", limited, 429));
     }
-    let failed = termin::web::pages::failed(termin::domain::Language::De, "a test failure");
-    let bytes = http_body_util::BodyExt::collect(failed.into_body())
-        .await
-        .unwrap()
-        .to_bytes();
-    out.push(("failure", String::from_utf8_lossy(&bytes).into_owned()));
+    // A failure on our side, as its view renders it.
+    let t = termin::i18n::Texts::new(
+        termin::domain::Language::De,
+        termin::i18n::Catalogs::embedded(),
+    );
+    let failed = termin::views::errors::Problem::Failed {
+        reference: "a1b2c3d4e5f6".into(),
+    };
+    out.push((
+        "failure",
+        termin::views::errors::problem(&t, &failed).into_string(),
+    ));
     db.drop().await;
     out
 }

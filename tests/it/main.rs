@@ -2,6 +2,7 @@
 //! the real router, and the real `termin` binary over sockets.
 
 mod api;
+mod catalogs;
 mod engine;
 mod flow;
 mod hostile;

@@ -1,9 +1,12 @@
-//! Dates and times as people read them, in German and English.
+//! Dates and times as people read them, per language.
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike};
 use chrono_tz::Tz;
 
 use crate::domain::Language;
+
+const WEEKDAYS_SHORT_DE: [&str; 7] = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"];
+const WEEKDAYS_SHORT_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 const WEEKDAYS_DE: [&str; 7] = [
     "Montag",
@@ -52,6 +55,22 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
+/// The weekday's name, Monday = 0.
+pub fn weekday(i: usize, lang: Language) -> &'static str {
+    match lang {
+        Language::De => WEEKDAYS_DE[i % 7],
+        _ => WEEKDAYS_EN[i % 7],
+    }
+}
+
+/// The weekday's short name for a calendar's head, Monday = 0.
+pub fn weekday_short(i: usize, lang: Language) -> &'static str {
+    match lang {
+        Language::De => WEEKDAYS_SHORT_DE[i % 7],
+        _ => WEEKDAYS_SHORT_EN[i % 7],
+    }
+}
+
 /// "Montag, 30. November 2026" / "Monday, 30 November 2026".
 pub fn long_date(date: NaiveDate, lang: Language) -> String {
     let wd = date.weekday().num_days_from_monday() as usize;
@@ -64,7 +83,7 @@ pub fn long_date(date: NaiveDate, lang: Language) -> String {
             MONTHS_DE[m],
             date.year()
         ),
-        Language::En => format!(
+        _ => format!(
             "{}, {} {} {}",
             WEEKDAYS_EN[wd],
             date.day(),
@@ -79,7 +98,7 @@ pub fn month_year(date: NaiveDate, lang: Language) -> String {
     let m = date.month0() as usize;
     let name = match lang {
         Language::De => MONTHS_DE[m],
-        Language::En => MONTHS_EN[m],
+        _ => MONTHS_EN[m],
     };
     format!("{name} {}", date.year())
 }
@@ -88,7 +107,7 @@ pub fn month_year(date: NaiveDate, lang: Language) -> String {
 pub fn time(t: DateTime<Tz>, lang: Language) -> String {
     match lang {
         Language::De => format!("{:02}:{:02} Uhr", t.hour(), t.minute()),
-        Language::En => {
+        _ => {
             let (pm, h) = t.hour12();
             format!("{}:{:02} {}", h, t.minute(), if pm { "pm" } else { "am" })
         }
