@@ -398,7 +398,7 @@ fn check<'o>(
         errors.push(field(
             "language",
             Mistake::Other,
-            "must be \"de\" or \"en\"",
+            "must be one of \"de\", \"en\", \"uk\", \"tr\", \"ar\"",
         ));
     }
     match (errors.is_empty(), resolved, claim, language, person) {

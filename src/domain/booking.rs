@@ -62,14 +62,23 @@ pub enum Language {
     #[default]
     De,
     En,
+    Uk,
+    Tr,
+    Ar,
 }
 
 impl Language {
-    pub const ALL: [Language; 2] = [Language::De, Language::En];
+    pub const ALL: [Language; 5] = [
+        Language::De,
+        Language::En,
+        Language::Uk,
+        Language::Tr,
+        Language::Ar,
+    ];
 
     /// Written right to left.
     pub fn is_rtl(self) -> bool {
-        false
+        self == Language::Ar
     }
 
     /// The language's name in itself, for the language switch.
@@ -77,6 +86,9 @@ impl Language {
         match self {
             Language::De => "Deutsch",
             Language::En => "English",
+            Language::Uk => "Українська",
+            Language::Tr => "Türkçe",
+            Language::Ar => "العربية",
         }
     }
 
@@ -84,14 +96,15 @@ impl Language {
         match self {
             Language::De => "de",
             Language::En => "en",
+            Language::Uk => "uk",
+            Language::Tr => "tr",
+            Language::Ar => "ar",
         }
     }
 
     pub fn parse(s: &str) -> Option<Language> {
-        match s.to_ascii_lowercase().as_str() {
-            "de" => Some(Language::De),
-            "en" => Some(Language::En),
-            _ => None,
-        }
+        Language::ALL
+            .into_iter()
+            .find(|l| l.as_str().eq_ignore_ascii_case(s))
     }
 }

@@ -6,27 +6,52 @@ use serde::{Deserialize, Serialize};
 
 use super::holidays::State;
 
-/// A text in German and, where given, English.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A text in German and, where given, in the other languages of the pages.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Text {
     pub de: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uk: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tr: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ar: Option<String>,
 }
 
 impl Text {
     pub fn plain(s: &str) -> Text {
         Text {
             de: s.to_string(),
-            en: None,
+            ..Text::default()
         }
     }
 
-    /// The text in `lang`, falling back to German.
+    /// The text in `lang`; where the office gave none, in English (which more
+    /// readers of the other languages read than German), else in German.
     pub fn get(&self, lang: super::Language) -> &str {
+        use super::Language::*;
+        let own = match lang {
+            De => None,
+            En => self.en.as_deref(),
+            Uk => self.uk.as_deref(),
+            Tr => self.tr.as_deref(),
+            Ar => self.ar.as_deref(),
+        };
+        own.or(self.en.as_deref().filter(|_| lang != De))
+            .unwrap_or(&self.de)
+    }
+
+    /// The translation given for `lang`, if any (German: always).
+    pub fn set(&mut self, lang: super::Language, text: Option<String>) {
+        use super::Language::*;
         match lang {
-            super::Language::En => self.en.as_deref().unwrap_or(&self.de),
-            super::Language::De => &self.de,
+            De => self.de = text.unwrap_or_default(),
+            En => self.en = text,
+            Uk => self.uk = text,
+            Tr => self.tr = text,
+            Ar => self.ar = text,
         }
     }
 }

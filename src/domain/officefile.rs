@@ -148,18 +148,22 @@ impl Report {
                 None
             }
             None => None,
-            Some(Value::String(_)) => self.string(t, place, key).map(|de| Text { de, en: None }),
+            Some(Value::String(_)) => self.string(t, place, key).map(|de| Text::plain(&de)),
             Some(Value::Table(lang)) => {
                 let here = join(place, key);
-                self.unknown_keys(lang, &here, &["de", "en"]);
-                let de = self.required_string(lang, &here, "de");
-                let en = self.string(lang, &here, "en");
-                de.map(|de| Text { de, en })
+                self.unknown_keys(lang, &here, &["de", "en", "uk", "tr", "ar"]);
+                let de = self.required_string(lang, &here, "de")?;
+                let mut text = Text::plain(&de);
+                for l in crate::domain::Language::ALL.into_iter().skip(1) {
+                    let given = self.string(lang, &here, l.as_str());
+                    text.set(l, given);
+                }
+                Some(text)
             }
             Some(_) => {
                 self.add(
                     &join(place, key),
-                    "must be a string or a table { de = \"…\", en = \"…\" }",
+                    "must be a string or a table { de = \"…\", en = \"…\", uk, tr, ar }",
                 );
                 None
             }

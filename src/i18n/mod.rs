@@ -18,7 +18,8 @@ use maud::{Markup, PreEscaped};
 
 use crate::domain::Language;
 
-/// The embedded catalogs: `(language, file name, text)`.
+/// The embedded catalogs: `(language, file name, text)`. Every language has
+/// every file, with the same messages (a test checks).
 pub const EMBEDDED: &[(Language, &str, &str)] = &[
     (
         Language::De,
@@ -60,7 +61,70 @@ pub const EMBEDDED: &[(Language, &str, &str)] = &[
         "errors.ftl",
         include_str!("../../assets/locales/en/errors.ftl"),
     ),
+    (
+        Language::Uk,
+        "citizen.ftl",
+        include_str!("../../assets/locales/uk/citizen.ftl"),
+    ),
+    (
+        Language::Uk,
+        "mail.ftl",
+        include_str!("../../assets/locales/uk/mail.ftl"),
+    ),
+    (
+        Language::Uk,
+        "legal.ftl",
+        include_str!("../../assets/locales/uk/legal.ftl"),
+    ),
+    (
+        Language::Uk,
+        "errors.ftl",
+        include_str!("../../assets/locales/uk/errors.ftl"),
+    ),
+    (
+        Language::Tr,
+        "citizen.ftl",
+        include_str!("../../assets/locales/tr/citizen.ftl"),
+    ),
+    (
+        Language::Tr,
+        "mail.ftl",
+        include_str!("../../assets/locales/tr/mail.ftl"),
+    ),
+    (
+        Language::Tr,
+        "legal.ftl",
+        include_str!("../../assets/locales/tr/legal.ftl"),
+    ),
+    (
+        Language::Tr,
+        "errors.ftl",
+        include_str!("../../assets/locales/tr/errors.ftl"),
+    ),
+    (
+        Language::Ar,
+        "citizen.ftl",
+        include_str!("../../assets/locales/ar/citizen.ftl"),
+    ),
+    (
+        Language::Ar,
+        "mail.ftl",
+        include_str!("../../assets/locales/ar/mail.ftl"),
+    ),
+    (
+        Language::Ar,
+        "legal.ftl",
+        include_str!("../../assets/locales/ar/legal.ftl"),
+    ),
+    (
+        Language::Ar,
+        "errors.ftl",
+        include_str!("../../assets/locales/ar/errors.ftl"),
+    ),
 ];
+
+/// The page in easy German (Leichte Sprache, BITV 2.0 § 4): German only.
+pub const EASY_GERMAN: &str = include_str!("../../assets/locales/de/leichte-sprache.ftl");
 
 /// The catalogs of every language, loaded once at start.
 pub struct Catalogs {
@@ -104,7 +168,13 @@ impl Catalogs {
             // Pages isolate what visitors typed in <bdi> themselves; plain text
             // (subjects, calendar files) must not carry invisible marks.
             bundle.set_use_isolating(false);
-            for (_, file, text) in EMBEDDED.iter().filter(|(l, _, _)| *l == lang) {
+            let easy = (lang == Language::De).then_some((lang, "leichte-sprache.ftl", EASY_GERMAN));
+            for (_, file, text) in EMBEDDED
+                .iter()
+                .copied()
+                .filter(|(l, _, _)| *l == lang)
+                .chain(easy)
+            {
                 let resource = parse(text.to_string(), &format!("{}/{file}", lang.as_str()))?;
                 bundle.add_resource(resource).map_err(|e| CatalogError {
                     file: format!("{}/{file}", lang.as_str()),
@@ -259,12 +329,17 @@ impl Texts {
 
     /// "09:30 Uhr".
     pub fn time(&self, at: chrono::DateTime<chrono_tz::Tz>) -> String {
-        dates::time(at, self.lang)
+        crate::t!(self, "time-of-day", time = dates::time(at, self.lang))
     }
 
     /// "Montag, 30. November 2026, 09:30 Uhr".
     pub fn when(&self, at: chrono::DateTime<chrono_tz::Tz>) -> String {
-        dates::when(at, self.lang)
+        crate::t!(
+            self,
+            "date-time",
+            date = dates::long_date(at.date_naive(), self.lang),
+            time = self.time(at)
+        )
     }
 
     /// The weekday's name, Monday = 0.

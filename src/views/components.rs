@@ -69,7 +69,7 @@ pub fn wish_line(t: &Texts, office: &Office, wish: &Wish, need_minutes: u32) -> 
         .collect();
     html! {
         p.wish {
-            (names.join(", ")) " · " (t!(t, "persons-count", n = wish.persons))
+            bdi { (names.join(", ")) } " · " (t!(t, "persons-count", n = wish.persons))
             " · " (t!(t, "about-minutes", n = need_minutes))
             " · " a href={ "/o/" (office.id) } { (t!(t, "wish-change")) }
         }
@@ -210,9 +210,9 @@ pub fn facts(
             dt { (t!(t, "fact-when")) }
             dd { (t.when(start.with_timezone(&office.timezone))) }
             dt { (t!(t, "fact-where")) }
-            dd { (office.name) ", " (office.address) }
+            dd { bdi { (office.name) ", " (office.address) } }
             dt { (t!(t, "fact-services")) }
-            dd { (services.join(", ")) }
+            dd { bdi { (services.join(", ")) } }
             dt { (t!(t, "fact-persons")) }
             dd { (persons) }
         }

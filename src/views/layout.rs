@@ -21,10 +21,9 @@ pub fn switch_href(here: &str, code: &str) -> String {
 
 /// A whole page. `here` is the page's path and query, for the language switch.
 pub fn page(t: &Texts, here: &str, title: &str, body: Markup) -> Markup {
-    let others = Language::ALL.into_iter().filter(|l| *l != t.lang);
     html! {
         (DOCTYPE)
-        html lang=(t.lang.as_str()) {
+        html lang=(t.lang.as_str()) dir=(if t.lang.is_rtl() { "rtl" } else { "ltr" }) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -34,10 +33,19 @@ pub fn page(t: &Texts, here: &str, title: &str, body: Markup) -> Markup {
             body {
                 a.skip href="#main" { (t!(t, "skip-to-content")) }
                 header {
-                    a href="/" { "Termin" }
-                    @for other in others {
-                        " "
-                        a.lang href=(switch_href(here, other.as_str())) lang=(other.as_str()) hreflang=(other.as_str()) { (other.native_name()) }
+                    a.home href="/" { "Termin" }
+                    nav.langs aria-label=(t!(t, "language-switch")) {
+                        ul {
+                            @for lang in Language::ALL {
+                                li {
+                                    @if lang == t.lang {
+                                        span aria-current="true" lang=(lang.as_str()) dir=(dir(lang)) { (lang.native_name()) }
+                                    } @else {
+                                        a href=(switch_href(here, lang.as_str())) lang=(lang.as_str()) hreflang=(lang.as_str()) dir=(dir(lang)) { (lang.native_name()) }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
                 main #main { h1 { (title) } (body) }
@@ -48,9 +56,19 @@ pub fn page(t: &Texts, here: &str, title: &str, body: Markup) -> Markup {
                         a href="/accessibility" { (t!(t, "footer-accessibility")) }
                         " · "
                         a href="/imprint" { (t!(t, "footer-imprint")) }
+                        " · "
+                        a href="/leichte-sprache" lang="de" hreflang="de" { (t!(t, "footer-easy")) }
                     }
                 }
             }
         }
+    }
+}
+
+fn dir(lang: Language) -> &'static str {
+    if lang.is_rtl() {
+        "rtl"
+    } else {
+        "ltr"
     }
 }

@@ -129,7 +129,7 @@ pub fn plain(t: &Texts, l: &Letter) -> String {
 pub fn rich(t: &Texts, l: &Letter) -> String {
     let markup: Markup = html! {
         (maud::DOCTYPE)
-        html lang=(t.lang.as_str()) dir=[t.lang.is_rtl().then_some("rtl")] {
+        html lang=(t.lang.as_str()) dir=(if t.lang.is_rtl() { "rtl" } else { "ltr" }) {
             head { meta charset="utf-8"; title { (l.subject) } }
             body style="font-family: sans-serif; color: #1d2733; line-height: 1.5" {
                 p { (l.greeting) }
@@ -139,10 +139,10 @@ pub fn rich(t: &Texts, l: &Letter) -> String {
                 }
                 table role="presentation" {
                     @for (k, v) in &l.facts {
-                        tr { th align="left" style="padding-right: 1em" { (k) } td { (v) } }
+                        tr { th style="text-align: start; padding-inline-end: 1em" { (k) } td { (v) } }
                     }
                     @if let Some(b) = &l.bring {
-                        tr { th align="left" style="padding-right: 1em" { (t!(t, "bring-title")) } td { (b) } }
+                        tr { th style="text-align: start; padding-inline-end: 1em" { (t!(t, "bring-title")) } td { (b) } }
                     }
                 }
                 @if let Some((label, url)) = &l.manage {

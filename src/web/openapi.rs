@@ -896,7 +896,7 @@ fn booking_schemas() -> Value {
                 },
                 "language": {
                     "type": ["string", "null"],
-                    "enum": ["de", "en", null],
+                    "enum": ["de", "en", "uk", "tr", "ar", null],
                     "default": "de",
                     "description": "The language of the emails. Default: de."
                 }
@@ -950,7 +950,7 @@ fn booking_schemas() -> Value {
                         "name": {"type": ["string", "null"]},
                         "email": {"type": ["string", "null"]},
                         "phone": {"type": ["string", "null"]},
-                        "language": {"type": "string", "enum": ["de", "en"]},
+                        "language": {"type": "string", "enum": ["de", "en", "uk", "tr", "ar"]},
                         "address": {"type": "string", "description": "The office's address."},
                         "service_names": {
                             "type": "array",
@@ -989,7 +989,7 @@ fn booking_schemas() -> Value {
                 "name": {"type": ["string", "null"]},
                 "email": {"type": ["string", "null"]},
                 "phone": {"type": ["string", "null"]},
-                "language": {"type": "string", "enum": ["de", "en"]}
+                "language": {"type": "string", "enum": ["de", "en", "uk", "tr", "ar"]}
             }
         }
     })

@@ -1,15 +1,17 @@
 // Drives Debian's Chromium for Termin's page tests. Usage:
 //   node check.mjs axe URL...        -> {"violations": [{url, id, impact, help, nodes}]}
-//   node check.mjs book BASE         -> with JavaScript off and the keyboard alone, book at
-//                                       the first office from the start page; axe-core runs
-//                                       on every page on the way, the form with mistakes,
-//                                       the time-taken, no-hold and form-expired pages too
-//   node check.mjs manage URL        -> the same on a booking's page: confirm, then move it
+//   node check.mjs book BASE LOCALE EMAIL -> with JavaScript off and the keyboard alone, in a
+//                                       browser asking for LOCALE (e.g. de-DE, ar, uk-UA), book
+//                                       at the first office from the start page as EMAIL;
+//                                       axe-core runs on every page on the way, the form with
+//                                       mistakes, the time-taken, no-hold and form-expired pages too
+//   node check.mjs manage URL LOCALE -> the same on a booking's page: confirm, then move it
 //   node check.mjs pages BASE FILE... -> axe-core on saved pages (error pages the tests made
 //                                       in-process), each shown at an address under BASE so
 //                                       that its stylesheet comes from the server
 // The flows print {"violations": [...], "pages": [titles], "text": "<last page's text>"}.
 // Prints one JSON object on stdout.
+import { randomInt } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
@@ -67,7 +69,8 @@ async function check(page, violations, pages) {
 const focused = (page) => page.evaluate(() => {
   const e = document.activeElement;
   return e ? { tag: e.tagName.toLowerCase(), text: (e.textContent || "").trim(), id: e.id, cls: e.className,
-               value: e.value || "", type: e.type || "", inFree: !!e.closest("td.free") } : {};
+               value: e.value || "", type: e.type || "", inFree: !!e.closest("td.free"),
+               href: e.getAttribute("href") || "", action: (e.form && e.form.getAttribute("action")) || "" } : {};
 });
 
 // Press Tab until `wanted(focused)` holds; fails after `max` presses.
@@ -77,7 +80,7 @@ async function tabTo(page, wanted, what, max = 200) {
     const f = await focused(page);
     if (wanted(f)) return f;
   }
-  throw new Error(`not reachable by Tab: ${what} on ${page.url()}`);
+  throw new Error(`not reachable by Tab: ${what} on ${page.url()} (${await page.title()})`);
 }
 
 async function pressEnter(page) {
@@ -97,16 +100,22 @@ async function fillUp(page, base, start) {
   }
 }
 
-// A citizen's browser: German, JavaScript off.
-const CITIZEN = { javaScriptEnabled: false, locale: "de-DE" };
+// A citizen's browser: JavaScript off, asking for the pages in `locale`, from an
+// address of its own (the server believes X-Forwarded-For from loopback in these tests,
+// as it would from the city's proxy), so that citizens do not share the caps of one address.
+const citizen = (locale) => ({
+  javaScriptEnabled: false, locale,
+  extraHTTPHeaders: { "x-forwarded-for": `2001:db8:${randomInt(65536).toString(16)}:${randomInt(65536).toString(16)}::1` },
+});
 
-async function book(base) {
+async function book(base, locale, email) {
+  const CITIZEN = citizen(locale);
   const violations = [], pages = [];
   const context = await browser.newContext(CITIZEN);
   const page = await context.newPage();
   await page.goto(base + "/");
   await check(page, violations, pages);
-  await tabTo(page, (f) => f.tag === "a" && f.text.includes("Bürgerbüro"), "an office");
+  await tabTo(page, (f) => f.tag === "a" && f.href.startsWith("/o/"), "an office");
   await pressEnter(page);
   await check(page, violations, pages);
   await tabTo(page, (f) => f.type === "checkbox", "a service");
@@ -133,7 +142,7 @@ async function book(base) {
   await tabTo(page, (f) => f.id === "f-name", "the name field");
   await page.keyboard.type("Anna Beispiel");
   await page.keyboard.press("Tab");
-  await page.keyboard.type("anna@example.org");
+  await page.keyboard.type(email);
   await tabTo(page, (f) => f.id === "f-consent", "the consent box");
   await page.keyboard.press("Space");
   await tabTo(page, (f) => f.tag === "button", "the submit button");
@@ -154,17 +163,17 @@ async function book(base) {
   return { violations, pages, text };
 }
 
-async function manage(url) {
+async function manage(url, locale) {
   const violations = [], pages = [];
-  const context = await browser.newContext(CITIZEN);
+  const context = await browser.newContext(citizen(locale));
   const page = await context.newPage();
   await page.goto(url);
   await check(page, violations, pages);
-  await tabTo(page, (f) => /bestätigen|confirm/i.test(f.text), "the confirm button");
+  await tabTo(page, (f) => f.tag === "button" && f.action.endsWith("/confirm"), "the confirm button");
   await pressEnter(page);
   await check(page, violations, pages);
   const ics = await page.request.get(url + "/calendar.ics");
-  await tabTo(page, (f) => /verschieben|move/i.test(f.text), "the move link");
+  await tabTo(page, (f) => f.tag === "a" && f.href.endsWith("/move"), "the move link");
   await pressEnter(page);
   await check(page, violations, pages);
   // Not the first free day: a later one, so the time really changes.
@@ -194,7 +203,7 @@ async function savedPages(base, files) {
 
 const [mode, ...urls] = process.argv.slice(2);
 try {
-  const modes = { axe: () => axe(urls), book: () => book(urls[0]), manage: () => manage(urls[0]), pages: () => savedPages(urls[0], urls.slice(1)) };
+  const modes = { axe: () => axe(urls), book: () => book(urls[0], urls[1] || "de-DE", urls[2] || "anna@example.org"), manage: () => manage(urls[0], urls[1] || "de-DE"), pages: () => savedPages(urls[0], urls.slice(1)) };
   const out = await modes[mode]();
   console.log(JSON.stringify(out));
 } finally {

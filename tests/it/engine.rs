@@ -424,7 +424,7 @@ async fn the_citizen_confirms_with_the_token_from_the_mail(store: Store) {
         mail.subject
     );
     assert!(
-        mail.text.contains("Wednesday, 2 December 2026, 9:00 am"),
+        mail.text.contains("Wednesday, 2 December 2026, 09:00"),
         "{}",
         mail.text
     );

@@ -681,7 +681,7 @@ async fn an_office_without_email_confirmation_shows_the_booking_at_once(store: S
     let done = v.get("/o/test/done").await;
     assert_page(&done, "confirmation page");
     assert!(done.text.contains("Your appointment is booked"));
-    assert!(done.text.contains("Tuesday, 1 December 2026, 8:00 am"));
+    assert!(done.text.contains("Tuesday, 1 December 2026, 08:00"));
     assert!(done
         .text
         .contains("ID card and the landlord's confirmation"));
@@ -767,7 +767,8 @@ fn page(what: &'static str, a: crate::support::Answer, status: u16) -> (&'static
     (what, a.text)
 }
 
-pub async fn pages_for_axe() -> Vec<(&'static str, String)> {
+pub async fn pages_for_axe(lang: termin::domain::Language) -> Vec<(&'static str, String)> {
+    let asked = || ("accept-language".to_string(), lang.as_str().to_string());
     let db = crate::support::Db::sqlite().await;
     let store = db.store.clone();
     let mut out = Vec::new();
@@ -778,9 +779,17 @@ pub async fn pages_for_axe() -> Vec<(&'static str, String)> {
             ..Config::default()
         };
         let t = TestApp::with_config(store.clone(), config).await;
-        let mut anna = Visitor::new(&t);
+        let mut anna = {
+            let mut v = Visitor::new(&t);
+            v.headers.push(asked());
+            v
+        };
         hold(&mut anna, NINE).await;
-        let mut bot = Visitor::new(&t);
+        let mut bot = {
+            let mut v = Visitor::new(&t);
+            v.headers.push(asked());
+            v
+        };
         out.push(page("hold cap", hold(&mut bot, EIGHT).await, 429));
         let mut honeypot = ANNA.to_vec();
         honeypot[4] = ("website", "x");
@@ -792,7 +801,11 @@ pub async fn pages_for_axe() -> Vec<(&'static str, String)> {
         for start in ["2026-12-02T09:00:00+01:00", "2026-12-02T10:00:00+01:00"] {
             t.book(start, "anna@example.org").await;
         }
-        let mut capped = Visitor::new(&t);
+        let mut capped = {
+            let mut v = Visitor::new(&t);
+            v.headers.push(asked());
+            v
+        };
         hold(&mut capped, NINE).await;
         out.push(page("email cap", send_form(&mut capped, ANNA).await, 409));
 
@@ -802,7 +815,11 @@ pub async fn pages_for_axe() -> Vec<(&'static str, String)> {
             .iter()
             .map(|m| token_in(&read_mail(m)))
             .collect();
-        let mut v = Visitor::new(&t);
+        let mut v = {
+            let mut v = Visitor::new(&t);
+            v.headers.push(asked());
+            v
+        };
         let day = v
             .get(&format!("/b/{}/move?date=2026-12-02", tokens[0]))
             .await;
@@ -838,8 +855,11 @@ pub async fn pages_for_axe() -> Vec<(&'static str, String)> {
     }
     {
         let t = TestApp::with_config(store.clone(), Config::default()).await;
-        let mut v = Visitor::new(&t);
-        v.headers.push(("accept-language".into(), "en".into()));
+        let mut v = {
+            let mut v = Visitor::new(&t);
+            v.headers.push(asked());
+            v
+        };
         let unknown = format!("/b/{}", "0".repeat(64));
         let limited = loop {
             let a = v.get(&unknown).await;
@@ -850,10 +870,7 @@ pub async fn pages_for_axe() -> Vec<(&'static str, String)> {
         out.push(page("rate limited", limited, 429));
     }
     // A failure on our side, as its view renders it.
-    let t = termin::i18n::Texts::new(
-        termin::domain::Language::De,
-        termin::i18n::Catalogs::embedded(),
-    );
+    let t = termin::i18n::Texts::new(lang, termin::i18n::Catalogs::embedded());
     let failed = termin::views::errors::Problem::Failed {
         reference: "a1b2c3d4e5f6".into(),
     };

@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::support::{postgres_server, scratch_dir, Db};
+use termin::domain::Language;
 
 /// A running `termin serve`.
 struct Server {
@@ -473,106 +474,127 @@ async fn a_citizen_books_confirms_and_moves_by_keyboard_without_javascript_and_e
 ) {
     let Some(tools) = browser_tools() else { return };
     let dir = scratch_dir();
-    let server = Server::start(&dir, &[("TERMIN_RATE_LIMITS", "off")]);
+    let server = Server::start(
+        &dir,
+        &[
+            ("TERMIN_RATE_LIMITS", "off"),
+            ("TERMIN_TRUSTED_PROXIES", "127.0.0.1/32"),
+        ],
+    );
     let base = format!("http://{}", server.addr);
 
-    // The pages reached by a link.
-    let mut urls: Vec<String> = [
-        "/?lang=en",
-        "/privacy",
-        "/privacy?lang=en",
-        "/accessibility",
-        "/imprint?lang=en",
-        "/o/mitte?lang=en",
-        "/o/mitte/days?persons=1",
-        "/o/nowhere",
-    ]
-    .iter()
-    .map(|p| format!("{base}{p}"))
-    .collect();
-    urls.push(format!("{base}/b/{}", "0".repeat(64)));
+    // The pages reached by a link, in each language.
+    let mut urls: Vec<String> = Vec::new();
+    for lang in ["de", "en", "uk", "tr", "ar"] {
+        for page in [
+            "/",
+            "/privacy",
+            "/accessibility",
+            "/imprint",
+            "/leichte-sprache",
+            "/o/mitte",
+            "/o/mitte/days?persons=1",
+            "/o/nowhere",
+        ] {
+            let sep = if page.contains('?') { '&' } else { '?' };
+            urls.push(format!("{base}{page}{sep}lang={lang}"));
+        }
+        urls.push(format!("{base}/b/{}?lang={lang}", "0".repeat(64)));
+    }
     let mut args = vec!["axe"];
     args.extend(urls.iter().map(String::as_str));
     let axe = browser(&tools, &args);
     assert_eq!(axe["violations"], json!([]), "{axe:#}");
 
-    // The pages of error paths made in-process (a hold that ran out, caps, rate limit, …).
-    let saved = crate::flow::pages_for_axe().await;
-    let mut files = Vec::new();
-    for (i, (what, html)) in saved.iter().enumerate() {
-        assert!(html.contains("<h1>"), "{what} is a page");
-        let file = dir.join(format!("page-{i}.html"));
-        std::fs::write(&file, html).unwrap();
-        files.push(file.display().to_string());
-    }
-    let mut args = vec!["pages", base.as_str()];
-    args.extend(files.iter().map(String::as_str));
-    let checked = browser(&tools, &args);
-    assert_eq!(checked["violations"], json!([]), "{checked:#}");
-    assert_eq!(checked["pages"].as_array().unwrap().len(), saved.len());
-
-    // Start page → office → service → day → time → form (sent empty first) → check your email.
-    let booked = browser(&tools, &["book", &base]);
-    assert_eq!(booked["violations"], json!([]), "{booked:#}");
-    let text = booked["text"].as_str().unwrap();
-    assert!(
-        text.contains("Bitte bestätigen Sie per E-Mail"),
-        "{booked:#}"
-    );
-    let titles = booked["pages"].to_string();
-    for page in [
-        "Fehler – Ihre Angaben",
-        "Diese Zeit ist nicht mehr frei",
-        "Formular abgelaufen",
-        "Keine Zeit vorgemerkt",
+    for (locale, lang, email) in [
+        ("de-DE", Language::De, "anna@example.org"),
+        ("ar", Language::Ar, "amal@example.org"),
+        ("uk-UA", Language::Uk, "olena@example.org"),
     ] {
-        assert!(titles.contains(page), "axe ran on {page}: {titles}");
-    }
-
-    // The link in Anna's mail (others filled a time up through the API): confirm, then
-    // move, by keyboard.
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let mail = loop {
-        let anna = mail_files(&dir).iter().find_map(|f| {
-            let mail = crate::support::read_mail(&termin::mail::Sent {
-                recipient: String::new(),
-                message: std::fs::read(f).ok()?,
-            });
-            (mail.to == "anna@example.org").then_some(mail)
-        });
-        match anna {
-            Some(mail) => break mail,
-            None if Instant::now() < deadline => {
-                tokio::time::sleep(Duration::from_millis(100)).await
-            }
-            None => panic!("no mail reached Anna"),
+        let t = termin::i18n::Texts::new(lang, termin::i18n::Catalogs::embedded());
+        // The pages of error paths made in-process (a hold that ran out, caps, rate limit, …).
+        let saved = crate::flow::pages_for_axe(lang).await;
+        let mut files = Vec::new();
+        for (i, (what, html)) in saved.iter().enumerate() {
+            assert!(html.contains("<h1>"), "{what} is a page");
+            let file = dir.join(format!("page-{}-{i}.html", lang.as_str()));
+            std::fs::write(&file, html).unwrap();
+            files.push(file.display().to_string());
         }
-    };
-    assert!(
-        mail.subject
-            .starts_with("Bitte bestätigen Sie Ihren Termin"),
-        "in the language of the pages: {}",
-        mail.subject
-    );
-    let token = crate::support::token_in(&mail);
-    let (_, before) = server
-        .call("GET", &format!("/api/v1/bookings/{token}"), None)
-        .await;
-    let managed = browser(&tools, &["manage", &format!("{base}/b/{token}")]);
-    assert_eq!(managed["violations"], json!([]), "{managed:#}");
-    assert!(
-        managed["text"].as_str().unwrap().contains("Bestätigt"),
-        "{managed:#}"
-    );
-    assert!(managed["ics"]
-        .as_str()
-        .unwrap()
-        .starts_with("text/calendar"));
-    let (_, after) = server
-        .call("GET", &format!("/api/v1/bookings/{token}"), None)
-        .await;
-    assert_eq!(after["status"], "confirmed");
-    assert_ne!(after["start"], before["start"], "moved: {before} → {after}");
+        let mut args = vec!["pages", base.as_str()];
+        args.extend(files.iter().map(String::as_str));
+        let checked = browser(&tools, &args);
+        assert_eq!(checked["violations"], json!([]), "{checked:#}");
+        assert_eq!(checked["pages"].as_array().unwrap().len(), saved.len());
+
+        // Start page → office → service → day → time → form (sent empty first) → check your email.
+        let booked = browser(&tools, &["book", &base, locale, email]);
+        assert_eq!(booked["violations"], json!([]), "{booked:#}");
+        let text = booked["text"].as_str().unwrap();
+        assert!(
+            text.contains(&termin::t!(t, "done-pending-title")),
+            "{booked:#}"
+        );
+        let titles = booked["pages"].to_string();
+        let form = termin::t!(t, "form-title");
+        for page in [
+            termin::t!(t, "title-with-mistakes", title = form),
+            termin::t!(t, "taken-title"),
+            termin::t!(t, "form-expired-title"),
+            termin::t!(t, "no-hold-title"),
+        ] {
+            assert!(titles.contains(&page), "axe ran on {page}: {titles}");
+        }
+
+        // The link in the mail (others filled a time up through the API): confirm,
+        // then move, by keyboard.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mail = loop {
+            let found = mail_files(&dir).iter().find_map(|f| {
+                let mail = crate::support::read_mail(&termin::mail::Sent {
+                    recipient: String::new(),
+                    message: std::fs::read(f).ok()?,
+                });
+                (mail.to == email).then_some(mail)
+            });
+            match found {
+                Some(mail) => break mail,
+                None if Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(100)).await
+                }
+                None => panic!("no mail reached {email}"),
+            }
+        };
+        let subject = termin::t!(t, "mail-please-confirm-subject", when = "");
+        assert!(
+            mail.subject
+                .starts_with(subject.trim_end_matches([':', ' '])),
+            "in the language of the pages: {}",
+            mail.subject
+        );
+        let token = crate::support::token_in(&mail);
+        let (_, before) = server
+            .call("GET", &format!("/api/v1/bookings/{token}"), None)
+            .await;
+        let managed = browser(&tools, &["manage", &format!("{base}/b/{token}"), locale]);
+        assert_eq!(managed["violations"], json!([]), "{managed:#}");
+        assert!(
+            managed["text"]
+                .as_str()
+                .unwrap()
+                .contains(&termin::t!(t, "status-confirmed")),
+            "{managed:#}"
+        );
+        assert!(managed["ics"]
+            .as_str()
+            .unwrap()
+            .starts_with("text/calendar"));
+        let (_, after) = server
+            .call("GET", &format!("/api/v1/bookings/{token}"), None)
+            .await;
+        assert_eq!(after["status"], "confirmed");
+        assert_ne!(after["start"], before["start"], "moved: {before} → {after}");
+    }
     server.kill();
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -6,6 +6,14 @@ footer-privacy = Datenschutz
 footer-accessibility = Barrierefreiheit
 footer-imprint = Impressum
 
+# Die Sprachen der Seite, jede in ihrer eigenen Sprache benannt.
+language-switch = Sprache
+footer-easy = Leichte Sprache
+
+# Uhrzeit und Datum mit Uhrzeit. $time und $date sind schon in der Sprache der Seite geschrieben.
+time-of-day = { $time } Uhr
+date-time = { $date }, { $time }
+
 home-title = Termin buchen
 home-intro = Buchen Sie Ihren Termin online – ohne Wartemarke und ohne Warteschlange. Wählen Sie zuerst den Standort.
 

@@ -6,6 +6,12 @@ footer-privacy = Privacy
 footer-accessibility = Accessibility
 footer-imprint = Imprint
 
+language-switch = Language
+footer-easy = Easy German (Leichte Sprache)
+
+time-of-day = { $time }
+date-time = { $date }, { $time }
+
 home-title = Book an appointment
 home-intro = Book your appointment online – no ticket, no queue. First choose the office.
 

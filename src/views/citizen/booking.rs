@@ -42,7 +42,7 @@ pub fn office(
         .collect();
     let body = html! {
         @if !errors.is_empty() { (error_summary(t, &summary)) }
-        p { (office.address) }
+        p { bdi { (office.address) } }
         p { (t!(t, "office-intro")) }
         @for c in &office.counters {
             (counter_form(t, office, c, wish, errors, sent == Some(c.id.as_str()) && !errors.is_empty()))
@@ -286,7 +286,7 @@ pub fn done(t: &Texts, b: &Booked, status: BookingStatus) -> Markup {
                 html! {
                     p.notice {
                         (m!(t, "done-pending-text",
-                            email = html! { strong { (email) } },
+                            email = html! { strong { bdi { (email) } } },
                             deadline = html! { strong { (deadline) } }))
                     }
                 },
@@ -295,7 +295,7 @@ pub fn done(t: &Texts, b: &Booked, status: BookingStatus) -> Markup {
         BookingStatus::Confirmed => (
             t!(t, "done-confirmed-title"),
             html! {
-                p.notice.ok { (m!(t, "done-confirmed-text", email = html! { strong { (email) } })) }
+                p.notice.ok { (m!(t, "done-confirmed-text", email = html! { strong { bdi { (email) } } })) }
             },
         ),
         other => (

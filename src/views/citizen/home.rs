@@ -17,9 +17,9 @@ pub fn home(t: &Texts, offices: &[Office]) -> Markup {
             ul.offices {
                 @for o in offices {
                     li {
-                        a href={ "/o/" (o.id) } { strong { (o.name) } }
+                        a href={ "/o/" (o.id) } { strong { bdi { (o.name) } } }
                         br;
-                        span.muted { (o.address) }
+                        span.muted { bdi { (o.address) } }
                     }
                 }
             }

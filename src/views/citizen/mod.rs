@@ -2,6 +2,7 @@
 //! behind the mail's link, and the pages a public service owes.
 
 pub mod booking;
+pub mod easy;
 pub mod home;
 pub mod legal;
 pub mod manage;

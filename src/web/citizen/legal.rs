@@ -43,6 +43,16 @@ pub async fn accessibility(State(s): State<AppState>, t: Texts) -> Page {
     Page::new(legal::accessibility(&t, &operator(&s)))
 }
 
+pub async fn easy(State(s): State<AppState>, t: Texts) -> Page {
+    let c = &s.app.config;
+    let video = c.sign_language_url.as_deref();
+    Page::new(crate::views::citizen::easy::easy(
+        &t,
+        &c.contact_email,
+        video,
+    ))
+}
+
 pub async fn imprint(State(s): State<AppState>, t: Texts) -> Page {
     Page::new(legal::imprint(&t, &operator(&s)))
 }

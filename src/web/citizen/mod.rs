@@ -29,6 +29,7 @@ pub fn routes() -> Router<AppState> {
         .route("/privacy", get(legal::privacy))
         .route("/accessibility", get(legal::accessibility))
         .route("/imprint", get(legal::imprint))
+        .route("/leichte-sprache", get(legal::easy))
         .route("/o/{office}", get(booking::office_page))
         .route("/o/{office}/days", get(booking::days_page))
         .route("/o/{office}/day", get(booking::day_page))

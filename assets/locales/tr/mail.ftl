@@ -1,0 +1,21 @@
+# Bir randevuyla ilgili e-postalar. $when: randevunun günü ve saati.
+
+mail-greeting-named = Merhaba { $name },
+mail-greeting = Merhaba,
+mail-please-confirm-subject = Lütfen randevunuzu onaylayın: { $when }
+mail-please-confirm-lead = Lütfen randevunuzu şu zamana kadar onaylayın: { $deadline }. Onaylamazsanız randevunuz geçersiz olur ve bu saat yeniden boşalır.
+mail-confirmed-subject = Randevunuz onaylandı: { $when }
+mail-confirmed-lead = Randevunuz onaylandı. Takviminize eklemek için randevuyu ekte bulabilirsiniz.
+mail-cancelled-subject = Randevunuz iptal edildi: { $when }
+mail-cancelled-lead = Randevunuz iptal edildi. Ekteki dosya randevuyu takviminizden kaldırır.
+mail-moved-subject = Randevunuzun zamanı değiştirildi: { $when }
+mail-moved-lead = Randevunuz aşağıda belirtilen zamana alındı. Ekteki dosya, takviminizdeki randevuyu yenisiyle değiştirir.
+mail-reminder-subject = Randevu hatırlatması: { $when }
+mail-reminder-lead = Randevunuzu hatırlatmak isteriz. Gelemeyecekseniz lütfen randevuyu iptal edin; böylece bu saati başka biri alabilir.
+mail-lapsed-subject = Randevunuzun süresi doldu: { $when }
+mail-lapsed-lead = Randevunuz zamanında onaylanmadığı için geçerliliğini yitirdi; bu saat yeniden boş. Ekteki dosya randevuyu takviminizden kaldırır. Randevuya hâlâ ihtiyacınız varsa lütfen yeni bir randevu alın.
+mail-action-confirm = Randevuyu onayla
+mail-manage = Randevuyu görüntüle, zamanını değiştir veya iptal et
+mail-footer = Bu mesaj otomatik olarak gönderilmiştir.
+# Takvimdeki kaydın adı.
+mail-calendar-summary = { $services } – { $office }
