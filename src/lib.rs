@@ -9,6 +9,7 @@ pub mod domain;
 pub mod hold;
 pub mod i18n;
 pub mod mail;
+pub mod qr;
 pub mod secret;
 pub mod server;
 pub mod staff;

@@ -421,7 +421,9 @@ mod tests {
                 }],
                 hours,
                 exceptions: vec![],
+                ticket_prefix: None,
             }],
+            queue: Default::default(),
         }
     }
 
