@@ -42,6 +42,12 @@ pub struct Config {
     /// Open connections in all, and from one client address.
     pub max_connections: usize,
     pub max_connections_per_client: usize,
+    /// A staff session unused for this long ends.
+    pub staff_idle_minutes: u32,
+    /// A staff session ends this long after the login, used or not.
+    pub staff_session_hours: u32,
+    /// How long audit log entries are kept.
+    pub audit_days: u32,
 }
 
 impl Default for Config {
@@ -67,6 +73,9 @@ impl Default for Config {
             request_timeout_seconds: 30,
             max_connections: 4096,
             max_connections_per_client: 128,
+            staff_idle_minutes: 30,
+            staff_session_hours: 10,
+            audit_days: 365,
         }
     }
 }
@@ -92,6 +101,9 @@ pub const KEYS: &[&str] = &[
     "TERMIN_REQUEST_TIMEOUT_SECONDS",
     "TERMIN_MAX_CONNECTIONS",
     "TERMIN_MAX_CONNECTIONS_PER_CLIENT",
+    "TERMIN_STAFF_IDLE_MINUTES",
+    "TERMIN_STAFF_SESSION_HOURS",
+    "TERMIN_AUDIT_DAYS",
     // Replaced by TERMIN_HOLD_MINUTES_PER_CLIENT; still accepted so that an old
     // termin.toml does not stop the service, and ignored with a warning.
     "TERMIN_HOLDS_PER_CLIENT",
@@ -216,6 +228,15 @@ impl Config {
         if let Some(n) = number("TERMIN_MAX_CONNECTIONS_PER_CLIENT", 1, 1_000_000)? {
             c.max_connections_per_client = usize::try_from(n).unwrap_or(usize::MAX);
         }
+        if let Some(n) = number("TERMIN_STAFF_IDLE_MINUTES", 1, 24 * 60)? {
+            c.staff_idle_minutes = small(n);
+        }
+        if let Some(n) = number("TERMIN_STAFF_SESSION_HOURS", 1, 24 * 7)? {
+            c.staff_session_hours = small(n);
+        }
+        if let Some(n) = number("TERMIN_AUDIT_DAYS", 1, 3650)? {
+            c.audit_days = small(n);
+        }
         if let Some(v) = get("TERMIN_RETENTION_DAYS") {
             c.retention_days =
                 v.parse().ok().filter(|d| (1..=3650).contains(d)).context(
@@ -292,6 +313,25 @@ mod tests {
         assert_eq!(c.bind, "127.0.0.1:8080");
         assert!(c.rate_limits);
         assert_eq!(c.retention_days, 30);
+        assert_eq!(
+            (c.staff_idle_minutes, c.staff_session_hours, c.audit_days),
+            (30, 10, 365)
+        );
+    }
+
+    #[test]
+    fn staff_session_times_are_whole_numbers_in_range() {
+        let mut m = HashMap::new();
+        m.insert("TERMIN_STAFF_IDLE_MINUTES".to_string(), "15".to_string());
+        m.insert("TERMIN_STAFF_SESSION_HOURS".to_string(), "8".to_string());
+        m.insert("TERMIN_AUDIT_DAYS".to_string(), "90".to_string());
+        let c = Config::from_map(&m).unwrap();
+        assert_eq!(
+            (c.staff_idle_minutes, c.staff_session_hours, c.audit_days),
+            (15, 8, 90)
+        );
+        m.insert("TERMIN_STAFF_IDLE_MINUTES".to_string(), "0".to_string());
+        assert!(Config::from_map(&m).is_err());
     }
 
     #[test]
