@@ -50,12 +50,19 @@ pub async fn staff_and_today(app: &App) -> anyhow::Result<Vec<String>> {
         crate::staff::add_user(app, &Actor::system(), email, role, office, &password).await?;
         lines.push(format!("termin:   {role:<5}  {email}  {password}"));
     }
-    let n = appointments_today(app).await?;
-    lines.push(if n > 0 {
-        format!("termin: {n} demo appointments today at Bürgerbüro Mitte, checked in by their codes (see the mails under mail/)")
+    let made = appointments_today(app).await?;
+    if made.is_empty() {
+        lines.push(
+            "termin: Bürgerbüro Mitte is closed for the rest of today: no demo appointments"
+                .to_string(),
+        );
     } else {
-        "termin: Bürgerbüro Mitte is closed for the rest of today: no demo appointments".to_string()
-    });
+        lines.push(format!(
+            "termin: {} demo appointments today at Bürgerbüro Mitte, to check in by their codes:",
+            made.len()
+        ));
+        lines.extend(made.into_iter().map(|m| format!("termin:   {m}")));
+    }
     Ok(lines)
 }
 
@@ -63,13 +70,15 @@ pub async fn staff_and_today(app: &App) -> anyhow::Result<Vec<String>> {
 /// closing time today, every quarter hour on each counter, with the mails
 /// they are owed. They are written as bookings are, through the capacity
 /// guards; only the booking window (which would not allow today) is not asked.
-async fn appointments_today(app: &App) -> anyhow::Result<usize> {
+///
+/// Returns a line for each: time, counter, code and name.
+async fn appointments_today(app: &App) -> anyhow::Result<Vec<String>> {
     let Some((office, revision)) = app.office_at(OFFICE).await? else {
-        return Ok(0);
+        return Ok(Vec::new());
     };
     let now = app.clock.now();
     let today = now.with_timezone(&office.timezone).date_naive();
-    let mut made = 0;
+    let mut made = Vec::new();
     for counter in &office.counters {
         let Some(service) = counter.services.first() else {
             continue;
@@ -98,8 +107,8 @@ async fn appointments_today(app: &App) -> anyhow::Result<usize> {
             let Ok(claim) = schedule::fit(&office, counter, need, start) else {
                 continue;
             };
-            let name = CITIZENS[made % CITIZENS.len()];
-            let email = format!("buerger{}@example.org", made + 1);
+            let name = CITIZENS[made.len() % CITIZENS.len()];
+            let email = format!("buerger{}@example.org", made.len() + 1);
             let token = secret::new_token();
             let id = uuid::Uuid::now_v7().to_string();
             let appointment = Appointment {
@@ -136,13 +145,13 @@ async fn appointments_today(app: &App) -> anyhow::Result<usize> {
                 idempotency: None,
                 code: BookingCode::random().as_str().to_string(),
             };
-            if app
-                .store
-                .book(&new, &claim, &mail, reminder.as_ref())
-                .await
-                .is_ok()
-            {
-                made += 1;
+            if let Ok(code) = app.store.book(&new, &claim, &mail, reminder.as_ref()).await {
+                let code = BookingCode::parse(&code).map_or(code, |c| c.display());
+                made.push(format!(
+                    "{}  {:<15} {code}  {name}",
+                    claim.start.with_timezone(&office.timezone).format("%H:%M"),
+                    counter.name.get(Language::De),
+                ));
             }
         }
     }
