@@ -8,6 +8,7 @@ mod hostile;
 mod mail;
 mod pages;
 mod processes;
+mod queue;
 mod schema;
 mod smtp;
 mod support;
