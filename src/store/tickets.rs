@@ -330,9 +330,13 @@ impl Store {
             Store::Postgres(_) => format!("{pick} FOR UPDATE SKIP LOCKED"),
             Store::Sqlite(_) => pick,
         };
+        let from_three = (0..counters.len())
+            .map(|i| format!("${}", 3 + i))
+            .collect::<Vec<_>>()
+            .join(", ");
         let waiting_sql = format!(
             "SELECT CAST(COUNT(*) AS BIGINT) FROM tickets WHERE office_id = $1 AND day = $2 AND {WAITING} \
-             AND counter_id IN ({list})"
+             AND counter_id IN ({from_three})"
         );
         let sql = CallSql {
             pick,
