@@ -11,4 +11,5 @@ mod processes;
 mod queue;
 mod schema;
 mod smtp;
+mod staff;
 mod support;
