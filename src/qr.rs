@@ -53,7 +53,7 @@ pub fn qr_png(code: &BookingCode) -> Vec<u8> {
                 byte = 0;
             }
         }
-        if side % 8 != 0 {
+        if !side.is_multiple_of(8) {
             raw.push(byte << (8 - side % 8));
         }
     }

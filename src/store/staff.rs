@@ -57,6 +57,7 @@ pub struct KioskRow {
 pub const THROTTLE_MEMORY_SECONDS: i64 = 24 * 3600;
 
 impl Store {
+    #[allow(clippy::too_many_arguments)]
     pub async fn add_api_key(
         &self,
         id: &str,

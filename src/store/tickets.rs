@@ -297,6 +297,7 @@ impl Store {
     /// due by `due_by`, then walk-ins by arrival, then appointments checked in
     /// early. A desk with a ticket called or at the desk calls nobody
     /// ([`Called::Busy`]): a form sent twice does not call twice.
+    #[allow(clippy::too_many_arguments)]
     pub async fn call_next(
         &self,
         office_id: &str,

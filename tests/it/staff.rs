@@ -391,6 +391,9 @@ async fn roles_and_offices_are_kept_apart_over_the_json_api(store: Store) {
     );
 }
 
+/// A refused request: what it is, method, path, body, the status and error code expected.
+type Case<'a> = (&'a str, &'a str, String, Option<Value>, StatusCode, &'a str);
+
 /// What the queue's tables hold, to compare before and after refused requests.
 async fn snapshot(t: &TestApp) -> Vec<Option<String>> {
     let mut all = texts(
@@ -433,7 +436,7 @@ async fn bad_input_to_the_queue_is_a_clear_4xx_and_changes_nothing(store: Store)
     let unknown = termin::domain::BookingCode::of_value(12345)
         .as_str()
         .to_string();
-    let cases: Vec<(&str, &str, String, Option<Value>, StatusCode, &str)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "unknown code",
             "POST",
