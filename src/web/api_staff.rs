@@ -96,6 +96,13 @@ impl FromRequestParts<AppState> for StaffAuth {
             return Ok(StaffAuth(staff::by_bearer(&s.app, token).await?));
         }
         if let Some(token) = session_cookie(&parts.headers) {
+            // A cookie goes along with requests other sites make: those are
+            // refused, as the CSRF guard refuses page forms from elsewhere.
+            if super::csrf::from_elsewhere(&parts.headers, &s.app.config.public_url) {
+                return Err(ApiError::Forbidden(
+                    "a staff session's cookie is accepted from this site's pages only".into(),
+                ));
+            }
             return Ok(StaffAuth(staff::session(&s.app, &token).await?));
         }
         Err(AccessError::Unknown.into())
