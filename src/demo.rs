@@ -10,7 +10,7 @@ use crate::domain::schedule::{self, Need};
 use crate::domain::{text, BookingCode, Language};
 use crate::mail::messages::Appointment;
 use crate::secret;
-use crate::store::{Actor, NewBooking};
+use crate::store::NewBooking;
 
 /// The office the demo staff belong to.
 pub const OFFICE: &str = "mitte";
@@ -47,7 +47,15 @@ pub async fn staff_and_today(app: &App) -> anyhow::Result<Vec<String>> {
     for (email, role) in STAFF {
         let password = crate::staff::generate_password();
         let office = (role != "admin").then_some(OFFICE);
-        crate::staff::add_user(app, &Actor::system(), email, role, office, &password).await?;
+        crate::staff::add_user(
+            app,
+            &crate::staff::Staff::system(),
+            email,
+            role,
+            office,
+            &password,
+        )
+        .await?;
         lines.push(format!("termin:   {role:<5}  {email}  {password}"));
     }
     let made = appointments_today(app).await?;

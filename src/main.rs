@@ -7,7 +7,7 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand};
 use termin::clock::SystemClock;
 use termin::config::Config;
-use termin::store::Actor;
+use termin::staff::Staff;
 use termin::{bench, server, staff};
 
 /// mimalloc instead of the system allocator: rendering mails and requests makes
@@ -195,7 +195,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let (password, generated) = read_password()?;
             staff::add_user(
                 &app,
-                &Actor::cli(),
+                &Staff::cli(),
                 &email,
                 &role,
                 office.as_deref(),
@@ -212,7 +212,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             command: UserCommand::Disable { email },
         } => {
             let app = server::open(&config, Arc::new(SystemClock)).await?;
-            if staff::disable_user(&app, &Actor::cli(), &email).await? {
+            if staff::disable_user(&app, &Staff::cli(), &email).await? {
                 println!("termin: disabled {email}; their sessions have ended");
             } else {
                 println!("termin: {email} was disabled already");
@@ -223,7 +223,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let app = server::open(&config, Arc::new(SystemClock)).await?;
             let (password, generated) = read_password()?;
-            staff::reset_password(&app, &Actor::cli(), &email, &password).await?;
+            staff::reset_password(&app, &Staff::cli(), &email, &password).await?;
             if generated {
                 println!(
                     "termin: {email} has the new password {password}; their sessions have ended"
@@ -243,7 +243,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let app = server::open(&config, Arc::new(SystemClock)).await?;
             let key = staff::add_api_key(
                 &app,
-                &Actor::cli(),
+                &Staff::cli(),
                 &label,
                 office.as_deref(),
                 role.as_deref(),
@@ -255,7 +255,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             command: KioskCommand::Add { office, label },
         } => {
             let app = server::open(&config, Arc::new(SystemClock)).await?;
-            let (id, token) = staff::unlock_kiosk(&app, &Actor::cli(), &office, &label).await?;
+            let (id, token) = staff::unlock_kiosk(&app, &Staff::cli(), &office, &label).await?;
             println!("termin: unlocked kiosk {id} for {office}; its token (shown once):");
             println!("{token}");
         }
@@ -263,7 +263,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             command: KioskCommand::Revoke { id },
         } => {
             let app = server::open(&config, Arc::new(SystemClock)).await?;
-            if staff::revoke_kiosk(&app, &Actor::cli(), &id).await? {
+            if staff::revoke_kiosk(&app, &Staff::cli(), &id).await? {
                 println!("termin: revoked kiosk {id}");
             } else {
                 anyhow::bail!("there is no unlocked kiosk {id}");

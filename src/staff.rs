@@ -69,6 +69,8 @@ pub enum UserError {
     Unknown,
     #[error("a label is one line of 1 to 100 characters")]
     Label,
+    #[error("only an admin may do this, or a head for the clerks of their office")]
+    Forbidden,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -100,6 +102,46 @@ pub enum AccessError {
 }
 
 impl Staff {
+    /// The command line on the server: a city's IT, with every right.
+    pub fn cli() -> Staff {
+        Staff::with_every_right(Actor::cli())
+    }
+
+    /// Termin itself (the demo, the sweeps).
+    pub fn system() -> Staff {
+        Staff::with_every_right(Actor::system())
+    }
+
+    fn with_every_right(actor: Actor) -> Staff {
+        Staff {
+            actor,
+            role: Role::Admin,
+            office: None,
+            user_id: None,
+            session_id: None,
+        }
+    }
+
+    /// Whether this staff member may add, disable or reset a user of `role` at
+    /// `office`: an admin anyone, a head the clerks of their own office.
+    pub fn may_manage_user(&self, role: Role, office: Option<&str>) -> bool {
+        match self.role {
+            Role::Admin => true,
+            Role::Head => {
+                role == Role::Clerk && office.is_some() && office == self.office.as_deref()
+            }
+            _ => false,
+        }
+    }
+
+    fn manage(&self, role: Role, office: Option<&str>) -> Result<(), UserError> {
+        if self.may_manage_user(role, office) {
+            Ok(())
+        } else {
+            Err(UserError::Forbidden)
+        }
+    }
+
     pub fn may(&self, p: Permission, office: &str) -> bool {
         self.role.may(p) && covers(self.office.as_deref(), office)
     }
@@ -151,7 +193,7 @@ fn check_office_and_role(role: Role, office: Option<&str>) -> Result<(), UserErr
 /// Add a staff user; the password is stored as an Argon2id hash.
 pub async fn add_user(
     app: &App,
-    actor: &Actor,
+    by: &Staff,
     email: &str,
     role: &str,
     office: Option<&str>,
@@ -169,6 +211,7 @@ pub async fn add_user(
         }
     }
     check_office_and_role(role, office)?;
+    by.manage(role, office)?;
     if password.chars().count() < 12 {
         return Err(UserError::WeakPassword);
     }
@@ -182,7 +225,7 @@ pub async fn add_user(
             role.as_str(),
             office,
             &hash,
-            actor,
+            &by.actor,
             app.clock.now().timestamp(),
         )
         .await
@@ -231,11 +274,14 @@ pub fn generate_password() -> String {
 /// returns the key, shown once.
 pub async fn add_api_key(
     app: &App,
-    actor: &Actor,
+    by: &Staff,
     label: &str,
     office: Option<&str>,
     role: Option<&str>,
 ) -> Result<String, UserError> {
+    if by.role != Role::Admin {
+        return Err(UserError::Forbidden);
+    }
     let role = match role {
         None => Role::Reader,
         Some(r) => Role::parse(r)
@@ -257,7 +303,7 @@ pub async fn add_api_key(
             office,
             label,
             role.as_str(),
-            actor,
+            &by.actor,
             app.clock.now().timestamp(),
         )
         .await?;
@@ -277,7 +323,7 @@ fn check_label(label: &str) -> Result<(), UserError> {
 /// their sessions end.
 pub async fn reset_password(
     app: &App,
-    actor: &Actor,
+    by: &Staff,
     email: &str,
     password: &str,
 ) -> Result<(), UserError> {
@@ -289,6 +335,10 @@ pub async fn reset_password(
         .user_by_email(&email.to_lowercase())
         .await?
         .ok_or(UserError::Unknown)?;
+    by.manage(
+        Role::parse(&user.role).unwrap_or(Role::Admin),
+        user.office_id.as_deref(),
+    )?;
     let entry =
         NewAudit::new(user.office_id.as_deref(), "password_reset").detail(user.email.clone());
     app.store
@@ -296,7 +346,7 @@ pub async fn reset_password(
             &user.id,
             &hash_password(password),
             None,
-            actor,
+            &by.actor,
             &entry,
             app.clock.now().timestamp(),
         )
@@ -306,17 +356,21 @@ pub async fn reset_password(
 
 /// Disable a user by their address: they can no longer log in, and their
 /// sessions end. Returns whether the user was enabled before.
-pub async fn disable_user(app: &App, actor: &Actor, email: &str) -> Result<bool, UserError> {
+pub async fn disable_user(app: &App, by: &Staff, email: &str) -> Result<bool, UserError> {
     let user = app
         .store
         .user_by_email(&email.to_lowercase())
         .await?
         .ok_or(UserError::Unknown)?;
+    by.manage(
+        Role::parse(&user.role).unwrap_or(Role::Admin),
+        user.office_id.as_deref(),
+    )?;
     let entry =
         NewAudit::new(user.office_id.as_deref(), "user_disabled").detail(user.email.clone());
     Ok(app
         .store
-        .disable_user(&user.id, actor, &entry, app.clock.now().timestamp())
+        .disable_user(&user.id, &by.actor, &entry, app.clock.now().timestamp())
         .await?)
 }
 
@@ -587,10 +641,13 @@ pub async fn by_bearer(app: &App, token: &str) -> Result<Staff, AccessError> {
 /// kiosk's id and its secret token, shown once, for the device to keep.
 pub async fn unlock_kiosk(
     app: &App,
-    by: &Actor,
+    by: &Staff,
     office: &str,
     label: &str,
 ) -> Result<(String, String), UserError> {
+    if by.role != Role::Admin {
+        return Err(UserError::Forbidden);
+    }
     check_label(label)?;
     if app.office(office).await?.is_none() {
         return Err(UserError::Office(office.to_string()));
@@ -603,7 +660,7 @@ pub async fn unlock_kiosk(
             &secret::hash(&token),
             office,
             label.trim(),
-            by,
+            &by.actor,
             app.clock.now().timestamp(),
         )
         .await?;
@@ -611,10 +668,14 @@ pub async fn unlock_kiosk(
 }
 
 /// Revoke a kiosk: its token stops working at once. Returns whether it was unlocked.
-pub async fn revoke_kiosk(app: &App, by: &Actor, id: &str) -> Result<bool, StoreError> {
-    app.store
-        .revoke_kiosk(id, by, app.clock.now().timestamp())
-        .await
+pub async fn revoke_kiosk(app: &App, by: &Staff, id: &str) -> Result<bool, UserError> {
+    if by.role != Role::Admin {
+        return Err(UserError::Forbidden);
+    }
+    Ok(app
+        .store
+        .revoke_kiosk(id, &by.actor, app.clock.now().timestamp())
+        .await?)
 }
 
 /// The audit log from `from` to `to` (UNIX seconds): of one office for its

@@ -760,7 +760,7 @@ async fn staff_read_the_day_with_an_api_key(store: Store) {
 
     let key = termin::staff::add_api_key(
         &t.app,
-        &termin::store::Actor::cli(),
+        &termin::staff::Staff::cli(),
         "Fachverfahren",
         Some("test"),
         None,

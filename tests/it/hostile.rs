@@ -737,7 +737,7 @@ async fn api_keys_are_read_in_any_case_and_a_401_says_how() {
     let t = TestApp::new(db.store.clone()).await;
     let key = termin::staff::add_api_key(
         &t.app,
-        &termin::store::Actor::cli(),
+        &termin::staff::Staff::cli(),
         "back office",
         None,
         None,

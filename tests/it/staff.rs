@@ -8,8 +8,8 @@ use axum::http::StatusCode;
 use chrono::Duration;
 use serde_json::{json, Value};
 
-use termin::staff::{self, AccessError, LoginError};
-use termin::store::{Actor, Store};
+use termin::staff::{self, AccessError, LoginError, Staff};
+use termin::store::Store;
 
 use crate::support::{number, on_both, staff_key, texts, TestApp};
 
@@ -34,7 +34,7 @@ async fn two_offices(store: Store) -> TestApp {
 }
 
 async fn user(t: &TestApp, email: &str, role: &str, office: Option<&str>) {
-    staff::add_user(&t.app, &Actor::cli(), email, role, office, PASSWORD)
+    staff::add_user(&t.app, &Staff::cli(), email, role, office, PASSWORD)
         .await
         .unwrap();
 }
@@ -49,7 +49,105 @@ on_both!(
     every_staff_action_is_in_the_audit_log_without_any_citizen_data,
     the_display_shows_numbers_desks_and_counts_and_no_personal_data,
     an_emergency_alert_reaches_every_desk_until_someone_is_coming,
+    admins_manage_keys_kiosks_and_users_and_heads_the_clerks_of_their_office,
 );
+
+async fn admins_manage_keys_kiosks_and_users_and_heads_the_clerks_of_their_office(store: Store) {
+    let t = two_offices(store).await;
+    user(&t, "admin@stadt.example", "admin", None).await;
+    user(&t, "leitung@stadt.example", "head", Some("test")).await;
+    user(&t, "clara@stadt.example", "clerk", Some("test")).await;
+    let who = |email: &'static str| {
+        let app = t.app.clone();
+        async move {
+            let l = staff::login(&app, email, PASSWORD, ip("192.0.2.1"))
+                .await
+                .unwrap();
+            staff::session(&app, &l.token).await.unwrap()
+        }
+    };
+    let (admin, head, clerk) = (
+        who("admin@stadt.example").await,
+        who("leitung@stadt.example").await,
+        who("clara@stadt.example").await,
+    );
+    use staff::UserError::Forbidden;
+    let add = |by: &Staff, email: &str, role: &str, office: Option<&str>| {
+        let (app, by, email, role, office) = (
+            t.app.clone(),
+            by.clone(),
+            email.to_string(),
+            role.to_string(),
+            office.map(str::to_string),
+        );
+        async move { staff::add_user(&app, &by, &email, &role, office.as_deref(), PASSWORD).await }
+    };
+    // A head adds and disables the clerks of their own office, nobody else.
+    add(&head, "neu@stadt.example", "clerk", Some("test"))
+        .await
+        .unwrap();
+    assert!(matches!(
+        add(&head, "chef@stadt.example", "head", Some("test")).await,
+        Err(Forbidden)
+    ));
+    assert!(matches!(
+        add(&head, "dort@stadt.example", "clerk", Some("other")).await,
+        Err(Forbidden)
+    ));
+    assert!(matches!(
+        add(&clerk, "x@stadt.example", "clerk", Some("test")).await,
+        Err(Forbidden)
+    ));
+    assert!(staff::disable_user(&t.app, &head, "neu@stadt.example")
+        .await
+        .unwrap());
+    assert!(matches!(
+        staff::disable_user(&t.app, &head, "admin@stadt.example").await,
+        Err(Forbidden)
+    ));
+    // Keys and kiosks are an admin's.
+    assert!(matches!(
+        staff::add_api_key(&t.app, &head, "Fachverfahren", Some("test"), Some("reader")).await,
+        Err(Forbidden)
+    ));
+    assert!(matches!(
+        staff::unlock_kiosk(&t.app, &head, "test", "Eingang").await,
+        Err(Forbidden)
+    ));
+    staff::add_api_key(&t.app, &admin, "Fachverfahren", Some("test"), Some("head"))
+        .await
+        .unwrap();
+    let (id, _) = staff::unlock_kiosk(&t.app, &admin, "test", "Eingang")
+        .await
+        .unwrap();
+    assert!(matches!(
+        staff::revoke_kiosk(&t.app, &clerk, &id).await,
+        Err(Forbidden)
+    ));
+    assert!(staff::revoke_kiosk(&t.app, &admin, &id).await.unwrap());
+    add(&admin, "dort@stadt.example", "head", Some("other"))
+        .await
+        .unwrap();
+    // Each change is in the log with who made it.
+    let by = texts(
+        &t.app.store,
+        "SELECT actor_label || ' ' || action FROM audit_log WHERE action IN ('user_added', 'user_disabled', 'apikey_added', 'kiosk_added', 'kiosk_revoked') AND actor <> 'cli' ORDER BY at, id",
+    )
+    .await;
+    let mut by: Vec<String> = by.into_iter().flatten().collect();
+    by.sort();
+    assert_eq!(
+        by,
+        [
+            "admin@stadt.example apikey_added",
+            "admin@stadt.example kiosk_added",
+            "admin@stadt.example kiosk_revoked",
+            "admin@stadt.example user_added",
+            "leitung@stadt.example user_added",
+            "leitung@stadt.example user_disabled",
+        ]
+    );
+}
 
 async fn failed_logins_slow_down_per_account_and_per_address_alike_for_unknown_ones(store: Store) {
     let t = two_offices(store).await;
@@ -224,7 +322,7 @@ async fn a_password_change_ends_the_other_sessions_and_logout_ends_this_one(stor
     .unwrap();
     staff::reset_password(
         &t.app,
-        &Actor::cli(),
+        &Staff::cli(),
         "clara@stadt.example",
         "reset by the admin",
     )
@@ -248,12 +346,12 @@ async fn a_disabled_user_cannot_log_in_and_their_sessions_end(store: Store) {
         .await
         .unwrap();
     assert!(
-        staff::disable_user(&t.app, &Actor::cli(), "clara@stadt.example")
+        staff::disable_user(&t.app, &Staff::cli(), "clara@stadt.example")
             .await
             .unwrap()
     );
     assert!(
-        !staff::disable_user(&t.app, &Actor::cli(), "clara@stadt.example")
+        !staff::disable_user(&t.app, &Staff::cli(), "clara@stadt.example")
             .await
             .unwrap()
     );
@@ -284,7 +382,7 @@ async fn roles_and_offices_are_kept_apart_over_the_json_api(store: Store) {
     let reader = staff_key(&t, "reader", Some("test")).await;
     let head = staff_key(&t, "head", Some("test")).await;
     let everywhere = staff_key(&t, "clerk", None).await;
-    let (_, kiosk) = staff::unlock_kiosk(&t.app, &Actor::cli(), "test", "Eingang")
+    let (_, kiosk) = staff::unlock_kiosk(&t.app, &Staff::cli(), "test", "Eingang")
         .await
         .unwrap();
     user(&t, "clara@stadt.example", "clerk", Some("test")).await;
@@ -367,10 +465,10 @@ async fn roles_and_offices_are_kept_apart_over_the_json_api(store: Store) {
         StatusCode::UNAUTHORIZED
     );
     // A revoked kiosk is unknown.
-    let (id, revoked) = staff::unlock_kiosk(&t.app, &Actor::cli(), "test", "Eingang 2")
+    let (id, revoked) = staff::unlock_kiosk(&t.app, &Staff::cli(), "test", "Eingang 2")
         .await
         .unwrap();
-    assert!(staff::revoke_kiosk(&t.app, &Actor::cli(), &id)
+    assert!(staff::revoke_kiosk(&t.app, &Staff::cli(), &id)
         .await
         .unwrap());
     let gone = t
@@ -692,7 +790,7 @@ async fn every_staff_action_is_in_the_audit_log_without_any_citizen_data(store: 
     let s = staff::login(&t.app, "leitung@stadt.example", PASSWORD, ip("192.0.2.1"))
         .await
         .unwrap();
-    staff::unlock_kiosk(&t.app, &Actor::cli(), "test", "Eingang")
+    staff::unlock_kiosk(&t.app, &Staff::cli(), "test", "Eingang")
         .await
         .unwrap();
     staff::logout(&t.app, &s.token).await.unwrap();

@@ -725,7 +725,7 @@ pub async fn finish_relayed(db: Db, relay: Relay, t: &TestApp, test: &str) {
 pub async fn staff_key(t: &TestApp, role: &str, office: Option<&str>) -> String {
     termin::staff::add_api_key(
         &t.app,
-        &termin::store::Actor::cli(),
+        &termin::staff::Staff::cli(),
         &format!("{role} key"),
         office,
         Some(role),
