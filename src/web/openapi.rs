@@ -666,7 +666,11 @@ fn office_schemas() -> Value {
                         not_found, slot_taken, arrivals_full, email_cap, \
                         idempotency_key_reused, not_changeable, too_late, moved_too_often, gone, \
                         too_large, unsupported_media_type, invalid, rate_limited, busy, \
-                        unavailable, timeout, internal."
+                        unavailable, timeout, internal; on the staff side forbidden, too_early, \
+                        not_today, already_checked_in, not_confirmed, not_checkable, \
+                        no_walk_in_capacity, desk_busy, not_allowed, stale, wrong_desk, too_soon, \
+                        answered. Conflicts of the staff side carry more fields beside the \
+                        message (the ticket, its state and version, the next free time)."
                 },
                 "message": {"type": "string", "description": "A sentence for people."},
                 "fields": {
