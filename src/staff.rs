@@ -719,3 +719,32 @@ pub async fn sweep(app: &App) -> Result<(), StoreError> {
     app.store.sweep_audit(before).await?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn five_failures_are_free_then_each_try_waits_twice_as_long_up_to_a_quarter_hour() {
+        let waits: Vec<i64> = (1..=8).map(login_delay).collect();
+        assert_eq!(waits, [0, 0, 0, 0, 1, 2, 4, 8]);
+        assert_eq!(login_delay(30), MAX_LOGIN_DELAY_SECONDS);
+        assert_eq!(login_delay(1000), MAX_LOGIN_DELAY_SECONDS);
+    }
+
+    #[test]
+    fn a_head_manages_the_clerks_of_their_own_office_only() {
+        let head = Staff {
+            actor: Actor::cli(),
+            role: Role::Head,
+            office: Some("mitte".into()),
+            user_id: None,
+            session_id: None,
+        };
+        assert!(head.may_manage_user(Role::Clerk, Some("mitte")));
+        assert!(!head.may_manage_user(Role::Clerk, Some("nordwest")));
+        assert!(!head.may_manage_user(Role::Head, Some("mitte")));
+        assert!(!head.may_manage_user(Role::Admin, None));
+        assert!(Staff::cli().may_manage_user(Role::Admin, None));
+    }
+}
