@@ -340,6 +340,8 @@ impl Store {
                 blocked = blocked.max(until);
             }
             if blocked > now {
+                // The rows taken above are let go of at once.
+                tx.rollback().await?;
                 return Ok(Err(blocked));
             }
             for key in keys {

@@ -232,6 +232,7 @@ impl Store {
                 .await?
                 .rows_affected();
             if n == 0 {
+                tx.rollback().await?;
                 return Err(StoreError::Conflict(Conflict::State));
             }
             let number = next_number!(tx, new);
@@ -275,6 +276,8 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
             if waiting + new.planned_minutes > capacity_minutes {
+                // The number goes back, and the day's number row is free again at once.
+                tx.rollback().await?;
                 return Err(StoreError::Conflict(Conflict::WalkInFull));
             }
             let row = insert_ticket!(tx, new, &number);
@@ -392,7 +395,10 @@ impl Store {
             .bind(desk)
             .fetch_optional(&mut *tx)
             .await?;
+            // What is not called lets go of the desk's turn at once (a dropped
+            // transaction would hold it until its connection is used again).
             if let Some(b) = busy {
+                tx.rollback().await?;
                 return Ok(Some(Called::Busy(b)));
             }
             let mut q = sqlx::query_as::<_, TicketRow>(&sql.pick).bind(office_id).bind(day).bind(due_by);
@@ -407,6 +413,7 @@ impl Store {
                     q = q.bind(c);
                 }
                 let waiting = q.fetch_one(&mut *tx).await?;
+                tx.rollback().await?;
                 if waiting > 0 && !give_up {
                     return Ok(None);
                 }
@@ -473,12 +480,18 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?
                 .ok_or(StoreError::NotFound)?;
+            // Refused with the ticket locked: the lock goes at once, not when
+            // the connection is next used (as it would with a dropped transaction).
             if expected_version.is_some_and(|v| v != t.version) {
+                tx.rollback().await?;
                 return Err(StoreError::Conflict(Conflict::Stale));
             }
             let change = match decide(&t) {
                 Ok(c) => c,
-                Err(r) => return Ok(Err(r)),
+                Err(r) => {
+                    tx.rollback().await?;
+                    return Ok(Err(r));
+                }
             };
             let n = &change.ticket;
             let written: TicketRow = sqlx::query_as(&format!(
