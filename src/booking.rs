@@ -644,6 +644,7 @@ async fn book_once(
         email_cap: office.max_active_bookings_per_email,
         office_revision: revision,
         idempotency: idempotency_key.map(|k| (k.to_string(), fingerprint(req))),
+        code: crate::domain::BookingCode::random().as_str().to_string(),
     };
     let written = app
         .store
@@ -656,8 +657,8 @@ async fn book_once(
             return Ok(done);
         }
     }
-    match written {
-        Ok(()) => {}
+    let code = match written {
+        Ok(code) => code,
         Err(StoreError::Conflict(Conflict::Capacity)) => return Err(BookError::SlotTaken),
         Err(StoreError::Conflict(Conflict::Arrivals)) => return Err(BookError::ArrivalsFull),
         Err(StoreError::Conflict(Conflict::EmailCap)) => {
@@ -671,7 +672,7 @@ async fn book_once(
                 .ok_or(BookError::IdempotencyMismatch);
         }
         Err(e) => return Err(e.into()),
-    }
+    };
     app.outbox.notify_one();
     let booking = BookingRow {
         id,
@@ -696,6 +697,7 @@ async fn book_once(
         address_confirmed: 0,
         moves: 0,
         calendar_sent: 0,
+        code: Some(code),
     };
     Ok(Booked {
         booking,

@@ -47,6 +47,12 @@ pub struct Config {
     pub locales_dir: Option<std::path::PathBuf>,
     /// The city's video in German Sign Language, linked from the easy-German page.
     pub sign_language_url: Option<String>,
+    /// A staff session unused for this long ends.
+    pub staff_idle_minutes: u32,
+    /// A staff session ends this long after the login, used or not.
+    pub staff_session_hours: u32,
+    /// How long audit log entries are kept.
+    pub audit_days: u32,
 }
 
 impl Default for Config {
@@ -74,6 +80,9 @@ impl Default for Config {
             max_connections_per_client: 128,
             locales_dir: None,
             sign_language_url: None,
+            staff_idle_minutes: 30,
+            staff_session_hours: 10,
+            audit_days: 365,
         }
     }
 }
@@ -101,6 +110,9 @@ pub const KEYS: &[&str] = &[
     "TERMIN_MAX_CONNECTIONS_PER_CLIENT",
     "TERMIN_LOCALES_DIR",
     "TERMIN_SIGN_LANGUAGE_URL",
+    "TERMIN_STAFF_IDLE_MINUTES",
+    "TERMIN_STAFF_SESSION_HOURS",
+    "TERMIN_AUDIT_DAYS",
     // Replaced by TERMIN_HOLD_MINUTES_PER_CLIENT; still accepted so that an old
     // termin.toml does not stop the service, and ignored with a warning.
     "TERMIN_HOLDS_PER_CLIENT",
@@ -241,6 +253,15 @@ impl Config {
         if let Some(n) = number("TERMIN_MAX_CONNECTIONS_PER_CLIENT", 1, 1_000_000)? {
             c.max_connections_per_client = usize::try_from(n).unwrap_or(usize::MAX);
         }
+        if let Some(n) = number("TERMIN_STAFF_IDLE_MINUTES", 1, 24 * 60)? {
+            c.staff_idle_minutes = small(n);
+        }
+        if let Some(n) = number("TERMIN_STAFF_SESSION_HOURS", 1, 24 * 7)? {
+            c.staff_session_hours = small(n);
+        }
+        if let Some(n) = number("TERMIN_AUDIT_DAYS", 1, 3650)? {
+            c.audit_days = small(n);
+        }
         if let Some(v) = get("TERMIN_RETENTION_DAYS") {
             c.retention_days =
                 v.parse().ok().filter(|d| (1..=3650).contains(d)).context(
@@ -317,6 +338,25 @@ mod tests {
         assert_eq!(c.bind, "127.0.0.1:8080");
         assert!(c.rate_limits);
         assert_eq!(c.retention_days, 30);
+        assert_eq!(
+            (c.staff_idle_minutes, c.staff_session_hours, c.audit_days),
+            (30, 10, 365)
+        );
+    }
+
+    #[test]
+    fn staff_session_times_are_whole_numbers_in_range() {
+        let mut m = HashMap::new();
+        m.insert("TERMIN_STAFF_IDLE_MINUTES".to_string(), "15".to_string());
+        m.insert("TERMIN_STAFF_SESSION_HOURS".to_string(), "8".to_string());
+        m.insert("TERMIN_AUDIT_DAYS".to_string(), "90".to_string());
+        let c = Config::from_map(&m).unwrap();
+        assert_eq!(
+            (c.staff_idle_minutes, c.staff_session_hours, c.audit_days),
+            (15, 8, 90)
+        );
+        m.insert("TERMIN_STAFF_IDLE_MINUTES".to_string(), "0".to_string());
+        assert!(Config::from_map(&m).is_err());
     }
 
     #[test]

@@ -293,6 +293,7 @@ pub async fn book(
         email_cap: office.max_active_bookings_per_email,
         office_revision: 0,
         idempotency: None,
+        code: crate::domain::BookingCode::random().as_str().to_string(),
     };
     let done_until = (now + Duration::minutes(DONE_PAGE_MINUTES)).timestamp();
     let row: BookingRow = match app

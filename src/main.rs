@@ -1,4 +1,4 @@
-//! The `termin` binary: serve, migrate, import offices, add staff users and API keys, benchmark.
+//! The `termin` binary: serve, migrate, import offices, staff users, API keys and kiosks, benchmark.
 
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
@@ -7,6 +7,7 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand};
 use termin::clock::SystemClock;
 use termin::config::Config;
+use termin::staff::Staff;
 use termin::{bench, server, staff};
 
 /// mimalloc instead of the system allocator: rendering mails and requests makes
@@ -44,6 +45,11 @@ enum Command {
         #[command(subcommand)]
         command: ApikeyCommand,
     },
+    /// Kiosk devices for self-service check-in.
+    Kiosk {
+        #[command(subcommand)]
+        command: KioskCommand,
+    },
     /// Measure availability and bookings per second against the raw commit rate.
     Bench(bench::Options),
 }
@@ -60,6 +66,17 @@ enum UserCommand {
         #[arg(long)]
         office: Option<String>,
     },
+    /// Disable a user: no more logins, and their sessions end.
+    Disable {
+        #[arg(long)]
+        email: String,
+    },
+    /// Set a new password (asked for, read from standard input, or generated
+    /// and printed like `add`); the user's sessions end.
+    Reset {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -71,6 +88,25 @@ enum ApikeyCommand {
         /// Limit the key to one office.
         #[arg(long)]
         office: Option<String>,
+        /// reader (the day's appointments; the default), clerk (the queue) or head (also the audit log).
+        #[arg(long)]
+        role: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum KioskCommand {
+    /// Unlock a device for an office's self-service check-in; prints its token once.
+    Add {
+        #[arg(long)]
+        office: String,
+        #[arg(long)]
+        label: String,
+    },
+    /// Revoke a kiosk by its id: its token stops working.
+    Revoke {
+        #[arg(long)]
+        id: String,
     },
 }
 
@@ -157,19 +193,81 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let app = server::open(&config, Arc::new(SystemClock)).await?;
             let (password, generated) = read_password()?;
-            staff::add_user(&app, &email, &role, office.as_deref(), &password).await?;
+            staff::add_user(
+                &app,
+                &Staff::cli(),
+                &email,
+                &role,
+                office.as_deref(),
+                &password,
+            )
+            .await?;
             if generated {
                 println!("termin: added {email} ({role}) with the password {password}");
             } else {
                 println!("termin: added {email} ({role})");
             }
         }
-        Command::Apikey {
-            command: ApikeyCommand::Add { label, office },
+        Command::User {
+            command: UserCommand::Disable { email },
         } => {
             let app = server::open(&config, Arc::new(SystemClock)).await?;
-            let key = staff::add_api_key(&app, &label, office.as_deref()).await?;
+            if staff::disable_user(&app, &Staff::cli(), &email).await? {
+                println!("termin: disabled {email}; their sessions have ended");
+            } else {
+                println!("termin: {email} was disabled already");
+            }
+        }
+        Command::User {
+            command: UserCommand::Reset { email },
+        } => {
+            let app = server::open(&config, Arc::new(SystemClock)).await?;
+            let (password, generated) = read_password()?;
+            staff::reset_password(&app, &Staff::cli(), &email, &password).await?;
+            if generated {
+                println!(
+                    "termin: {email} has the new password {password}; their sessions have ended"
+                );
+            } else {
+                println!("termin: set a new password for {email}; their sessions have ended");
+            }
+        }
+        Command::Apikey {
+            command:
+                ApikeyCommand::Add {
+                    label,
+                    office,
+                    role,
+                },
+        } => {
+            let app = server::open(&config, Arc::new(SystemClock)).await?;
+            let key = staff::add_api_key(
+                &app,
+                &Staff::cli(),
+                &label,
+                office.as_deref(),
+                role.as_deref(),
+            )
+            .await?;
             println!("{key}");
+        }
+        Command::Kiosk {
+            command: KioskCommand::Add { office, label },
+        } => {
+            let app = server::open(&config, Arc::new(SystemClock)).await?;
+            let (id, token) = staff::unlock_kiosk(&app, &Staff::cli(), &office, &label).await?;
+            println!("termin: unlocked kiosk {id} for {office}; its token (shown once):");
+            println!("{token}");
+        }
+        Command::Kiosk {
+            command: KioskCommand::Revoke { id },
+        } => {
+            let app = server::open(&config, Arc::new(SystemClock)).await?;
+            if staff::revoke_kiosk(&app, &Staff::cli(), &id).await? {
+                println!("termin: revoked kiosk {id}");
+            } else {
+                anyhow::bail!("there is no unlocked kiosk {id}");
+            }
         }
         Command::Bench(options) => bench::run(options).await?,
     }

@@ -47,8 +47,30 @@ fn keep_private(path: &Path) {
     }
 }
 
-/// Connect and migrate; load the demo offices when asked to, or on a new SQLite file.
+/// Connect and migrate; load the demo offices when asked to, or on a new SQLite
+/// file. What the demo has to say once (its staff's passwords) is printed on
+/// standard output.
 pub async fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<App> {
+    let (app, notes) = open_with_notes(config, clock).await?;
+    print_lines(&notes);
+    Ok(app)
+}
+
+/// Print lines on standard output; a reader that went away is no reason to stop.
+pub fn print_lines(lines: &[String]) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    for line in lines {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = out.flush();
+}
+
+/// [`open`], returning the lines to print once instead of printing them.
+pub async fn open_with_notes(
+    config: &Config,
+    clock: Arc<dyn Clock>,
+) -> anyhow::Result<(App, Vec<String>)> {
     let file = sqlite_file(&config.database_url);
     let new_file = file.as_ref().is_some_and(|p| !p.exists());
     if let Some(file) = &file {
@@ -65,11 +87,25 @@ pub async fn open(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<App>
         .context("opening the database")?;
     store.migrate().await.context("migrating the database")?;
     let app = App::new(store, clock, config.clone());
+    let mut notes = Vec::new();
     if config.demo.unwrap_or(new_file) && app.offices().await?.is_empty() {
         let ids = staff::import(&app, crate::DEMO_OFFICES).await?;
         tracing::info!(offices = ?ids, "loaded the demo offices");
+        // The staff side of the demo only on a new database of its own: a
+        // shared one gets no accounts with passwords printed to a terminal.
+        if new_file {
+            notes = crate::demo::staff_and_today(&app)
+                .await
+                .context("making the demo staff and appointments")?;
+        }
     }
-    Ok(app)
+    let coded = crate::queue::assign_missing_codes(&app)
+        .await
+        .context("giving bookings made before booking codes a code")?;
+    if coded > 0 {
+        tracing::info!(bookings = coded, "gave bookings a booking code");
+    }
+    Ok((app, notes))
 }
 
 pub fn mailer(config: &Config) -> anyhow::Result<Mailer> {
@@ -83,7 +119,8 @@ pub fn mailer(config: &Config) -> anyhow::Result<Mailer> {
     }
 }
 
-/// Expire unconfirmed bookings and holds that ran out, and erase old personal data, again and again.
+/// Expire unconfirmed bookings and holds that ran out, mark bookings never checked in as
+/// no-shows, erase old personal data and forget old sessions and audit entries, again and again.
 pub async fn sweep_forever(app: App) {
     let mut round: u64 = 0;
     loop {
@@ -96,11 +133,17 @@ pub async fn sweep_forever(app: App) {
         if let Err(e) = booking::retire_ended(&app).await {
             tracing::error!(error = %e, "retiring past bookings from the per-address cap");
         }
+        if let Err(e) = crate::queue::mark_no_shows(&app).await {
+            tracing::error!(error = %e, "marking bookings never checked in as no-shows");
+        }
         if round.is_multiple_of(240) {
             match booking::erase_old_personal_data(&app).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(bookings = n, "erased personal data past retention"),
                 Err(e) => tracing::error!(error = %e, "erasing personal data"),
+            }
+            if let Err(e) = staff::sweep(&app).await {
+                tracing::error!(error = %e, "forgetting old sessions, failed logins and audit entries");
             }
         }
         round += 1;
@@ -110,7 +153,7 @@ pub async fn sweep_forever(app: App) {
 
 pub async fn serve(config: Config) -> anyhow::Result<()> {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    let app = open(&config, clock.clone()).await?;
+    let (app, notes) = open_with_notes(&config, clock.clone()).await?;
     let mailer = mailer(&config)?;
     tokio::spawn(worker::run(app.clone(), mailer, app.outbox.clone()));
     tokio::spawn(sweep_forever(app.clone()));
@@ -127,6 +170,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         "termin: listening on http://{addr} ({})",
         app.store.backend()
     );
+    print_lines(&notes);
     tracing::info!(%addr, "serving");
     web::listen::serve(
         listener,

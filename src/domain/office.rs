@@ -83,6 +83,39 @@ pub struct Office {
     pub closed: Vec<NaiveDate>,
     pub open: Vec<NaiveDate>,
     pub counters: Vec<Counter>,
+    /// The rules of the day's queue (`[office.queue]`); offices stored before
+    /// there were any get the defaults.
+    #[serde(default)]
+    pub queue: QueueRules,
+}
+
+/// How the day's queue runs at an office (`[office.queue]` in the office file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QueueRules {
+    /// Check-in opens this many minutes before the appointment.
+    pub early_minutes: u32,
+    /// A later arrival than this many minutes after the appointment becomes a walk-in.
+    pub late_minutes: u32,
+    /// A called ticket may be called again after this many minutes.
+    pub recall_minutes: u32,
+    /// After this many calls without coming a ticket is missed.
+    pub max_calls: u32,
+    /// The office's desks by name (`3`, `Raum 1.12`); empty: `1` to the most
+    /// desks its counters staff at once, added up.
+    pub desks: Vec<String>,
+}
+
+impl Default for QueueRules {
+    fn default() -> QueueRules {
+        QueueRules {
+            early_minutes: 30,
+            late_minutes: 10,
+            recall_minutes: 2,
+            max_calls: 3,
+            desks: Vec::new(),
+        }
+    }
 }
 
 /// At most `max` persons arrive in each `per_minutes` window of the day.
@@ -101,6 +134,10 @@ pub struct Counter {
     pub services: Vec<Service>,
     pub hours: Vec<Window>,
     pub exceptions: Vec<Exception>,
+    /// The prefix of the counter's ticket numbers (`S` in `S-017`); `None`: the
+    /// first letter of the id, upper case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket_prefix: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -176,6 +213,21 @@ impl Office {
         self.counters.iter().find(|c| c.id == id)
     }
 
+    /// The office's desks: as the office file names them, or `1` to the most
+    /// desks its counters staff at once, added up.
+    pub fn desks(&self) -> Vec<String> {
+        if !self.queue.desks.is_empty() {
+            return self.queue.desks.clone();
+        }
+        let most = |c: &Counter| {
+            let windows = c.hours.iter().map(|w| w.desks);
+            let exceptions = c.exceptions.iter().map(|e| e.desks);
+            windows.chain(exceptions).max().unwrap_or(0)
+        };
+        let n: u32 = self.counters.iter().map(most).sum();
+        (1..=n.max(1)).map(|i| i.to_string()).collect()
+    }
+
     /// The counter offering a service, with the service.
     pub fn service(&self, id: &str) -> Option<(&Counter, &Service)> {
         self.counters
@@ -185,6 +237,18 @@ impl Office {
 }
 
 impl Counter {
+    /// The prefix of the counter's ticket numbers.
+    pub fn prefix(&self) -> String {
+        match &self.ticket_prefix {
+            Some(p) => p.clone(),
+            None => self
+                .id
+                .chars()
+                .next()
+                .map_or_else(|| "T".into(), |c| c.to_ascii_uppercase().to_string()),
+        }
+    }
+
     pub fn service(&self, id: &str) -> Option<&Service> {
         self.services.iter().find(|s| s.id == id)
     }

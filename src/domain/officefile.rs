@@ -8,7 +8,9 @@ use chrono_tz::Tz;
 use toml::{Table, Value};
 
 use super::holidays::State;
-use super::office::{ArrivalCap, Counter, Exception, Office, Service, Text, Weekday, Window};
+use super::office::{
+    ArrivalCap, Counter, Exception, Office, QueueRules, Service, Text, Weekday, Window,
+};
 
 /// One mistake in an office file: where it is and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -331,6 +333,7 @@ const OFFICE_KEYS: &[&str] = &[
     "closed",
     "open",
     "counter",
+    "queue",
 ];
 
 fn office(t: &Table, fallback: &str, r: &mut Report) -> Option<Office> {
@@ -432,6 +435,7 @@ fn office(t: &Table, fallback: &str, r: &mut Report) -> Option<Office> {
     }
     let closed = r.dates(t, &place, "closed");
     let open = r.dates(t, &place, "open");
+    let queue = queue_rules(t, &place, r);
 
     let counters: Vec<Counter> = r
         .tables(t, &place, "counter")
@@ -443,7 +447,18 @@ fn office(t: &Table, fallback: &str, r: &mut Report) -> Option<Office> {
     }
     let mut counter_ids = HashSet::new();
     let mut service_ids = HashSet::new();
+    let mut prefixes = HashSet::new();
     for c in &counters {
+        if !prefixes.insert(c.prefix()) {
+            r.add(
+                &format!("{place}, counter {}", c.id),
+                format!(
+                    "the ticket prefix {:?} is another counter's too: set ticket_prefix, so that \
+                     the waiting room can tell their tickets apart",
+                    c.prefix()
+                ),
+            );
+        }
         if !counter_ids.insert(&c.id) {
             r.add(
                 &format!("{place}, counter {}", c.id),
@@ -479,6 +494,80 @@ fn office(t: &Table, fallback: &str, r: &mut Report) -> Option<Office> {
         closed,
         open,
         counters,
+        queue: queue?,
+    })
+}
+
+/// `[office.queue]`: the check-in window, recalls, and the office's desks.
+fn queue_rules(t: &Table, place: &str, r: &mut Report) -> Option<QueueRules> {
+    let d = QueueRules::default();
+    let q = match t.get("queue") {
+        None => return Some(d),
+        Some(Value::Table(q)) => q,
+        Some(_) => {
+            r.add(&join(place, "queue"), "must be a table ([office.queue])");
+            return None;
+        }
+    };
+    let here = join(place, "queue");
+    r.unknown_keys(
+        q,
+        &here,
+        &[
+            "early_minutes",
+            "late_minutes",
+            "recall_minutes",
+            "max_calls",
+            "desks",
+        ],
+    );
+    let early = r.number(q, &here, "early_minutes", Some(d.early_minutes), (0, 240));
+    let late = r.number(q, &here, "late_minutes", Some(d.late_minutes), (0, 240));
+    let recall = r.number(q, &here, "recall_minutes", Some(d.recall_minutes), (0, 60));
+    let max_calls = r.number(q, &here, "max_calls", Some(d.max_calls), (1, 10));
+    let desks = match q.get("desks") {
+        None => Some(Vec::new()),
+        Some(Value::Array(items)) => {
+            let mut names: Vec<String> = Vec::new();
+            let mut ok = true;
+            for v in items {
+                match v.as_str().map(str::trim) {
+                    Some(name)
+                        if !name.is_empty()
+                            && name.chars().count() <= 20
+                            && super::text::is_clean_line(name) =>
+                    {
+                        if names.iter().any(|n| n == name) {
+                            r.add(&join(&here, "desks"), format!("{name:?} is named twice"));
+                            ok = false;
+                        }
+                        names.push(name.to_string());
+                    }
+                    _ => {
+                        r.add(
+                            &join(&here, "desks"),
+                            format!("{v} is not a desk's name (one line, 1 to 20 characters)"),
+                        );
+                        ok = false;
+                    }
+                }
+            }
+            ok.then_some(names)
+        }
+        Some(_) => {
+            r.add(
+                &join(&here, "desks"),
+                "must be a list of desk names, e.g. [\"1\", \"2\", \"Raum 1.12\"]",
+            );
+            None
+        }
+    };
+    Some(QueueRules {
+        early_minutes: early?,
+        late_minutes: late?,
+        recall_minutes: recall?,
+        max_calls: max_calls?,
+        desks: desks?,
     })
 }
 
@@ -497,9 +586,22 @@ fn counter(t: &Table, office: &str, fallback: &str, r: &mut Report) -> Option<Co
             "service",
             "hours",
             "exception",
+            "ticket_prefix",
         ],
     );
     let name = r.text(t, &place, "name", true);
+    let ticket_prefix = r.string(t, &place, "ticket_prefix");
+    if let Some(p) = &ticket_prefix {
+        let ok = (1..=3).contains(&p.len())
+            && p.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        if !ok {
+            r.add(
+                &join(&place, "ticket_prefix"),
+                format!("\"{p}\" must be 1 to 3 upper-case letters or digits"),
+            );
+        }
+    }
     let grid = r.number(t, &place, "grid_minutes", Some(5), (1, 60));
     if let Some(g) = grid {
         if 60 % g != 0 {
@@ -634,6 +736,7 @@ fn counter(t: &Table, office: &str, fallback: &str, r: &mut Report) -> Option<Co
         services,
         hours: hours.into_iter().map(|(_, w)| w).collect(),
         exceptions,
+        ticket_prefix,
     })
 }
 
@@ -773,6 +876,45 @@ closed = ["2026-12-24", "2026-12-31"]
             Some("Register your address")
         );
         assert_eq!(c.hours[1].online, 2, "online defaults to all desks");
+        assert_eq!(o.queue, QueueRules::default());
+        assert_eq!(c.prefix(), "S");
+        assert_eq!(o.desks(), ["1", "2", "3", "4"]);
+    }
+
+    #[test]
+    fn the_queue_rules_and_ticket_prefixes_are_read_and_checked() {
+        let with = GOOD.replace(
+            "closed = [",
+            "queue = { early_minutes = 20, max_calls = 2, desks = [\"1\", \"Raum 1.12\"] }\nclosed = [",
+        ).replace("grid_minutes = 5\n", "grid_minutes = 5\n  ticket_prefix = \"ST\"\n");
+        let o = &parse(&with).unwrap()[0];
+        assert_eq!(o.queue.early_minutes, 20);
+        assert_eq!(o.queue.late_minutes, 10);
+        assert_eq!(o.queue.max_calls, 2);
+        assert_eq!(o.desks(), ["1", "Raum 1.12"]);
+        assert_eq!(o.counters[0].prefix(), "ST");
+
+        let bad = GOOD
+            .replace(
+                "closed = [",
+                "queue = { max_calls = 0, desks = [\"1\", \"1\"], colour = 1 }\nclosed = [",
+            )
+            .replace(
+                "grid_minutes = 5\n",
+                "grid_minutes = 5\n  ticket_prefix = \"s-\"\n",
+            );
+        let found = mistakes(&bad);
+        for e in [
+            "office mitte, queue, max_calls: 0 is not between 1 and 10",
+            "office mitte, queue, desks: \"1\" is named twice",
+            "office mitte, queue, colour: unknown key",
+            "office mitte, counter stadtamt, ticket_prefix: \"s-\" must be 1 to 3",
+        ] {
+            assert!(
+                found.iter().any(|f| f.starts_with(e)),
+                "missing {e:?} in {found:#?}"
+            );
+        }
     }
 
     fn mistakes(src: &str) -> Vec<String> {

@@ -322,6 +322,18 @@ pub fn claim(
     if office_closed(office, date) {
         return Err(StartError::Closed);
     }
+    fit(office, counter, need, start)
+}
+
+/// The capacity a booking at `start` takes by the plan alone, whatever the
+/// booking window says (the demo's appointments of today use this).
+pub fn fit(
+    office: &Office,
+    counter: &Counter,
+    need: Need,
+    start: DateTime<Utc>,
+) -> Result<Claim, StartError> {
+    let date = start.with_timezone(&office.timezone).date_naive();
     let end = start + Duration::minutes(i64::from(need.minutes));
     let segments = day_segments(office, counter, date);
     if segments.is_empty() {
@@ -421,7 +433,9 @@ mod tests {
                 }],
                 hours,
                 exceptions: vec![],
+                ticket_prefix: None,
             }],
+            queue: Default::default(),
         }
     }
 

@@ -34,6 +34,9 @@ pub struct NewBooking {
     pub office_revision: i64,
     /// `(key, fingerprint of the request)` from an `Idempotency-Key` header.
     pub idempotency: Option<(String, String)>,
+    /// The booking code ([`crate::domain::BookingCode`]); should another active
+    /// booking of the office have it, the store writes a new one instead.
+    pub code: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
@@ -62,6 +65,9 @@ pub struct BookingRow {
     pub moves: i64,
     /// A calendar file of the booking went out.
     pub calendar_sent: i64,
+    /// The booking code that checks it in (none for bookings made before codes,
+    /// until the service gives them one when it starts).
+    pub code: Option<String>,
 }
 
 impl BookingRow {
@@ -91,7 +97,7 @@ type Counts = Vec<(i64, i64)>;
 
 pub(super) const COLUMNS: &str = "id, office_id, counter_id, services, persons, start_at, end_at, grid_seconds, \
     arrival_window, status, name, email, phone, email_key, language, confirm_by, created_at, confirmed_at, cancelled_at, \
-    address_confirmed, moves, calendar_sent";
+    address_confirmed, moves, calendar_sent, code";
 
 /// Give back what a booking `$b` took, inside `$tx`: its arrivals, its cells,
 /// its count against the address's cap (once, whoever gets there first).
@@ -176,12 +182,12 @@ macro_rules! unchanged {
 pub(super) const CELLS_CONFLICT: &str = "ON CONFLICT (office_id, counter_id, cell_at) DO UPDATE \
      SET booked = capacity_cells.booked + 1, capacity = excluded.capacity";
 pub(super) const BOOKING_COLUMNS: &str = "id, token_hash, office_id, counter_id, services, persons, start_at, end_at, grid_seconds, \
-     arrival_window, status, name, email, phone, email_key, language, confirm_by, created_at, confirmed_at";
+     arrival_window, status, name, email, phone, email_key, language, confirm_by, created_at, confirmed_at, code";
 pub(super) const OUTBOX_COLUMNS: &str =
     "id, booking_id, kind, message_id, sender, recipient, message, status, attempts, due_at, created_at, token";
 
 /// The number of the first cell parameter in [`booking_sql`].
-const FIRST_CELL: usize = 41;
+const FIRST_CELL: usize = 42;
 
 /// The SQL that writes a booking on SQLite: the idempotency key, the address's
 /// quota, the cells, the arrival window, the booking and its mail, as separate
@@ -211,7 +217,7 @@ fn booking_sql(idempotent: bool, reminder: bool, cells: &str) -> String {
         )),
         Some(format!(
             "INSERT INTO bookings ({BOOKING_COLUMNS}) \
-             SELECT $3, $4, $1, $5, $6, $7, $10, $11, $13, $12, $15, $16, $17, $8, $14, $22, $23, $9, $24 {office}"
+             SELECT $3, $4, $1, $5, $6, $7, $10, $11, $13, $12, $15, $16, $17, $8, $14, $22, $23, $9, $24, $41 {office}"
         )),
     ];
     let outbox = format!(
@@ -239,6 +245,12 @@ fn conflict_of(err: &sqlx::Error) -> Option<Conflict> {
         .unwrap_or_else(|| db.message().to_string());
     if is_unique_violation(err) && name.contains("idempotency_keys") {
         return Some(Conflict::IdempotencyKey);
+    }
+    // PostgreSQL names the index, SQLite the columns.
+    if is_unique_violation(err)
+        && (name.contains("bookings_code_active") || name.contains("bookings.code"))
+    {
+        return Some(Conflict::CodeTaken);
     }
     if !is_check_violation(err) {
         return None;
@@ -285,7 +297,34 @@ impl Store {
     /// arrival window, the address's quota): when one is full nothing is written.
     /// The office's plan must still be at `new.office_revision`, else
     /// [`Conflict::StalePlan`]: the claim was computed from an older plan.
+    ///
+    /// Returns the booking code written: `new.code`, or a new one if another
+    /// active booking of the office had that already (in either writer: on
+    /// SQLite the booking's savepoint fails alone, on PostgreSQL the batch
+    /// statement is refused and its bookings go again one by one, the one with
+    /// the taken code hearing so).
     pub async fn book(
+        &self,
+        new: &NewBooking,
+        claim: &Claim,
+        mail: &NewMail,
+        reminder: Option<&NewMail>,
+    ) -> Result<String> {
+        let mut new = std::borrow::Cow::Borrowed(new);
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            match self.book_once(&new, claim, mail, reminder).await {
+                Err(StoreError::Conflict(Conflict::CodeTaken)) if attempt < 5 => {
+                    new.to_mut().code = crate::domain::BookingCode::random().as_str().to_string();
+                }
+                Err(e) => return Err(e),
+                Ok(()) => return Ok(new.code.clone()),
+            }
+        }
+    }
+
+    async fn book_once(
         &self,
         new: &NewBooking,
         claim: &Claim,
@@ -371,6 +410,7 @@ impl Store {
                 add!(reminder.map(|r| r.due_at));
                 add!(mail.token.clone());
                 add!(reminder.and_then(|r| r.token.clone()));
+                add!(new.code.clone());
                 for &(cell, capacity) in &claim.cells {
                     add!(cell);
                     add!(i64::from(capacity));

@@ -96,6 +96,7 @@ impl HoldRow {
             address_confirmed: 0,
             moves: 0,
             calendar_sent: 0,
+            code: None,
         }
     }
 }
@@ -415,7 +416,34 @@ impl Store {
     /// `done_until` is how long the hold row stays to find the booking by; the
     /// hashed address is dropped from it at once. A hold that ran out (even if not
     /// swept yet) or was used gives [`Conflict::HoldGone`].
+    ///
+    /// Should another active booking of the office have `new.code`, the
+    /// booking gets a new code and the transaction goes again.
     pub async fn book_held(
+        &self,
+        hold_id: &str,
+        new: &NewBooking,
+        done_until: i64,
+        mail: &NewMail,
+        reminder: Option<&NewMail>,
+    ) -> Result<BookingRow> {
+        let mut new = std::borrow::Cow::Borrowed(new);
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            match self
+                .book_held_once(hold_id, &new, done_until, mail, reminder)
+                .await
+            {
+                Err(StoreError::Conflict(Conflict::CodeTaken)) if attempt < 5 => {
+                    new.to_mut().code = crate::domain::BookingCode::random().as_str().to_string();
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn book_held_once(
         &self,
         hold_id: &str,
         new: &NewBooking,
@@ -427,7 +455,7 @@ impl Store {
         let confirmed_at = (new.status == "confirmed").then_some(now);
         let insert = format!(
             "INSERT INTO bookings ({BOOKING_COLUMNS}) SELECT $1, $2, office_id, counter_id, services, persons, \
-             start_at, end_at, grid_seconds, arrival_window, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM holds WHERE id = $12"
+             start_at, end_at, grid_seconds, arrival_window, $3, $4, $5, $6, $7, $8, $9, $10, $11, $13 FROM holds WHERE id = $12"
         );
         let read = format!("SELECT {COLUMNS} FROM bookings WHERE id = $1");
         retrying(|| async {
@@ -487,8 +515,10 @@ impl Store {
                     .bind(now)
                     .bind(confirmed_at)
                     .bind(&hold_id)
+                    .bind(&new.code)
                     .execute(&mut *tx)
-                    .await?;
+                    .await
+                    .map_err(to_conflict)?;
                 for m in std::iter::once(mail).chain(reminder) {
                     enqueue!(tx, m, now);
                 }

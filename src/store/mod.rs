@@ -3,6 +3,7 @@
 //! The same SQL text runs on both pools through [`on!`] and [`in_tx!`]; where the
 //! dialects really differ there is a visible `match` with a `// dialect:` comment.
 
+mod audit;
 mod batch;
 mod bookings;
 mod holds;
@@ -10,6 +11,7 @@ mod offices;
 mod outbox;
 mod pg_batch;
 mod staff;
+mod tickets;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -18,10 +20,12 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgPool, SqlitePool};
 
+pub use audit::{Actor, AuditRow, NewAudit};
 pub use bookings::{BookingRow, NewBooking, Outcome};
 pub use holds::{HoldRow, NewHold};
 pub use outbox::{NewMail, OutboxMail};
-pub use staff::ApiKey;
+pub use staff::{ApiKey, KioskRow, SessionRow, UserRow};
+pub use tickets::{AlertRow, CallRow, Called, Handling, NewTicket, TicketChange, TicketRow};
 
 #[derive(Clone, Debug)]
 pub enum Store {
@@ -118,6 +122,15 @@ pub enum Conflict {
     MoveCap,
     /// The hold ran out or was used already.
     HoldGone,
+    /// Another active booking of the office has this booking code.
+    CodeTaken,
+    /// The ticket changed since the client saw it (its version), or the action
+    /// is not one its state allows.
+    Stale,
+    /// The desk has a ticket called or being served.
+    DeskBusy,
+    /// The counter has no walk-in capacity left today.
+    WalkInFull,
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

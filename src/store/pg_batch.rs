@@ -692,6 +692,7 @@ async fn statement<'c>(db: impl sqlx::PgExecutor<'c>, jobs: &[&Job]) -> Result<V
         b.confirm_by.push(n.confirm_by);
         b.confirmed_at
             .push((n.status == "confirmed").then_some(n.created_at));
+        b.code.push(&n.code);
         for &(cell, capacity) in &claim.cells {
             cells.0.push(index);
             cells.1.push(cell);
@@ -746,6 +747,7 @@ async fn statement<'c>(db: impl sqlx::PgExecutor<'c>, jobs: &[&Job]) -> Result<V
         .bind(mails.message)
         .bind(mails.due_at)
         .bind(mails.token)
+        .bind(b.code)
         .fetch_all(db)
         .await
         .map_err(to_conflict)?;
@@ -779,6 +781,7 @@ struct Columns<'a> {
     language: Vec<&'a str>,
     confirm_by: Vec<Option<i64>>,
     confirmed_at: Vec<Option<i64>>,
+    code: Vec<&'a str>,
 }
 
 /// The mails of a batch, each with the (1-based) number of its booking.
@@ -807,10 +810,10 @@ static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
            SELECT n.* FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], \
              $7::bigint[], $8::text[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], \
              $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::bigint[], \
-             $21::bigint[], $22::text[], $23::bigint[], $24::bigint[]) WITH ORDINALITY \
+             $21::bigint[], $22::text[], $23::bigint[], $24::bigint[], $37::text[]) WITH ORDINALITY \
            AS n(office_id, revision, id, token_hash, counter_id, services, persons, phone, created_at, \
              start_at, end_at, arrival_window, grid_seconds, email_key, status, name, email, key, fingerprint, \
-             email_cap, arrival_cap, language, confirm_by, confirmed_at, i) \
+             email_cap, arrival_cap, language, confirm_by, confirmed_at, code, i) \
            WHERE EXISTS (SELECT 1 FROM offices o WHERE o.id = n.office_id AND o.revision = n.revision)), \
          keys AS (INSERT INTO idempotency_keys (key, fingerprint, booking_id, created_at) \
            SELECT key, fingerprint, id, created_at FROM b WHERE key IS NOT NULL ORDER BY key), \
@@ -832,7 +835,7 @@ static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
            SET arrivals = arrival_cells.arrivals + excluded.arrivals, capacity = excluded.capacity), \
          booked AS (INSERT INTO bookings ({BOOKING_COLUMNS}) \
            SELECT id, token_hash, office_id, counter_id, services, persons, start_at, end_at, grid_seconds, \
-             arrival_window, status, name, email, phone, email_key, language, confirm_by, created_at, confirmed_at \
+             arrival_window, status, name, email, phone, email_key, language, confirm_by, created_at, confirmed_at, code \
            FROM b) \
          INSERT INTO outbox ({OUTBOX_COLUMNS}) \
            SELECT m.id, b.id, m.kind, m.message_id, m.sender, m.recipient, m.message, 'pending', 0, m.due_at, b.created_at, m.token \

@@ -188,6 +188,8 @@ fn booking_json(b: &Booked, now: DateTime<Utc>, personal: bool) -> Value {
         ));
     }
     if personal {
+        // The code that checks the booking in at the office (never the manage token).
+        v["code"] = json!(row.code);
         v["name"] = json!(row.name);
         v["email"] = json!(row.email);
         v["phone"] = json!(row.phone);

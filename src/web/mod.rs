@@ -1,6 +1,7 @@
 //! HTTP: the router, shared state, security headers and the background jobs a server runs.
 
 pub mod api;
+pub mod api_staff;
 pub mod citizen;
 pub mod csrf;
 pub mod error;
@@ -55,6 +56,7 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(api::routes())
+        .merge(api_staff::routes())
         .merge(citizen::routes())
         .layer(DefaultBodyLimit::max(16 * 1024))
         .layer(middleware::from_fn_with_state(state.clone(), csrf::protect))

@@ -26,6 +26,7 @@ pub fn spec() -> Value {
     paths.insert("/api/v1/bookings/confirm".into(), confirm_path());
     paths.insert("/api/v1/bookings/{token}".into(), token_path());
     paths.insert("/api/v1/bookings/{token}/move".into(), move_path());
+    staff_paths(&mut paths);
     json!({
         "openapi": "3.1.0",
         "info": info(),
@@ -33,11 +34,13 @@ pub fn spec() -> Value {
             {"name": "offices", "description": "Offices, their services and free times."},
             {"name": "bookings", "description": "Book, confirm, read and cancel appointments."},
             {"name": "staff", "description": "Day lists for staff and back-office systems."},
+            {"name": "queue", "description": "The day's queue: check-in by booking code, walk-in \
+                tickets, calling tickets to desks, the waiting-room display, alerts, the audit log."},
             {"name": "meta", "description": "This description."}
         ],
         "paths": paths,
         "components": {
-            "schemas": merge(office_schemas(), booking_schemas()),
+            "schemas": merge(merge(office_schemas(), booking_schemas()), queue_schemas()),
             "responses": merge(error_responses(), conflict_responses()),
             "parameters": parameters(),
             "securitySchemes": {
@@ -45,7 +48,10 @@ pub fn spec() -> Value {
                     "type": "http",
                     "scheme": "bearer",
                     "description": "An API key issued by the operator, sent as \
-                        `Authorization: Bearer <key>`. A key may be bound to one office."
+                        `Authorization: Bearer <key>`. A key may be bound to one office, and \
+                        has a role: `reader` (the day's appointments), `clerk` (the queue) or \
+                        `head` (also the audit log). A kiosk's token (check-in and walk-in \
+                        tickets only) and a staff session's token are sent the same way."
                 }
             }
         }
@@ -546,6 +552,12 @@ fn error_responses() -> Value {
             &["unauthorized"]
         ),
         "NotFound": error_response("There is nothing at this address.", &["not_found"]),
+        "Forbidden": error_response(
+            "The key, kiosk or session is known but may not do this: another office's, or \
+             a role without the right (a reader at the queue, a kiosk at a desk, a clerk at \
+             the audit log).",
+            &["forbidden"]
+        ),
         "Gone": error_response("The booking has lapsed.", &["gone"]),
         "TooLarge": error_response(
             "The request body is larger than 16 KiB.",
@@ -654,7 +666,11 @@ fn office_schemas() -> Value {
                         not_found, slot_taken, arrivals_full, email_cap, \
                         idempotency_key_reused, not_changeable, too_late, moved_too_often, gone, \
                         too_large, unsupported_media_type, invalid, rate_limited, busy, \
-                        unavailable, timeout, internal."
+                        unavailable, timeout, internal; on the staff side forbidden, too_early, \
+                        not_today, already_checked_in, not_confirmed, not_checkable, \
+                        no_walk_in_capacity, desk_busy, not_allowed, stale, wrong_desk, too_soon, \
+                        answered. Conflicts of the staff side carry more fields beside the \
+                        message (the ticket, its state and version, the next free time)."
                 },
                 "message": {"type": "string", "description": "A sentence for people."},
                 "fields": {
@@ -947,6 +963,13 @@ fn booking_schemas() -> Value {
                         "name", "email", "phone", "language", "address", "service_names"
                     ],
                     "properties": {
+                        "code": {
+                            "type": ["string", "null"],
+                            "description": "The booking code (Vorgangsnummer) that checks the \
+                                booking in at the office, 8 characters and a check character. \
+                                It does not manage the booking.",
+                            "example": "K7QM2XHD5"
+                        },
                         "name": {"type": ["string", "null"]},
                         "email": {"type": ["string", "null"]},
                         "phone": {"type": ["string", "null"]},
@@ -990,6 +1013,406 @@ fn booking_schemas() -> Value {
                 "email": {"type": ["string", "null"]},
                 "phone": {"type": ["string", "null"]},
                 "language": {"type": "string", "enum": ["de", "en", "uk", "tr", "ar"]}
+            }
+        }
+    })
+}
+
+/// The responses every staff operation may give besides its own.
+fn staff_errors(mut responses: Value, not_found: &str) -> Value {
+    let r = responses.as_object_mut().expect("responses");
+    r.insert("401".into(), response("Unauthorized"));
+    r.insert("403".into(), response("Forbidden"));
+    r.insert("404".into(), response_as("NotFound", not_found));
+    r.insert("429".into(), response("TooManyRequests"));
+    r.insert("500".into(), response("Internal"));
+    r.insert("503".into(), response("Unavailable"));
+    responses
+}
+
+fn staff_op(
+    id: &str,
+    summary: &str,
+    description: &str,
+    responses: Value,
+    not_found: &str,
+) -> Value {
+    json!({
+        "tags": ["queue"],
+        "operationId": id,
+        "summary": summary,
+        "description": description,
+        "security": [{"apiKey": []}],
+        "responses": staff_errors(responses, not_found)
+    })
+}
+
+fn desk_parameter() -> Value {
+    json!({
+        "name": "desk", "in": "path", "required": true,
+        "description": "The desk's name, one of the office's desks (`[office.queue] desks`, \
+            else `1` to the number of desks its counters staff at once).",
+        "schema": {"type": "string"}, "example": "3"
+    })
+}
+
+fn queue_conflict(description: &str, codes: &[&str]) -> Value {
+    error_response(description, codes)
+}
+
+fn staff_paths(paths: &mut Map<String, Value>) {
+    let office = parameter("Office");
+    let mut checkin = staff_op(
+        "checkIn",
+        "Check a booking in by its code",
+        "Checks a confirmed booking of today in by its booking code (as typed or scanned: \
+         lower case, hyphens and spaces, I/L for 1 and O for 0 are accepted) and gives a \
+         ticket in its counter's queue. From `early_minutes` before to `late_minutes` after \
+         the appointment the ticket keeps the appointment's priority; later it is a walk-in \
+         that keeps its booking (`late`). Role: clerk or kiosk.",
+        json!({
+            "201": {"description": "Checked in.", "content": json_body(schema("IssuedTicket"))},
+            "409": queue_conflict(
+                "`too_early` (with `opens_at`), `not_today`, `already_checked_in` (with \
+                 `ticket`), `not_confirmed`, or `not_checkable`: the booking is cancelled, \
+                 done or a no-show (with `booking_status`).",
+                &["too_early", "not_today", "already_checked_in", "not_confirmed", "not_checkable"]
+            ),
+            "400": response("BadRequest"),
+            "422": response_as("Invalid", "The code is missing or mistyped: its check character does not match.")
+        }),
+        "No booking of the office has this code, or there is no such office.",
+    );
+    checkin["requestBody"] = json!({"required": true, "content": json_body(json!({
+        "type": "object", "additionalProperties": false, "required": ["code"],
+        "properties": {
+            "code": {"type": "string", "description": "The booking code, e.g. `K7QM-2XHD-5`."},
+            "urgent": {"type": "boolean", "default": false, "description": "Call first."}
+        }
+    }))});
+    paths.insert(
+        "/api/v1/offices/{office}/checkins".into(),
+        json!({"parameters": [office.clone()], "post": checkin}),
+    );
+
+    let mut walkin = staff_op(
+        "giveWalkInTicket",
+        "A walk-in ticket",
+        "A ticket for services of one counter without an appointment, while the counter's \
+         desks kept for walk-ins (those not bookable online) have time for it before they \
+         close today, counting the walk-ins waiting. Role: clerk or kiosk.",
+        json!({
+            "201": {"description": "The ticket.", "content": json_body(schema("IssuedTicket"))},
+            "409": queue_conflict(
+                "`no_walk_in_capacity`: the walk-in desks cannot reach another ticket today; \
+                 `next_free` is the next free appointment for the services (or null).",
+                &["no_walk_in_capacity"]
+            ),
+            "400": response("BadRequest"),
+            "422": response_as("Invalid", "Unknown services, services of several counters, or too many or no persons.")
+        }),
+        "There is no such office.",
+    );
+    walkin["requestBody"] = json!({"required": true, "content": json_body(json!({
+        "type": "object", "additionalProperties": false, "required": ["services"],
+        "properties": {
+            "services": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+            "persons": {"type": "integer", "minimum": 1, "default": 1},
+            "urgent": {"type": "boolean", "default": false}
+        }
+    }))});
+    paths.insert(
+        "/api/v1/offices/{office}/walkins".into(),
+        json!({"parameters": [office.clone()], "post": walkin}),
+    );
+
+    let mut call = staff_op(
+        "callNext",
+        "Call the next ticket to a desk",
+        "Calls the next of today's waiting tickets of the counters the desk serves (all if \
+         none are given): an urgent one first; then an appointment due within two minutes \
+         (the earliest); else the walk-in waiting longest; else an appointment checked in \
+         early. The database decides: desks calling at the same moment, on one instance or \
+         several, get different tickets. A desk that has a ticket called or at the desk \
+         calls nobody (`desk_busy`), so a request sent twice calls once. The answer names \
+         the person (the one place that does): keep it at the desk. Role: clerk.",
+        json!({
+            "200": {"description": "Called.", "content": json_body(schema("CalledTicket"))},
+            "204": {"description": "Nobody waits in these queues."},
+            "409": queue_conflict("`desk_busy`: the desk's ticket (`ticket`, `state`) is still called or at the desk.", &["desk_busy"]),
+            "400": response("BadRequest"),
+            "422": response_as("Invalid", "A counter is unknown, or the list is empty.")
+        }),
+        "There is no such office or desk.",
+    );
+    call["requestBody"] = json!({"required": false, "content": json_body(json!({
+        "type": "object", "additionalProperties": false,
+        "properties": {"counters": {"type": "array", "items": {"type": "string"}, "minItems": 1}}
+    }))});
+    paths.insert(
+        "/api/v1/offices/{office}/desks/{desk}/call".into(),
+        json!({"parameters": [office.clone(), desk_parameter()], "post": call}),
+    );
+
+    let mut act = staff_op(
+        "actOnTicket",
+        "Act on a ticket",
+        "`recall` (after `recall_minutes`; after `max_calls` calls the ticket is `missed`), \
+         `start` (the person came; also after `park`), `done` (with the services actually \
+         handled and the persons), `no-show`, `back` (to the queue at its place by arrival), \
+         `park`, `transfer` (to another counter's queue, at its place by arrival), `urgent`. \
+         Each is allowed only in some states. With `version` (the ticket's version the client \
+         saw) an action on a ticket that changed since is refused (`stale`); with `desk` one \
+         from another desk than the ticket was called to (`wrong_desk`). A refused action \
+         changes nothing. Role: clerk.",
+        json!({
+            "200": {"description": "The ticket afterwards.", "content": json_body(schema("Ticket"))},
+            "409": queue_conflict(
+                "`not_allowed` (the ticket's `state` does not allow it), `stale` (with the \
+                 current `state` and `version`), `wrong_desk`, `too_soon` (a recall, with the \
+                 `seconds` to wait).",
+                &["not_allowed", "stale", "wrong_desk", "too_soon"]
+            ),
+            "400": response("BadRequest"),
+            "422": response_as("Invalid", "An unknown counter or service, or persons out of range.")
+        }),
+        "No ticket of this office today has this id or number, or the action is unknown.",
+    );
+    act["requestBody"] = json!({"required": false, "content": json_body(json!({
+        "type": "object", "additionalProperties": false,
+        "properties": {
+            "version": {"type": "integer"},
+            "desk": {"type": "string"},
+            "services": {"type": "array", "items": {"type": "string"}, "description": "`done`: handled."},
+            "persons": {"type": "integer", "minimum": 1, "maximum": 20, "description": "`done`: served."},
+            "counter": {"type": "string", "description": "`transfer`: the counter to send it to."}
+        }
+    }))});
+    paths.insert("/api/v1/offices/{office}/tickets/{ticket}/{action}".into(), json!({
+        "parameters": [
+            office.clone(),
+            {"name": "ticket", "in": "path", "required": true, "schema": {"type": "string"},
+             "description": "The ticket's id, or today's number (`S-017`)."},
+            {"name": "action", "in": "path", "required": true,
+             "schema": {"type": "string", "enum": ["recall", "start", "done", "no-show", "back", "park", "transfer", "urgent"]}}
+        ],
+        "post": act
+    }));
+
+    let queue = staff_op(
+        "getQueue",
+        "The day's queues",
+        "Per counter: the waiting tickets in call order, each with its expected wait, and the \
+         tickets called, at a desk or parked. No personal data. Role: clerk.",
+        json!({"200": {"description": "The queues.", "content": json_body(json!({
+            "type": "object", "required": ["office", "counters"],
+            "properties": {"office": {"type": "string"}, "counters": {"type": "array", "items": {
+                "type": "object", "required": ["counter", "waiting", "at_desks"],
+                "properties": {
+                    "counter": {"type": "string"},
+                    "waiting": {"type": "array", "items": schema("Ticket")},
+                    "at_desks": {"type": "array", "items": schema("Ticket")}
+                }
+            }}}
+        }))}}),
+        "There is no such office.",
+    );
+    paths.insert(
+        "/api/v1/offices/{office}/queue".into(),
+        json!({"parameters": [office.clone()], "get": queue}),
+    );
+
+    paths.insert("/api/v1/offices/{office}/display".into(), json!({"parameters": [office.clone()], "get": {
+        "tags": ["queue"],
+        "operationId": "getDisplay",
+        "summary": "What the waiting-room display shows",
+        "description": "Today's latest calls (ticket number, counter, desk, which call), newest \
+            first, and how many wait per counter. Public: no name, email or phone ever.",
+        "responses": {
+            "200": {"description": "The display.", "content": json_body(schema("Display"))},
+            "404": response_as("NotFound", "There is no such office."),
+            "429": response("TooManyRequests"),
+            "500": response("Internal"),
+            "503": response("Unavailable")
+        }
+    }}));
+
+    paths.insert(
+        "/api/v1/offices/{office}/desks/{desk}/alert".into(),
+        json!({"parameters": [office.clone(), desk_parameter()], "post": staff_op(
+            "raiseAlert",
+            "Emergency alert (Notruf)",
+            "Alerts every desk of the office at once, until someone answers `coming`. Role: clerk.",
+            json!({"201": {"description": "Raised.", "content": json_body(schema("Alert"))}}),
+            "There is no such office or desk.",
+        )}),
+    );
+    paths.insert("/api/v1/offices/{office}/alerts".into(), json!({"parameters": [office.clone()], "get": staff_op(
+        "listAlerts",
+        "Open alerts",
+        "The office's alerts nobody has answered yet, oldest first. Role: clerk.",
+        json!({"200": {"description": "Open alerts.", "content": json_body(json!({
+            "type": "object", "properties": {"alerts": {"type": "array", "items": schema("Alert")}}
+        }))}}),
+        "There is no such office.",
+    )}));
+    paths.insert(
+        "/api/v1/offices/{office}/alerts/{alert}/coming".into(),
+        json!({"parameters": [office.clone(),
+        {"name": "alert", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "post": staff_op(
+            "answerAlert",
+            "Answer an alert: coming",
+            "The first answer closes the alert for every desk. Role: clerk.",
+            json!({
+                "200": {"description": "Answered.", "content": json_body(schema("Alert"))},
+                "409": queue_conflict("`answered`: someone answered first.", &["answered"])
+            }),
+            "The office has no such alert.",
+        )}),
+    );
+
+    let mut audit = staff_op(
+        "getAuditLog",
+        "The audit log",
+        "Every staff action of the office between two days (default: today): who, when, \
+         what, and which ticket or booking, by id and ticket number only. Role: head.",
+        json!({
+            "200": {"description": "The entries, oldest first.", "content": json_body(json!({
+                "type": "object", "required": ["office", "from", "to", "entries"],
+                "properties": {
+                    "office": {"type": "string"},
+                    "from": {"type": "string", "format": "date"},
+                    "to": {"type": "string", "format": "date"},
+                    "entries": {"type": "array", "items": schema("AuditEntry")}
+                }
+            }))},
+            "400": response("BadRequest"),
+            "422": response_as("Invalid", "`from` or `to` is not a date, or `to` is before `from`.")
+        }),
+        "There is no such office.",
+    );
+    audit["parameters"] = json!([
+        {"name": "from", "in": "query", "required": false, "schema": {"type": "string", "format": "date"}},
+        {"name": "to", "in": "query", "required": false, "schema": {"type": "string", "format": "date"}}
+    ]);
+    paths.insert(
+        "/api/v1/offices/{office}/audit".into(),
+        json!({"parameters": [office], "get": audit}),
+    );
+}
+
+fn queue_schemas() -> Value {
+    json!({
+        "Ticket": {
+            "type": "object",
+            "description": "A ticket (Wartenummer), without personal data.",
+            "required": ["id", "ticket", "counter", "state", "version", "kind", "urgent", "calls"],
+            "properties": {
+                "id": {"type": "string"},
+                "ticket": {"type": "string", "example": "S-017"},
+                "counter": {"type": "string", "description": "The queue it is in now."},
+                "state": {"type": "string", "enum": ["waiting", "called", "serving", "done", "no_show", "missed", "back", "transferred", "parked"]},
+                "version": {"type": "integer", "description": "Send it back with an action to guard against stale pages."},
+                "kind": {"type": "string", "enum": ["appointment", "walk_in"]},
+                "urgent": {"type": "boolean"},
+                "desk": {"type": ["string", "null"]},
+                "calls": {"type": "integer", "description": "Calls at the current desk."},
+                "services": {"type": "array", "items": {"type": "string"}},
+                "persons": {"type": "integer"},
+                "booking": {"type": ["string", "null"], "description": "The booking's id."},
+                "appointment": {"type": ["string", "null"], "format": "date-time"},
+                "arrived_at": {"type": "string", "format": "date-time"},
+                "first_called_at": {"type": ["string", "null"], "format": "date-time"},
+                "last_called_at": {"type": ["string", "null"], "format": "date-time"},
+                "started_at": {"type": ["string", "null"], "format": "date-time"},
+                "finished_at": {"type": ["string", "null"], "format": "date-time"},
+                "waiting_seconds": {"type": ["integer", "null"], "description": "First call minus the later of check-in and appointment."},
+                "way_seconds": {"type": "integer", "description": "From each call to the start, added up."},
+                "handling_seconds": {"type": "integer", "description": "At the desk, added up over parking and transfers."},
+                "expected_wait_minutes": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2,
+                    "description": "In the queue only: the expected wait as a range."}
+            }
+        },
+        "IssuedTicket": {
+            "type": "object",
+            "required": ["ticket", "ticket_id", "version", "counter", "kind", "late", "booking_status", "expected_wait_minutes", "follow_url"],
+            "properties": {
+                "ticket": {"type": "string", "example": "S-017"},
+                "ticket_id": {"type": "string"},
+                "version": {"type": "integer"},
+                "counter": {"type": "string"},
+                "kind": {"type": "string", "enum": ["appointment", "walk_in"]},
+                "late": {"type": "boolean", "description": "Came after the check-in window: a walk-in keeping its booking."},
+                "booking_status": {"type": ["string", "null"], "description": "`checked_in`, or null for a walk-in."},
+                "expected_wait_minutes": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2, "example": [10, 20]},
+                "arrived_at": {"type": "string", "format": "date-time"},
+                "follow_url": {"type": "string", "format": "uri",
+                    "description": "For the QR code on the printed ticket: its holder follows position, wait and desk there. Secret: print it, do not log it."}
+            }
+        },
+        "CalledTicket": {
+            "type": "object",
+            "required": ["ticket", "counter", "desk", "details"],
+            "properties": {
+                "ticket": {"type": "string"},
+                "counter": {"type": "string"},
+                "desk": {"type": "string"},
+                "details": schema("Ticket"),
+                "booking": {"description": "For an appointment: who comes, for what, what to bring.", "anyOf": [{"type": "null"}, {
+                    "type": "object",
+                    "properties": {
+                        "id": {"type": "string"}, "status": schema("BookingStatus"),
+                        "name": {"type": ["string", "null"]},
+                        "services": {"type": "array", "items": {"type": "string"}},
+                        "service_names": {"type": "array", "items": {"type": "string"}},
+                        "bring": {"type": "array", "items": {"type": "string"}},
+                        "persons": {"type": "integer"},
+                        "start": {"type": "string", "format": "date-time"},
+                        "code": {"type": ["string", "null"]}
+                    }
+                }]}
+            }
+        },
+        "Display": {
+            "type": "object",
+            "required": ["office", "calls", "waiting"],
+            "properties": {
+                "office": {"type": "string"},
+                "calls": {"type": "array", "items": {"type": "object",
+                    "required": ["ticket", "counter", "desk", "called_at", "call"],
+                    "properties": {
+                        "ticket": {"type": "string"}, "counter": {"type": "string"}, "desk": {"type": "string"},
+                        "called_at": {"type": "string", "format": "date-time"},
+                        "call": {"type": "integer", "description": "1 for the first call, 2 and 3 for recalls."}
+                    }}},
+                "waiting": {"type": "array", "items": {"type": "object",
+                    "properties": {"counter": {"type": "string"}, "waiting": {"type": "integer"}}}}
+            }
+        },
+        "Alert": {
+            "type": "object",
+            "required": ["id", "desk", "raised_by", "raised_at"],
+            "properties": {
+                "id": {"type": "string"}, "desk": {"type": "string"},
+                "raised_by": {"type": "string"}, "raised_at": {"type": "string", "format": "date-time"},
+                "answered_by": {"type": ["string", "null"]},
+                "answered_at": {"type": ["string", "null"], "format": "date-time"}
+            }
+        },
+        "AuditEntry": {
+            "type": "object",
+            "required": ["id", "at", "actor", "actor_label", "action", "detail"],
+            "properties": {
+                "id": {"type": "string"},
+                "at": {"type": "string", "format": "date-time"},
+                "actor": {"type": "string", "description": "`user:ID`, `key:ID`, `kiosk:ID`, `cli`, `system` or `unknown`."},
+                "actor_label": {"type": "string"},
+                "action": {"type": "string", "example": "call"},
+                "ticket": {"type": ["string", "null"]},
+                "ticket_id": {"type": ["string", "null"]},
+                "booking": {"type": ["string", "null"]},
+                "detail": {"type": "string"}
             }
         }
     })
@@ -1044,7 +1467,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(operations, 9);
+        assert_eq!(operations, 19);
 
         let mut found = Vec::new();
         refs(&doc, &mut found);
@@ -1072,6 +1495,16 @@ mod tests {
             ("/api/v1/bookings/{token}", "get"),
             ("/api/v1/bookings/{token}", "delete"),
             ("/api/v1/bookings/{token}/move", "post"),
+            ("/api/v1/offices/{office}/checkins", "post"),
+            ("/api/v1/offices/{office}/walkins", "post"),
+            ("/api/v1/offices/{office}/desks/{desk}/call", "post"),
+            ("/api/v1/offices/{office}/tickets/{ticket}/{action}", "post"),
+            ("/api/v1/offices/{office}/queue", "get"),
+            ("/api/v1/offices/{office}/display", "get"),
+            ("/api/v1/offices/{office}/desks/{desk}/alert", "post"),
+            ("/api/v1/offices/{office}/alerts", "get"),
+            ("/api/v1/offices/{office}/alerts/{alert}/coming", "post"),
+            ("/api/v1/offices/{office}/audit", "get"),
         ];
         let mut ids = Vec::new();
         for (path, method) in routes {
@@ -1087,6 +1520,20 @@ mod tests {
             .filter(|(p, m)| doc["paths"][*p][*m].get("security").is_some())
             .map(|(p, _)| *p)
             .collect();
-        assert_eq!(secured, ["/api/v1/offices/{office}/appointments"]);
+        let public = [
+            "/api/v1/openapi.json",
+            "/api/v1/offices",
+            "/api/v1/offices/{office}/availability",
+            "/api/v1/offices/{office}/display",
+        ];
+        assert_eq!(
+            secured.len(),
+            routes
+                .iter()
+                .filter(|(p, _)| p.contains("{office}") && !public.contains(p))
+                .count()
+        );
+        assert!(secured.contains(&"/api/v1/offices/{office}/appointments"));
+        assert!(!secured.contains(&"/api/v1/offices/{office}/display"));
     }
 }

@@ -769,9 +769,15 @@ async fn staff_read_the_day_with_an_api_key(store: Store) {
         .await;
     assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
 
-    let key = termin::staff::add_api_key(&t.app, "Fachverfahren", Some("test"))
-        .await
-        .unwrap();
+    let key = termin::staff::add_api_key(
+        &t.app,
+        &termin::staff::Staff::cli(),
+        "Fachverfahren",
+        Some("test"),
+        None,
+    )
+    .await
+    .unwrap();
     let auth = format!("Bearer {key}");
     let day = t
         .request("GET", url, None, &[("authorization", &auth)])

@@ -956,9 +956,15 @@ async fn people_get_pages_for_errors_and_programs_get_json() {
 async fn api_keys_are_read_in_any_case_and_a_401_says_how() {
     let db = crate::support::Db::sqlite().await;
     let t = TestApp::new(db.store.clone()).await;
-    let key = termin::staff::add_api_key(&t.app, "back office", None)
-        .await
-        .unwrap();
+    let key = termin::staff::add_api_key(
+        &t.app,
+        &termin::staff::Staff::cli(),
+        "back office",
+        None,
+        None,
+    )
+    .await
+    .unwrap();
     let path = "/api/v1/offices/test/appointments?date=2026-12-01";
     for scheme in ["Bearer", "bearer", "BEARER"] {
         let auth = format!("{scheme} {key}");

@@ -16,6 +16,8 @@ use termin::domain::Language;
 struct Server {
     child: Child,
     addr: String,
+    /// What it printed on standard output after the address, as it comes.
+    output: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Server {
@@ -34,15 +36,28 @@ impl Server {
         }
         let mut child = cmd.spawn().expect("the termin binary");
         let stdout = child.stdout.take().unwrap();
+        let mut reader = BufReader::new(stdout);
         let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).unwrap();
+        reader.read_line(&mut line).unwrap();
         let addr = line
             .split("http://")
             .nth(1)
             .and_then(|rest| rest.split_whitespace().next())
             .unwrap_or_else(|| panic!("no address in {line:?}"))
             .to_string();
-        Server { child, addr }
+        // The rest is read as it comes (the demo's staff and their passwords).
+        let output = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let lines = output.clone();
+        std::thread::spawn(move || {
+            for line in reader.lines().map_while(Result::ok) {
+                lines.lock().unwrap().push(line);
+            }
+        });
+        Server {
+            child,
+            addr,
+            output,
+        }
     }
 
     /// SIGKILL: no shutdown, no flushing, as in a crash.
@@ -150,17 +165,6 @@ fn mail_files(dir: &Path) -> Vec<PathBuf> {
     }
 }
 
-async fn wait_for_mails(dir: &Path, n: usize, seconds: u64) -> Vec<PathBuf> {
-    let deadline = Instant::now() + Duration::from_secs(seconds);
-    loop {
-        let files = mail_files(dir);
-        if files.len() >= n || Instant::now() > deadline {
-            return files;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_machine_serves_the_demo_and_a_kill_loses_no_booking() {
     let dir = scratch_dir();
@@ -208,17 +212,36 @@ async fn a_new_machine_serves_the_demo_and_a_kill_loses_no_booking() {
     )
     .await;
     assert_eq!(day.0, 200, "{}", day.1);
+    // The demo's own appointments of today may be on that day too.
     let ids: Vec<&Value> = day.1["appointments"]
         .as_array()
         .unwrap()
         .iter()
+        .filter(|a| a["email"] == "anna@example.org")
         .map(|a| &a["id"])
         .collect();
     assert_eq!(ids, [&created["id"]]);
 
     // The mail it owes goes out once, also if the killed process had claimed it
-    // (then after the claim's lease runs out).
-    let files = wait_for_mails(&dir, 1, termin::mail::worker::LEASE as u64 + 20).await;
+    // (then after the claim's lease runs out). The demo's appointments of today
+    // have mails of their own.
+    let anna = |files: Vec<PathBuf>| -> Vec<PathBuf> {
+        files
+            .into_iter()
+            .filter(|f| {
+                String::from_utf8_lossy(&std::fs::read(f).unwrap()).contains("To: anna@example.org")
+            })
+            .collect()
+    };
+    let deadline = Instant::now() + Duration::from_secs(termin::mail::worker::LEASE as u64 + 20);
+    let mut files = anna(mail_files(&dir));
+    while files.is_empty() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        files = anna(mail_files(&dir));
+    }
+    // A second copy would come soon after the first, if at all.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let files = anna(mail_files(&dir));
     assert_eq!(files.len(), 1, "the mail the booking owes goes out, once");
     let raw = std::fs::read(&files[0]).unwrap();
     let mail = crate::support::read_mail(&termin::mail::Sent {
@@ -596,5 +619,213 @@ async fn a_citizen_books_confirms_and_moves_by_keyboard_without_javascript_and_e
         assert_ne!(after["start"], before["start"], "moved: {before} → {after}");
     }
     server.kill();
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+impl Server {
+    /// Wait up to ten seconds for a line of standard output that contains `text`.
+    fn printed(&self, text: &str) -> Option<String> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(line) = self
+                .output
+                .lock()
+                .unwrap()
+                .iter()
+                .find(|l| l.contains(text))
+            {
+                return Some(line.clone());
+            }
+            if Instant::now() > deadline {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_machine_prints_its_demo_staff_once_and_they_can_log_in() {
+    let dir = scratch_dir();
+    let server = Server::start(&dir, &[]);
+    let line = server
+        .printed("admin@termin.example")
+        .expect("the demo's admin and password after the address");
+    let words: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(
+        words[..3],
+        ["termin:", "admin", "admin@termin.example"],
+        "{line}"
+    );
+    let password = words[3].to_string();
+    assert!(server.printed("leitung.mitte@termin.example").is_some());
+    assert!(
+        server.printed("demo appointments").is_some()
+            || server.printed("closed for the rest of today").is_some()
+    );
+    server.kill();
+
+    // The passwords are printed on the first start only.
+    let again = Server::start(&dir, &[]);
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(again.printed("admin@termin.example").is_none());
+    again.kill();
+
+    let config = termin::config::Config {
+        database_url: format!("sqlite://{}", dir.join("termin.db").display()),
+        demo: Some(false),
+        ..termin::config::Config::default()
+    };
+    let app = termin::server::open(&config, std::sync::Arc::new(termin::clock::SystemClock))
+        .await
+        .unwrap();
+    let login = termin::staff::login(
+        &app,
+        "admin@termin.example",
+        &password,
+        "127.0.0.1".parse().unwrap(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(login.staff.role, termin::domain::Role::Admin);
+    let clerk = app
+        .store
+        .user_by_email("sachbearbeitung1.mitte@termin.example")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (clerk.role.as_str(), clerk.office_id.as_deref()),
+        ("clerk", Some("mitte"))
+    );
+    app.store.close().await;
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_instances_on_one_postgres_call_fifty_tickets_each_once_on_postgres() {
+    if postgres_server().is_none() {
+        return;
+    }
+    let db = Db::postgres().await.unwrap();
+    let dir = scratch_dir();
+    // Sixty desks for walk-ins at the Stadtamt.
+    let office = crate::support::TEST_OFFICE
+        .replace("desks = 2\n    online = 1", "desks = 61\n    online = 1");
+    std::fs::write(dir.join("offices.toml"), office).unwrap();
+    let env = [
+        ("TERMIN_DATABASE_URL", db.url.as_str()),
+        ("TERMIN_RATE_LIMITS", "off"),
+        ("TERMIN_DEMO", "off"),
+    ];
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_termin"))
+            .current_dir(&dir)
+            .envs(env)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    };
+    run(&["import", "offices.toml"]);
+    let key = run(&[
+        "apikey",
+        "add",
+        "--label",
+        "Aufrufanlage",
+        "--office",
+        "test",
+        "--role",
+        "clerk",
+    ]);
+
+    // Sixty tickets of today (the servers' clock is the system's), one a second apart.
+    let now = chrono::Utc::now();
+    let today = now
+        .with_timezone(&chrono_tz::Europe::Berlin)
+        .date_naive()
+        .to_string();
+    for i in 0..60i64 {
+        let new = termin::store::NewTicket {
+            id: uuid::Uuid::now_v7().to_string(),
+            secret_hash: termin::secret::hash(&termin::secret::new_token()),
+            office_id: "test".into(),
+            day: today.clone(),
+            prefix: "S".into(),
+            counter_id: "stadtamt".into(),
+            booking_id: None,
+            kind: termin::domain::TicketKind::WalkIn,
+            urgent: false,
+            services: vec!["anmeldung".into()],
+            persons: 1,
+            planned_minutes: 15,
+            appointment_at: None,
+            arrived_at: now.timestamp() - 3600 + i,
+        };
+        db.store
+            .walk_in(
+                &new,
+                i64::MAX,
+                &termin::store::Actor::cli(),
+                now.timestamp(),
+            )
+            .await
+            .unwrap();
+    }
+
+    let a = Server::start(&dir, &env);
+    let b = Server::start(&dir, &env);
+    let mut tasks = tokio::task::JoinSet::new();
+    for desk in 1..=50 {
+        let addr = if desk % 2 == 0 {
+            a.addr.clone()
+        } else {
+            b.addr.clone()
+        };
+        let key = key.clone();
+        tasks.spawn(async move {
+            http_with(
+                &addr,
+                "POST",
+                &format!("/api/v1/offices/test/desks/{desk}/call"),
+                None,
+                &key,
+            )
+            .await
+        });
+    }
+    let mut numbers = Vec::new();
+    while let Some(answer) = tasks.join_next().await {
+        let (status, body) = answer.unwrap();
+        assert_eq!(status, 200, "{body}");
+        numbers.push(body["ticket"].as_str().unwrap().to_string());
+    }
+    numbers.sort();
+    let first_fifty: Vec<String> = (1..=50).map(|n| format!("S-{n:03}")).collect();
+    assert_eq!(
+        numbers, first_fifty,
+        "every ticket called once, none skipped"
+    );
+    let waiting = crate::support::number(
+        &db.store,
+        "SELECT COUNT(*) FROM tickets WHERE state = 'waiting'",
+    )
+    .await;
+    assert_eq!(waiting, 10);
+    assert_eq!(
+        crate::support::number(&db.store, "SELECT COUNT(*) FROM ticket_calls").await,
+        50
+    );
+    a.kill();
+    b.kill();
+    db.drop().await;
+    crate::support::ran_on_postgres(
+        "processes::two_instances_on_one_postgres_call_fifty_tickets_each_once_on_postgres",
+    );
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -745,3 +745,64 @@ pub fn attrs(html: &str, css: &str, attr: &str) -> Vec<String> {
         .filter_map(|e| e.value().attr(attr).map(str::to_string))
         .collect()
 }
+
+/// An API key of `role` for `office` (or every office), made as the command line makes it.
+pub async fn staff_key(t: &TestApp, role: &str, office: Option<&str>) -> String {
+    termin::staff::add_api_key(
+        &t.app,
+        &termin::staff::Staff::cli(),
+        &format!("{role} key"),
+        office,
+        Some(role),
+    )
+    .await
+    .unwrap()
+}
+
+impl TestApp {
+    /// A request of a staff system with `Authorization: Bearer KEY`.
+    pub async fn staff(&self, key: &str, method: &str, uri: &str, body: Option<Value>) -> Answer {
+        let auth = format!("Bearer {key}");
+        self.request(
+            method,
+            uri,
+            body.map(|b| b.to_string()),
+            &[("authorization", &auth)],
+        )
+        .await
+    }
+
+    /// Book `start` (confirmed at once when the office says so) as `email`; the booking's id.
+    pub async fn booked(&self, start: &str, email: &str) -> String {
+        let b = self.book(start, email).await;
+        assert_eq!(b.status, StatusCode::CREATED, "{}", b.text);
+        b.json["id"].as_str().unwrap().to_string()
+    }
+
+    /// The booking code of a booking, as it is stored.
+    pub async fn code_of(&self, booking_id: &str) -> String {
+        texts(
+            &self.app.store,
+            &format!("SELECT code FROM bookings WHERE id = '{booking_id}'"),
+        )
+        .await
+        .remove(0)
+        .expect("a booking code")
+    }
+
+    /// The stored status of a booking.
+    pub async fn booking_status(&self, booking_id: &str) -> String {
+        texts(
+            &self.app.store,
+            &format!("SELECT status FROM bookings WHERE id = '{booking_id}'"),
+        )
+        .await
+        .remove(0)
+        .unwrap()
+    }
+
+    /// Set the clock to a local time of Tuesday 1 December 2026 in Rostock ("07:45").
+    pub fn at_local(&self, hh_mm: &str) {
+        self.clock.set(at(&format!("2026-12-01T{hh_mm}:00+01:00")));
+    }
+}
