@@ -14,12 +14,12 @@ use crate::booking::{
     self, check_person, field, first_mails, initial_status, service_names, start_message,
     BookError, Booked, FieldError, Mistake, QueryError, Wish,
 };
+use crate::client::key as client_key;
 use crate::domain::schedule::{self, Slot};
 use crate::domain::{text, Counter, Language, Office};
 use crate::mail::messages::Appointment;
 use crate::secret;
 use crate::store::{BookingRow, Conflict, HoldRow, NewBooking, NewHold, StoreError};
-use crate::web::ratelimit::client_key;
 
 /// How long the confirmation page can be shown again to the browser that booked.
 pub const DONE_PAGE_MINUTES: i64 = 60;

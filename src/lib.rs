@@ -3,6 +3,7 @@
 pub mod app;
 pub mod bench;
 pub mod booking;
+pub mod client;
 pub mod clock;
 pub mod config;
 pub mod demo;

@@ -415,10 +415,7 @@ fn account_key(email: &str) -> String {
 }
 
 fn client_throttle_key(client: IpAddr) -> String {
-    secret::hash(&format!(
-        "client:{}",
-        crate::web::ratelimit::client_key(client)
-    ))
+    secret::hash(&format!("client:{}", crate::client::key(client)))
 }
 
 /// Log a staff user in. Failed tries are counted per account (by the address
