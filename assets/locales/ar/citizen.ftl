@@ -85,6 +85,7 @@ fact-when = التاريخ والوقت
 fact-where = المكان
 fact-services = الخدمات
 fact-persons = عدد الأشخاص
+fact-code = رمز الحجز
 bring-title = يرجى إحضار
 
 form-title = بياناتك
@@ -116,6 +117,7 @@ manage-move = تغيير الموعد
 manage-cancel = إلغاء الموعد
 manage-calendar = إضافة إلى التقويم (ملف ics)
 manage-print = يمكنك طباعة هذه الصفحة لتكون تأكيدًا للموعد.
+manage-code-hint = بهذا الرمز أو برمز QR تسجّل حضورك في يوم موعدك عند الاستقبال أو في جهاز الخدمة الذاتية. لا يفتح هذا الرمز هذه الصفحة.
 
 status-pending = لم يُؤكَّد بعد
 status-confirmed = مؤكَّد
@@ -175,7 +177,7 @@ mistake-too-many-persons = الحد الأقصى لهذه الخدمات هو { 
    *[other] { $n } شخص
 }.
 mistake-day-past = هذا اليوم قد مضى.
-mistake-day-beyond-horizon = لا يمكن الحجز بعد لتاريخ بعيد إلى هذا الحد.
+mistake-day-beyond-horizon = لا يمكن حاليًا الحجز لتاريخ بعيد إلى هذا الحد.
 mistake-range-backwards = تاريخ النهاية يقع قبل تاريخ البداية.
 mistake-range-too-long = هذه الفترة طويلة جدًا.
 mistake-other = يرجى التحقق من هذه المعلومة.

@@ -3,7 +3,7 @@
 mail-greeting-named = مرحبًا { $name }،
 mail-greeting = مرحبًا،
 mail-please-confirm-subject = يرجى تأكيد موعدك: { $when }
-mail-please-confirm-lead = يرجى تأكيد موعدك قبل { $deadline }. إذا لم تؤكده، تنتهي صلاحية الموعد ويصبح الوقت متاحًا من جديد.
+mail-please-confirm-lead = يرجى تأكيد موعدك. آخر مهلة للتأكيد: { $deadline }. من دون تأكيد تنتهي صلاحية الموعد، ويصبح الوقت متاحًا من جديد.
 mail-confirmed-subject = تم تأكيد موعدك: { $when }
 mail-confirmed-lead = تم تأكيد موعدك. تجد في المرفق ملفًا لإضافة الموعد إلى تقويمك.
 mail-cancelled-subject = تم إلغاء موعدك: { $when }
@@ -19,3 +19,5 @@ mail-manage = عرض الموعد أو تغييره أو إلغاؤه
 mail-footer = أُرسلت هذه الرسالة تلقائيًا.
 # اسم الموعد في التقويم.
 mail-calendar-summary = { $services } – { $office }
+mail-code-hint = في يوم موعدك اعرض رمز الحجز أو رمز QR عند الاستقبال أو في جهاز الخدمة الذاتية: هكذا تسجّل حضورك.
+mail-qr-alt = رمز QR لرمز الحجز

@@ -53,6 +53,7 @@ fact-when = Wann
 fact-where = Wo
 fact-services = Anliegen
 fact-persons = Personen
+fact-code = Vorgangsnummer
 bring-title = Bitte mitbringen
 
 form-title = Ihre Angaben
@@ -84,6 +85,7 @@ manage-move = Termin verschieben
 manage-cancel = Termin absagen
 manage-calendar = In den Kalender eintragen (.ics)
 manage-print = Sie können diese Seite als Terminbestätigung ausdrucken.
+manage-code-hint = Mit dieser Nummer oder dem QR-Code melden Sie sich am Tag des Termins am Empfang oder am Kiosk an. Diese Seite öffnet sie nicht.
 
 status-pending = Noch nicht bestätigt
 status-confirmed = Bestätigt

@@ -19,3 +19,5 @@ mail-manage = Termin ansehen, verschieben oder absagen
 mail-footer = Diese Nachricht wurde automatisch versandt.
 # Der Name des Eintrags im Kalender.
 mail-calendar-summary = { $services } – { $office }
+mail-code-hint = Zeigen Sie die Vorgangsnummer oder den QR-Code am Tag des Termins am Empfang oder am Kiosk: So melden Sie sich vor Ort an.
+mail-qr-alt = QR-Code der Vorgangsnummer

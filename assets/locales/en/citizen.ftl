@@ -49,6 +49,7 @@ fact-when = When
 fact-where = Where
 fact-services = Services
 fact-persons = Persons
+fact-code = Booking code
 bring-title = Please bring
 
 form-title = Your details
@@ -80,6 +81,7 @@ manage-move = Move appointment
 manage-cancel = Cancel appointment
 manage-calendar = Add to your calendar (.ics)
 manage-print = You can print this page as a confirmation of the appointment.
+manage-code-hint = With this code or the QR code you check in at the front desk or the kiosk on the day of your appointment. It does not open this page.
 
 status-pending = Not yet confirmed
 status-confirmed = Confirmed

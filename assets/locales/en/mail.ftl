@@ -18,3 +18,5 @@ mail-action-confirm = Confirm appointment
 mail-manage = View, move or cancel your appointment
 mail-footer = This message was sent automatically.
 mail-calendar-summary = { $services } – { $office }
+mail-code-hint = Show the booking code or the QR code at the front desk or the kiosk on the day of your appointment: that is how you check in.
+mail-qr-alt = QR code of the booking code

@@ -1,12 +1,12 @@
 # Veri koruma bildirimi, erişilebilirlik beyanı, künye.
 
 privacy-title = Veri koruma bildirimi
-privacy-who = Sorumlu kim?
+privacy-who = Verilerinizden kim sorumlu?
 privacy-contact = Veri koruma ile ilgili sorularınız için iletişim: { $email }
 privacy-what = Neleri ve neden kaydediyoruz
-privacy-what-text = Randevunuz için adınızı, e-posta adresinizi, isterseniz telefon numaranızı, seçtiğiniz işlemleri, kişi sayısını ve randevu saatini kaydederiz. Bu bilgilere randevuyu vermek, size bildirim göndermek ve sizi gişeye çağırmak için ihtiyacımız var (GVKT/GDPR Madde 6 fıkra 1 bent e).
-privacy-abuse-text = Kötüye kullanımı önlemek için her internet adresinden gelen istekleri kısa bir süre boyunca çalışma belleğinde sayarız. Seçtiğiniz bir saat sizin için ayrılmış olduğu sürece (birkaç dakika), kimse aynı anda çok sayıda saati engelleyemesin diye internet adresinizin bir karma değerini (hash) kaydederiz; ardından bu değer silinir. Bir adresten ayrılan saatlerin süresi randevu alınmadan tekrar tekrar dolarsa, yeni ayırmaları yavaşlatmak için bu değeri en fazla bir saat saklarız.
-privacy-how-long = Ne kadar süreyle
+privacy-what-text = Randevunuz için adınızı, e-posta adresinizi, isterseniz telefon numaranızı, seçtiğiniz işlemleri, kişi sayısını ve randevu saatini kaydederiz. Bu bilgilere randevuyu vermek, size bildirim göndermek ve sizi gişeye çağırmak için ihtiyacımız var (AB Genel Veri Koruma Tüzüğü DSGVO/GDPR, Madde 6 fıkra 1 bent e).
+privacy-abuse-text = Kötüye kullanımı önlemek için her IP adresinden gelen istekleri kısa bir süre boyunca çalışma belleğinde sayarız. Seçtiğiniz bir saat sizin için ayrılmış olduğu sürece (birkaç dakika), kimse aynı anda çok sayıda saati engelleyemesin diye IP adresinizin bir karma değerini (hash) kaydederiz; ardından bu değer silinir. Bir adresten ayrılan saatlerin süresi randevu alınmadan tekrar tekrar dolarsa, yeni ayırmaları yavaşlatmak için bu değeri en fazla bir saat saklarız.
+privacy-how-long = Ne kadar süre saklıyoruz
 # $days: randevudan sonraki gün sayısı
 privacy-how-long-text = Ad, e-posta adresi ve telefon numarası randevudan { $days } gün sonra silinir. İstatistik için yalnızca kişilerle ilişkilendirilemeyen sayılar kalır.
 privacy-cookies = Çerezler ve üçüncü taraflar
@@ -17,11 +17,11 @@ privacy-rights-text = Bilgi edinme, düzeltme, silme ve işlemenin kısıtlanmas
 accessibility-title = Erişilebilirlik beyanı
 accessibility-intro = Bu hizmeti herkesin kullanabilmesini istiyoruz. Bu beyan randevu alma sayfaları için geçerlidir ve Almanya'nın Engelsiz Bilgi Teknolojisi Yönetmeliği'ne (BITV 2.0) dayanır.
 accessibility-compliance = Uyumluluk durumu
-accessibility-compliance-text = Sayfaların WCAG 2.1 AA düzeyinin gereksinimlerini karşılaması amaçlanmaktadır. Sayfalar JavaScript olmadan ve yalnızca klavyeyle çalışır. Her değişiklikte gerçek bir tarayıcıda axe-core ile otomatik olarak test edilir.
+accessibility-compliance-text = Sayfaların WCAG 2.1 AA düzeyinin gereksinimlerini karşılaması amaçlanmaktadır. Sayfalar JavaScript olmadan da çalışır ve yalnızca klavyeyle de eksiksiz kullanılabilir. Her değişiklikte gerçek bir tarayıcıda axe-core ile otomatik olarak test edilir.
 accessibility-feedback = Geri bildirim ve iletişim
 accessibility-feedback-text = Bir erişilebilirlik sorunu fark ettiniz mi? Bize yazın: { $email }. Genellikle iki hafta içinde yanıt veririz.
 accessibility-conciliation = Uzlaştırma süreci
-accessibility-conciliation-text = Tatmin edici bir yanıt alamazsanız, eyaletinizde engellilerin eşitliği mevzuatına göre kurulmuş uzlaştırma kurumuna (Schlichtungsstelle) başvurabilirsiniz.
+accessibility-conciliation-text = Tatmin edici bir yanıt alamazsanız, eyaletinizde engelli kişilerin eşitliğine ilişkin mevzuat uyarınca kurulmuş uzlaştırma kurumuna (Schlichtungsstelle) başvurabilirsiniz.
 
 imprint-title = Künye (Impressum)
 imprint-provider = Bu hizmetin sağlayıcısı:
