@@ -624,6 +624,8 @@ async fn book_once(
         email: &c.email,
         pending: status == "pending",
         language: c.language,
+        // The first mails are rendered when sent, from the booking with its code.
+        code: None,
     };
     let (mail, reminder) = first_mails(app, &appointment, &token, confirm_by, now)?;
     let new = NewBooking {
@@ -834,6 +836,7 @@ fn appointment_of<'a>(office: &'a Office, b: &'a BookingRow) -> Option<Appointme
         email,
         pending: b.status == "pending",
         language: lang,
+        code: b.code.as_deref(),
     })
 }
 
@@ -1221,6 +1224,7 @@ fn calendar_text(app: &App, b: &Booked, token: &str) -> anyhow::Result<String> {
         email: b.booking.email.as_deref().unwrap_or_default(),
         pending: b.booking.status == "pending",
         language: lang,
+        code: b.booking.code.as_deref(),
     };
     let confirm_by = (b.booking.status == "pending")
         .then(|| {

@@ -131,6 +131,7 @@ async fn appointments_today(app: &App) -> anyhow::Result<Vec<String>> {
                 email: &email,
                 pending: false,
                 language: Language::De,
+                code: None,
             };
             let (mail, reminder) = first_mails(app, &appointment, &token, None, now)?;
             let new = NewBooking {

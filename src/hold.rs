@@ -273,6 +273,8 @@ pub async fn book(
         email: &person.email,
         pending: status == "pending",
         language,
+        // The first mails are rendered when sent, from the booking with its code.
+        code: None,
     };
     let (mail, reminder) = first_mails(app, &appointment, &booking_token, confirm_by, now)?;
     let new = NewBooking {

@@ -22,13 +22,33 @@ fn matrix(code: &BookingCode) -> QrCode {
         .expect("9 characters always fit in a QR code")
 }
 
-/// The QR code of a booking code as an SVG document (black on white, with its quiet zone).
-pub fn qr_svg(code: &BookingCode) -> String {
-    matrix(code)
-        .render::<svg::Color<'_>>()
+fn svg(qr: &QrCode) -> String {
+    qr.render::<svg::Color<'_>>()
         .min_dimensions(160, 160)
         .quiet_zone(true)
         .build()
+}
+
+/// The QR code of a booking code as an SVG document (black on white, with its quiet zone).
+pub fn qr_svg(code: &BookingCode) -> String {
+    svg(&matrix(code))
+}
+
+/// The QR code of a link (a ticket's page to follow it), as an SVG document.
+pub fn link_svg(url: &str) -> String {
+    match QrCode::with_error_correction_level(url, EcLevel::L) {
+        Ok(qr) => svg(&qr),
+        Err(_) => String::new(),
+    }
+}
+
+/// An SVG document as an image address for `<img src>` (the pages' CSP allows `data:`).
+pub fn data_uri(svg: &str) -> String {
+    use base64::Engine;
+    format!(
+        "data:image/svg+xml;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(svg)
+    )
 }
 
 /// The QR code of a booking code as a PNG image (black on white, with its quiet zone).

@@ -32,12 +32,19 @@ pub enum CodeError {
 }
 
 impl BookingCode {
-    /// A new random code.
+    /// A new random code, of letters and digits only: values whose check
+    /// would be one of Crockford's five symbols (`*~$=U`, hard to read out
+    /// and typed differently by scanners set to another keyboard layout) are
+    /// drawn again.
     pub fn random() -> BookingCode {
-        let mut bytes = [0u8; 5];
-        getrandom::fill(&mut bytes).expect("the operating system's random generator failed");
-        let value = bytes.iter().fold(0u64, |v, b| (v << 8) | u64::from(*b));
-        BookingCode::of_value(value)
+        loop {
+            let mut bytes = [0u8; 5];
+            getrandom::fill(&mut bytes).expect("the operating system's random generator failed");
+            let value = bytes.iter().fold(0u64, |v, b| (v << 8) | u64::from(*b));
+            if value % 37 < 32 {
+                return BookingCode::of_value(value);
+            }
+        }
     }
 
     /// The code of a 40-bit value.
@@ -52,11 +59,11 @@ impl BookingCode {
     }
 
     /// Read a code as a person or scanner typed it: lower case is upper case,
-    /// I and L are 1, O is 0, hyphens and spaces are ignored.
+    /// I and L are 1, O is 0, hyphens and white space (a scanner's line end) are ignored.
     pub fn parse(typed: &str) -> Result<BookingCode, CodeError> {
         let chars: Vec<char> = typed
             .chars()
-            .filter(|c| !matches!(c, '-' | ' ' | '\t'))
+            .filter(|c| *c != '-' && !c.is_whitespace())
             .map(|c| match c.to_ascii_uppercase() {
                 'I' | 'L' => '1',
                 'O' => '0',
@@ -112,7 +119,9 @@ mod tests {
         assert_eq!(BookingCode::parse(code.as_str()), Ok(code.clone()));
         assert_eq!(BookingCode::parse(&code.display()), Ok(code.clone()));
         let sloppy = code.display().to_lowercase().replace('-', " ");
-        assert_eq!(BookingCode::parse(&sloppy), Ok(code));
+        assert_eq!(BookingCode::parse(&sloppy), Ok(code.clone()));
+        let scanned = format!("{}\r\n", code.as_str());
+        assert_eq!(BookingCode::parse(&scanned), Ok(code));
     }
 
     #[test]
@@ -130,10 +139,14 @@ mod tests {
     }
 
     #[test]
-    fn random_codes_differ_and_are_valid() {
+    fn random_codes_differ_are_valid_and_have_letters_and_digits_only() {
         let a = BookingCode::random();
         let b = BookingCode::random();
         assert_ne!(a, b);
         assert_eq!(BookingCode::parse(a.as_str()), Ok(a));
+        for _ in 0..500 {
+            let c = BookingCode::random();
+            assert!(c.as_str().bytes().all(|b| b.is_ascii_alphanumeric()), "{c}");
+        }
     }
 }

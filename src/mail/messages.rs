@@ -2,7 +2,7 @@
 //! and HTML, with a calendar file where the appointment changes.
 
 use super::ics;
-use crate::domain::{Language, Office};
+use crate::domain::{BookingCode, Language, Office};
 use crate::i18n::Texts;
 use crate::store::NewMail;
 use crate::views::{self, mail::Letter};
@@ -29,6 +29,8 @@ pub struct Appointment<'a> {
     pub language: Language,
     /// When the booking was made: calendar files count their changes from here.
     pub created: DateTime<Utc>,
+    /// The booking code that checks it in, for the mails of a confirmed booking.
+    pub code: Option<&'a str>,
 }
 
 /// Where mails come from, where their links point, and the catalogs they speak from.
@@ -255,9 +257,23 @@ pub fn message(
     if let Some(reply) = &a.office.email {
         builder = builder.reply_to(Mailbox::new(Some(a.office.name.clone()), reply.parse()?));
     }
+    let html = SinglePart::html(views::mail::rich(&t, &letter));
+    // The booking code's QR code goes along as an image the HTML shows inline
+    // (multipart/related); the code itself stands in both texts.
+    let html = match letter
+        .code
+        .as_ref()
+        .and_then(|c| BookingCode::parse(c).ok())
+    {
+        Some(code) => MultiPart::related().singlepart(html).singlepart(
+            Attachment::new_inline(views::mail::QR_CONTENT_ID.to_string())
+                .body(crate::qr::qr_png(&code), ContentType::parse("image/png")?),
+        ),
+        None => MultiPart::related().singlepart(html),
+    };
     let alternative = MultiPart::alternative()
         .singlepart(SinglePart::plain(views::mail::plain(&t, &letter)))
-        .singlepart(SinglePart::html(views::mail::rich(&t, &letter)));
+        .multipart(html);
     let message = match kind {
         Kind::Confirmed | Kind::Cancelled | Kind::Moved | Kind::Lapsed => {
             let cancelled = matches!(kind, Kind::Cancelled | Kind::Lapsed);
@@ -312,6 +328,7 @@ mod tests {
             pending: false,
             language: Language::De,
             created: start - chrono::Duration::days(3),
+            code: None,
         };
         let catalogs = crate::i18n::Catalogs::embedded();
         let head = Letterhead {

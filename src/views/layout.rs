@@ -21,6 +21,12 @@ pub fn switch_href(here: &str, code: &str) -> String {
 
 /// A whole page. `here` is the page's path and query, for the language switch.
 pub fn page(t: &Texts, here: &str, title: &str, body: Markup) -> Markup {
+    page_with(t, here, title, html! {}, body)
+}
+
+/// A whole page with more in its head (a script of ours, a refresh for
+/// browsers without JavaScript).
+pub fn page_with(t: &Texts, here: &str, title: &str, head: Markup, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang=(t.lang.as_str()) dir=(if t.lang.is_rtl() { "rtl" } else { "ltr" }) {
@@ -29,6 +35,7 @@ pub fn page(t: &Texts, here: &str, title: &str, body: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " – Termin" }
                 link rel="stylesheet" href="/assets/site.css";
+                (head)
             }
             body {
                 a.skip href="#main" { (t!(t, "skip-to-content")) }
@@ -57,7 +64,7 @@ pub fn page(t: &Texts, here: &str, title: &str, body: Markup) -> Markup {
                         " · "
                         a href="/imprint" { (t!(t, "footer-imprint")) }
                         " · "
-                        a href="/leichte-sprache" lang="de" hreflang="de" { (t!(t, "footer-easy")) }
+                        a href="/leichte-sprache" hreflang="de" { (t!(t, "footer-easy")) }
                     }
                 }
             }

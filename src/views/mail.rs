@@ -18,8 +18,14 @@ pub struct Letter {
     pub facts: Vec<(String, String)>,
     pub bring: Option<String>,
     pub manage: Option<(String, String)>,
+    /// The booking code to check in with, as it is read out (`K7QM-2XHD-5`):
+    /// in the mails of a confirmed booking that is still to come.
+    pub code: Option<String>,
     pub footer: String,
 }
+
+/// The Content-ID of the booking code's QR image in a mail.
+pub const QR_CONTENT_ID: &str = "booking-code";
 
 /// What a mail of `kind` says about an appointment. `manage` is the link to
 /// the booking's page; `confirm_by` the deadline of a booking not confirmed yet.
@@ -102,6 +108,13 @@ pub fn letter(
             (Kind::Cancelled | Kind::Lapsed, _) | (_, None) => None,
             (_, Some(m)) => Some((t!(t, "mail-manage"), m.to_string())),
         },
+        code: match kind {
+            Kind::Confirmed | Kind::Moved | Kind::Reminder if !a.pending => a
+                .code
+                .and_then(|c| crate::domain::BookingCode::parse(c).ok())
+                .map(|c| c.display()),
+            _ => None,
+        },
         footer: format!("{}\n{}", a.office.name, t!(t, "mail-footer")),
     }
 }
@@ -117,6 +130,13 @@ pub fn plain(t: &Texts, l: &Letter) -> String {
     }
     if let Some(b) = &l.bring {
         s.push_str(&format!("{}: {b}\n", t!(t, "bring-title")));
+    }
+    if let Some(code) = &l.code {
+        s.push_str(&format!(
+            "\n{}: {code}\n{}\n",
+            t!(t, "fact-code"),
+            t!(t, "mail-code-hint")
+        ));
     }
     if let Some((label, url)) = &l.manage {
         s.push_str(&format!("\n{label}: {url}\n"));
@@ -144,6 +164,11 @@ pub fn rich(t: &Texts, l: &Letter) -> String {
                     @if let Some(b) = &l.bring {
                         tr { th style="text-align: start; padding-inline-end: 1em" { (t!(t, "bring-title")) } td { (b) } }
                     }
+                }
+                @if let Some(code) = &l.code {
+                    h2 style="font-size: 1.1em" { (t!(t, "fact-code")) ": " span style="font-family: monospace; font-size: 1.3em; letter-spacing: .05em" { (code) } }
+                    p { (t!(t, "mail-code-hint")) }
+                    p { img src={ "cid:" (QR_CONTENT_ID) } alt=(t!(t, "mail-qr-alt")) width="160" height="160"; }
                 }
                 @if let Some((label, url)) = &l.manage {
                     p { a href=(url) { (label) } }

@@ -13,8 +13,11 @@ use crate::support::{field_value, read_mail, token_in, Answer, Db, TestApp, Visi
 
 const WISH: &str = "service=anmeldung&persons=1";
 
-/// Tokens (64 hex), form tokens (32 hex) and UUIDs, replaced by placeholders.
+/// Tokens (64 hex), form tokens (32 hex), UUIDs, booking codes and their QR
+/// images, replaced by placeholders.
 pub fn redact(text: &str) -> String {
+    let text = redact_codes(text);
+    let text = text.as_str();
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -49,6 +52,43 @@ pub fn redact(text: &str) -> String {
         }
     }
     out
+}
+
+/// Booking codes as shown (`7K3M-9QXD-4`) and QR images inlined as data URIs.
+fn redact_codes(text: &str) -> String {
+    const QR: &str = "data:image/svg+xml;base64,";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(QR) {
+        out.push_str(&rest[..at]);
+        out.push_str("[qr]");
+        rest = &rest[at..];
+        rest = &rest[rest.find('"').unwrap_or(rest.len())..];
+    }
+    out.push_str(rest);
+    let chars: Vec<char> = out.chars().collect();
+    let symbol = |c: &char| c.is_ascii_digit() || c.is_ascii_uppercase();
+    let mut redacted = String::with_capacity(out.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let word = chars.get(i..i + 11);
+        let shaped = word.is_some_and(|w| {
+            w.iter().enumerate().all(|(k, c)| match k {
+                4 | 9 => *c == '-',
+                _ => symbol(c),
+            })
+        });
+        let bounded = (i == 0 || !chars[i - 1].is_alphanumeric())
+            && chars.get(i + 11).is_none_or(|c| !c.is_alphanumeric());
+        if shaped && bounded {
+            redacted.push_str("[code]");
+            i += 11;
+        } else {
+            redacted.push(chars[i]);
+            i += 1;
+        }
+    }
+    redacted
 }
 
 fn code(lang: Language) -> &'static str {
@@ -463,12 +503,14 @@ async fn every_mail_reads_as_it_did() {
 fn redaction_replaces_only_whole_secrets() {
     let token = "ab".repeat(32);
     let text = format!(
-        "/b/{token}/move csrf={} id=01a2343f-e6ef-77f1-b479-0012cfce828f 2026-12-01 deadbeef",
+        "/b/{token}/move csrf={} id=01a2343f-e6ef-77f1-b479-0012cfce828f 2026-12-01 deadbeef \
+         Code: 7K3M-9QXD-4 <img src=\"data:image/svg+xml;base64,PD94b\"> S-001",
         "c".repeat(32)
     );
     assert_eq!(
         redact(&text),
-        "/b/[token]/move csrf=[form-token] id=[uuid] 2026-12-01 deadbeef"
+        "/b/[token]/move csrf=[form-token] id=[uuid] 2026-12-01 deadbeef \
+         Code: [code] <img src=\"[qr]\"> S-001"
     );
     let _ = TEST_OFFICE;
 }

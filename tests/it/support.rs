@@ -423,6 +423,8 @@ pub struct Mail {
     pub html: String,
     pub message_id: String,
     pub calendar: Option<String>,
+    /// Images the HTML shows inline, by Content-ID (the booking code's QR code).
+    pub images: Vec<(String, Vec<u8>)>,
 }
 
 pub fn read_mail(sent: &Sent) -> Mail {
@@ -445,6 +447,18 @@ pub fn read_mail(sent: &Sent) -> Mail {
         text: msg.body_text(0).unwrap_or_default().to_string(),
         message_id: msg.message_id().unwrap_or_default().to_string(),
         html: msg.body_html(0).unwrap_or_default().to_string(),
+        images: msg
+            .parts
+            .iter()
+            .filter(|p| p.is_content_type("image", "png"))
+            .map(|p| {
+                let id = p.content_id().unwrap_or_default();
+                (
+                    id.trim_matches(['<', '>']).to_string(),
+                    p.contents().to_vec(),
+                )
+            })
+            .collect(),
         calendar,
     }
 }
@@ -805,4 +819,31 @@ impl TestApp {
     pub fn at_local(&self, hh_mm: &str) {
         self.clock.set(at(&format!("2026-12-01T{hh_mm}:00+01:00")));
     }
+}
+
+/// What a QR code image says, read by zbarimg (`zbar-tools`); `None` when it is
+/// not installed and that is allowed (`TERMIN_TEST_BROWSER_REQUIRED` unset).
+pub fn read_qr(png: &[u8]) -> Option<String> {
+    let file = scratch_dir().join("qr.png");
+    std::fs::write(&file, png).unwrap();
+    let out = match std::process::Command::new("zbarimg")
+        .args(["--quiet", "--raw"])
+        .arg(&file)
+        .output()
+    {
+        Ok(out) => out,
+        Err(_) if std::env::var("TERMIN_TEST_BROWSER_REQUIRED").is_ok_and(|v| v == "1") => {
+            panic!("reading QR codes needs zbarimg (zbar-tools)")
+        }
+        Err(_) => {
+            eprintln!("skipped: zbarimg is not installed");
+            return None;
+        }
+    };
+    assert!(
+        out.status.success(),
+        "zbarimg: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8(out.stdout).unwrap().trim().to_string())
 }

@@ -6,7 +6,7 @@ use maud::{html, Markup};
 
 use crate::booking::Booked;
 use crate::domain::schedule::{Day, Slot};
-use crate::domain::BookingStatus;
+use crate::domain::{BookingCode, BookingStatus};
 use crate::i18n::Texts;
 use crate::paths;
 use crate::t;
@@ -30,6 +30,14 @@ pub fn manage(
         }
         (facts(t, &b.office, b.start(), &b.service_names(), b.booking.persons))
         @if open { (bring(t, &b.office, &b.booking.service_ids())) }
+        @if let (true, Some(code)) = (open, b.booking.code.as_deref().and_then(|c| BookingCode::parse(c).ok())) {
+            section.ticket aria-labelledby="booking-code" {
+                h2 #booking-code { (t!(t, "fact-code")) }
+                p.ticket-number { bdi { (code.display()) } }
+                p { (t!(t, "manage-code-hint")) }
+                img.qr src=(crate::qr::data_uri(&crate::qr::qr_svg(&code))) alt=(t!(t, "mail-qr-alt")) width="160" height="160";
+            }
+        }
         @if open {
             div.actions {
                 @if status == BookingStatus::Pending {
