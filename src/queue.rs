@@ -13,7 +13,7 @@ use crate::booking::{self, FieldError, Mistake, Wish};
 use crate::domain::code::CodeError;
 use crate::domain::queue::{self, Arrival, Rank, TicketState, DUE_WITHIN_SECONDS};
 use crate::domain::schedule;
-use crate::domain::{Action, BookingCode, Counter, Office, Permission, TicketKind};
+use crate::domain::{Action, BookingCode, Counter, Office, Permission, Role, TicketKind};
 use crate::secret;
 use crate::staff::{AccessError, Staff};
 use crate::store::{
@@ -42,8 +42,9 @@ pub enum QueueError {
     AlreadyIn(String),
     #[error("the appointment is on {0}, not today")]
     NotToday(NaiveDate),
-    #[error("check-in opens at {0}")]
-    TooEarly(DateTime<Utc>),
+    /// When check-in opens, in the office's time.
+    #[error("check-in opens at {}", .0.format("%H:%M"))]
+    TooEarly(DateTime<chrono_tz::Tz>),
     #[error("invalid request")]
     Invalid(Vec<FieldError>),
     #[error("the counter has no walk-in capacity left today")]
@@ -51,6 +52,8 @@ pub enum QueueError {
         counter: String,
         /// The next free appointment for the same services, if any within two weeks.
         next: Option<schedule::Slot>,
+        /// The office's time zone, to tell that appointment's time in.
+        timezone: chrono_tz::Tz,
     },
     #[error("the office has no desk {0:?}")]
     UnknownDesk(String),
@@ -125,6 +128,17 @@ async fn office_for(
         .ok_or(QueueError::UnknownOffice)
 }
 
+/// The front desk may mark a ticket urgent; a self-service kiosk may not.
+fn refuse_urgent_from_kiosk(staff: &Staff, urgent: bool) -> Result<(), QueueError> {
+    if urgent && staff.role == Role::Kiosk {
+        return Err(AccessError::Forbidden(
+            "a kiosk may not mark a ticket urgent: the front desk does".into(),
+        )
+        .into());
+    }
+    Ok(())
+}
+
 fn planned_minutes(office: &Office, services: &[&str], persons: i64) -> i64 {
     let per_person: u32 = services
         .iter()
@@ -151,6 +165,7 @@ pub async fn check_in(
     urgent: bool,
 ) -> Result<Issued, QueueError> {
     let office = office_for(app, staff, office_id, Permission::FrontDesk).await?;
+    refuse_urgent_from_kiosk(staff, urgent)?;
     let code = BookingCode::parse(typed).map_err(QueueError::MistypedCode)?;
     let now = app.clock.now();
     let Some(b) = app.store.booking_by_code(&office.id, code.as_str()).await? else {
@@ -183,7 +198,9 @@ pub async fn check_in(
         return Err(QueueError::NotToday(day_of(&office, start)));
     }
     let kind = match queue::arrival(&office.queue, start, now) {
-        Arrival::TooEarly(opens) => return Err(QueueError::TooEarly(opens)),
+        Arrival::TooEarly(opens) => {
+            return Err(QueueError::TooEarly(opens.with_timezone(&office.timezone)))
+        }
         Arrival::OnTime => TicketKind::Appointment,
         Arrival::Late => TicketKind::WalkIn,
     };
@@ -211,12 +228,16 @@ pub async fn check_in(
         .await
     {
         Ok(t) => t,
-        // Checked in (or cancelled) since it was read.
+        // Checked in, cancelled or moved since it was read.
         Err(StoreError::Conflict(Conflict::State)) => {
-            let b = app.store.booking(&b.id).await?;
+            let now_b = app.store.booking(&b.id).await?;
             return Err(match app.store.ticket_of_booking(&b.id).await? {
                 Some(t) => QueueError::AlreadyIn(t.number),
-                None => QueueError::NotCheckedIn(b.status),
+                None if now_b.start_at != b.start_at => QueueError::NotToday(day_of(
+                    &office,
+                    DateTime::from_timestamp(now_b.start_at, 0).unwrap_or_default(),
+                )),
+                None => QueueError::NotCheckedIn(now_b.status),
             });
         }
         Err(e) => return Err(e.into()),
@@ -242,6 +263,7 @@ pub async fn walk_in(
     urgent: bool,
 ) -> Result<Issued, QueueError> {
     let office = office_for(app, staff, office_id, Permission::FrontDesk).await?;
+    refuse_urgent_from_kiosk(staff, urgent)?;
     let (counter, _, need) = booking::resolve(&office, wish).map_err(QueueError::Invalid)?;
     let now = app.clock.now();
     let secret = secret::new_token();
@@ -276,6 +298,7 @@ pub async fn walk_in(
             return Err(QueueError::WalkInFull {
                 counter: counter.id.clone(),
                 next,
+                timezone: office.timezone,
             });
         }
         Err(e) => return Err(e.into()),
@@ -360,6 +383,69 @@ pub async fn call_next(
     }
 }
 
+/// The ticket called to or served at a desk now, other than `except`.
+async fn busy_with(
+    app: &App,
+    office: &Office,
+    desk: &str,
+    except: &str,
+) -> Result<Option<TicketRow>, QueueError> {
+    let today = day_of(office, app.clock.now()).to_string();
+    Ok(app
+        .store
+        .tickets_of_day(&office.id, &today)
+        .await?
+        .into_iter()
+        .find(|t| {
+            t.id != except
+                && t.desk.as_deref() == Some(desk)
+                && matches!(t.state(), TicketState::Called | TicketState::Serving)
+        }))
+}
+
+/// What a desk has now: the ticket called to or served there, with its
+/// booking and how many seconds until it may be called again; and the
+/// tickets parked there.
+pub async fn at_desk(
+    app: &App,
+    staff: &Staff,
+    office_id: &str,
+    desk: &str,
+) -> Result<(Option<(CalledTicket, i64)>, Vec<TicketRow>), QueueError> {
+    let office = office_for(app, staff, office_id, Permission::Desk).await?;
+    if !office.desks().iter().any(|d| d == desk) {
+        return Err(QueueError::UnknownDesk(desk.to_string()));
+    }
+    let now = app.clock.now();
+    let tickets = app
+        .store
+        .tickets_of_day(&office.id, &day_of(&office, now).to_string())
+        .await?;
+    let (parked, tickets): (Vec<_>, Vec<_>) = tickets
+        .into_iter()
+        .filter(|t| t.desk.as_deref() == Some(desk))
+        .partition(|t| t.state() == TicketState::Parked);
+    let Some(ticket) = tickets
+        .into_iter()
+        .find(|t| matches!(t.state(), TicketState::Called | TicketState::Serving))
+    else {
+        return Ok((None, parked));
+    };
+    let recall_at =
+        ticket.last_called_at.unwrap_or_default() + i64::from(office.queue.recall_minutes) * 60;
+    let booking = match &ticket.booking_id {
+        Some(id) => Some(app.store.booking(id).await?),
+        None => None,
+    };
+    Ok((
+        Some((
+            CalledTicket { ticket, booking },
+            (recall_at - now.timestamp()).max(0),
+        )),
+        parked,
+    ))
+}
+
 /// What an action may carry besides the ticket.
 #[derive(Debug, Clone, Default)]
 pub struct ActionInput {
@@ -411,6 +497,16 @@ pub async fn act(
 ) -> Result<TicketRow, QueueError> {
     let office = office_for(app, staff, office_id, Permission::Desk).await?;
     let found = find_ticket(app, &office, reference).await?;
+    // A parked ticket is taken up again only at a desk that has no other.
+    if let (Action::Start, TicketState::Parked, Some(desk)) = (action, found.state(), &input.desk) {
+        if let Some(other) = busy_with(app, &office, desk, &found.id).await? {
+            return Err(QueueError::DeskBusy {
+                desk: desk.clone(),
+                number: other.number.clone(),
+                state: other.state().as_str(),
+            });
+        }
+    }
     // What the request carries is checked before anything is read for writing.
     let handled = match (&input.services, action) {
         (Some(list), Action::Done) => {
@@ -783,6 +879,98 @@ pub async fn queues(
     Ok(out)
 }
 
+/// One line of the day board: an appointment with its ticket once checked
+/// in, or a walk-in's ticket. No name: that is shown at the desk only.
+#[derive(Debug, Clone)]
+pub struct BoardLine {
+    pub counter: String,
+    pub appointment_at: Option<DateTime<Utc>>,
+    /// The booking's status, for an appointment.
+    pub booking_status: Option<String>,
+    pub services: Vec<String>,
+    pub persons: i64,
+    pub ticket: Option<TicketRow>,
+    /// Seconds waited: until the first call, or so far while waiting.
+    pub waited: Option<i64>,
+}
+
+/// The day board of an office: every appointment and ticket of today, by
+/// counter and time, with status, arrival and waiting time so far.
+pub async fn day_board(
+    app: &App,
+    staff: &Staff,
+    office_id: &str,
+) -> Result<(Office, Vec<BoardLine>), QueueError> {
+    let office = office_for(app, staff, office_id, Permission::Desk).await?;
+    let now = app.clock.now();
+    let today = day_of(&office, now);
+    let tickets = app
+        .store
+        .tickets_of_day(&office.id, &today.to_string())
+        .await?;
+    let (_, bookings) = booking::appointments(app, &office.id, today)
+        .await
+        .map_err(|e| match e {
+            booking::QueryError::Store(e) => QueueError::Store(e),
+            _ => QueueError::UnknownOffice,
+        })?;
+    let waited = |t: &TicketRow| match t.first_called_at {
+        Some(first) => Some(queue::waiting_seconds(
+            t.arrived_at,
+            t.appointment_at,
+            first,
+        )),
+        None if t.state().waits() => Some(queue::waiting_seconds(
+            t.arrived_at,
+            t.appointment_at,
+            now.timestamp(),
+        )),
+        None => None,
+    };
+    let mut lines: Vec<BoardLine> = bookings
+        .iter()
+        .filter(|b| b.status != "expired")
+        .map(|b| {
+            let ticket = tickets
+                .iter()
+                .find(|t| t.booking_id.as_deref() == Some(b.id.as_str()))
+                .cloned();
+            BoardLine {
+                counter: b.counter_id.clone(),
+                appointment_at: DateTime::from_timestamp(b.start_at, 0),
+                booking_status: Some(b.status.clone()),
+                services: b.service_ids().iter().map(|s| s.to_string()).collect(),
+                persons: b.persons,
+                waited: ticket.as_ref().and_then(waited),
+                ticket,
+            }
+        })
+        .collect();
+    lines.extend(
+        tickets
+            .iter()
+            .filter(|t| t.booking_id.is_none())
+            .map(|t| BoardLine {
+                counter: t.counter_id.clone(),
+                appointment_at: None,
+                booking_status: None,
+                services: t.service_ids().iter().map(|s| s.to_string()).collect(),
+                persons: t.persons,
+                waited: waited(t),
+                ticket: Some(t.clone()),
+            }),
+    );
+    lines.sort_by_key(|l| {
+        let at = l
+            .appointment_at
+            .map(|a| a.timestamp())
+            .or(l.ticket.as_ref().map(|t| t.arrived_at))
+            .unwrap_or_default();
+        (l.counter.clone(), at)
+    });
+    Ok((office, lines))
+}
+
 /// A call as the waiting-room display shows it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct DisplayCall {
@@ -962,8 +1150,10 @@ pub async fn answer_alert(
     }
 }
 
-/// Confirmed bookings of days before today (in each office's time zone) that
-/// were never checked in become `no_show`. Returns how many.
+/// After each office's day (in its time zone): confirmed bookings never
+/// checked in become `no_show`, and tickets still open are closed (see
+/// [`Store::close_past_tickets`](crate::store::Store::close_past_tickets)).
+/// Returns how many bookings and tickets changed.
 pub async fn mark_no_shows(app: &App) -> Result<u64, StoreError> {
     let now = app.clock.now();
     let mut n = 0;
@@ -975,6 +1165,16 @@ pub async fn mark_no_shows(app: &App) -> Result<u64, StoreError> {
             let done = app
                 .store
                 .mark_no_shows(&office.id, midnight.timestamp(), now.timestamp(), 200)
+                .await?;
+            n += done;
+            if done < 200 {
+                break;
+            }
+        }
+        loop {
+            let done = app
+                .store
+                .close_past_tickets(&office.id, &today.to_string(), now.timestamp(), 200)
                 .await?;
             n += done;
             if done < 200 {

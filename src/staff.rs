@@ -14,7 +14,7 @@ use crate::domain::officefile::{self, Mistakes};
 use crate::domain::roles::covers;
 use crate::domain::{Permission, Role};
 use crate::secret;
-use crate::store::{Actor, AuditRow, Conflict, NewAudit, StoreError, UserRow};
+use crate::store::{Actor, ApiKey, AuditRow, Conflict, KioskRow, NewAudit, StoreError, UserRow};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -245,12 +245,22 @@ pub fn hash_password(password: &str) -> String {
         .to_string()
 }
 
-/// Whether a password matches a stored hash; Argon2 is slow on purpose, so
-/// this runs where it does not hold up other requests.
-async fn verify_password(password: &str, hash: &str) -> bool {
-    let (password, hash) = (password.to_string(), hash.to_string());
+/// Argon2 checks at once: each takes about 19 MiB and a core for a while, so
+/// a burst of logins waits its turn instead of taking the machine.
+static ARGON2_AT_ONCE: LazyLock<tokio::sync::Semaphore> =
+    LazyLock::new(|| tokio::sync::Semaphore::new(4));
+
+/// Whether a password matches a stored hash (`None`: no one's, for an
+/// unknown address, with the same work); Argon2 is slow on purpose, so this
+/// runs where it does not hold up other requests.
+async fn verify_password(password: &str, hash: Option<&str>) -> bool {
+    let (password, hash) = (password.to_string(), hash.map(str::to_string));
+    let Ok(_turn) = ARGON2_AT_ONCE.acquire().await else {
+        return false;
+    };
     tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&hash).is_ok_and(|parsed| {
+        let hash = hash.as_deref().unwrap_or(DUMMY_HASH.as_str());
+        PasswordHash::new(hash).is_ok_and(|parsed| {
             Argon2::default()
                 .verify_password(password.as_bytes(), &parsed)
                 .is_ok()
@@ -293,6 +303,10 @@ pub async fn add_api_key(
         if app.office(id).await?.is_none() {
             return Err(UserError::Office(id.to_string()));
         }
+    }
+    // Clerks and heads belong to an office, as users do; a reader may read every office's day.
+    if office.is_none() && role != Role::Reader {
+        return Err(UserError::OfficeMissing);
     }
     let key = secret::new_token();
     let id = uuid::Uuid::new_v4().to_string();
@@ -395,8 +409,11 @@ pub struct LoggedIn {
     pub expires_at: i64,
 }
 
-/// Failed logins an account or client may have before each next try waits.
+/// Failed logins an account may have before each next try waits.
 pub const FREE_FAILURES: i64 = 5;
+/// Failed logins one client address may have: more, since an office's
+/// clerks share one address behind its router.
+pub const FREE_CLIENT_FAILURES: i64 = 20;
 /// The longest wait between tries.
 pub const MAX_LOGIN_DELAY_SECONDS: i64 = 15 * 60;
 
@@ -408,6 +425,11 @@ pub fn login_delay(failures: i64) -> i64 {
     } else {
         (1i64 << (failures - FREE_FAILURES).min(20)).min(MAX_LOGIN_DELAY_SECONDS)
     }
+}
+
+/// [`login_delay`] for a client address, after its more free failures.
+pub fn client_login_delay(failures: i64) -> i64 {
+    login_delay(failures - (FREE_CLIENT_FAILURES - FREE_FAILURES))
 }
 
 fn account_key(email: &str) -> String {
@@ -435,15 +457,16 @@ pub async fn login(
     let (account, client) = (account_key(&email), client_throttle_key(client));
     if let Err(until) = app
         .store
-        .login_attempt(&[&account, &client], now, login_delay)
+        .login_attempt(
+            &[(&account, login_delay), (&client, client_login_delay)],
+            now,
+        )
         .await?
     {
         return Err(LoginError::Slow((until - now).max(1)));
     }
     let user = app.store.user_by_email(&email).await?;
-    let hash = user
-        .as_ref()
-        .map_or(DUMMY_HASH.as_str(), |u| u.password_hash.as_str());
+    let hash = user.as_ref().map(|u| u.password_hash.as_str());
     let matches = verify_password(password, hash).await;
     let user = user.filter(|u| matches && u.disabled_at.is_none());
     let Some(staff) = user.as_ref().and_then(|u| Staff::of_user(u, None)) else {
@@ -475,7 +498,7 @@ pub async fn login(
     };
     let user = user.expect("a user");
     app.store
-        .login_succeeded(&account, &client, login_delay)
+        .login_succeeded(&account, &client, client_login_delay)
         .await?;
     let token = secret::new_token();
     let session_id = uuid::Uuid::now_v7().to_string();
@@ -579,7 +602,7 @@ pub async fn change_password(
 ) -> Result<(), PasswordError> {
     let user_id = staff.user_id.as_deref().ok_or(PasswordError::NoUser)?;
     let user = app.store.user(user_id).await?;
-    if !verify_password(current, &user.password_hash).await {
+    if !verify_password(current, Some(&user.password_hash)).await {
         return Err(PasswordError::Wrong);
     }
     if new.chars().count() < 12 {
@@ -619,19 +642,29 @@ pub async fn by_bearer(app: &App, token: &str) -> Result<Staff, AccessError> {
         Err(StoreError::NotFound) => {}
         Err(e) => return Err(e.into()),
     }
-    if let Some(kiosk) = app.store.kiosk(&hash).await? {
-        return Ok(Staff {
-            actor: Actor {
-                id: format!("kiosk:{}", kiosk.id),
-                label: kiosk.label,
-            },
-            role: Role::Kiosk,
-            office: Some(kiosk.office_id),
-            user_id: None,
-            session_id: None,
-        });
+    match kiosk(app, token).await {
+        Err(AccessError::Unknown) => session(app, token).await,
+        other => other,
     }
-    session(app, token).await
+}
+
+/// The unlocked kiosk whose device token this is.
+pub async fn kiosk(app: &App, token: &str) -> Result<Staff, AccessError> {
+    let kiosk = app
+        .store
+        .kiosk(&secret::hash(token))
+        .await?
+        .ok_or(AccessError::Unknown)?;
+    Ok(Staff {
+        actor: Actor {
+            id: format!("kiosk:{}", kiosk.id),
+            label: kiosk.label,
+        },
+        role: Role::Kiosk,
+        office: Some(kiosk.office_id),
+        user_id: None,
+        session_id: None,
+    })
 }
 
 /// Unlock a device as a kiosk of an office (an admin's doing); returns the
@@ -662,6 +695,42 @@ pub async fn unlock_kiosk(
         )
         .await?;
     Ok((id, token))
+}
+
+/// The users a staff member may manage: every user for an admin, the clerks
+/// of their office for a head.
+pub async fn users(app: &App, by: &Staff) -> Result<Vec<UserRow>, UserError> {
+    let list = match (by.role, &by.office) {
+        (Role::Admin, _) => app.store.users(None).await?,
+        (Role::Head, Some(office)) => app
+            .store
+            .users(Some(office))
+            .await?
+            .into_iter()
+            .filter(|u| u.role == Role::Clerk.as_str())
+            .collect(),
+        _ => return Err(UserError::Forbidden),
+    };
+    Ok(list)
+}
+
+/// The API keys and kiosks (an admin's to see).
+pub async fn devices(app: &App, by: &Staff) -> Result<(Vec<ApiKey>, Vec<KioskRow>), UserError> {
+    if by.role != Role::Admin {
+        return Err(UserError::Forbidden);
+    }
+    Ok((app.store.api_keys().await?, app.store.kiosks(None).await?))
+}
+
+/// Revoke an API key: it stops working at once. Returns whether there was one.
+pub async fn revoke_api_key(app: &App, by: &Staff, id: &str) -> Result<bool, UserError> {
+    if by.role != Role::Admin {
+        return Err(UserError::Forbidden);
+    }
+    Ok(app
+        .store
+        .revoke_api_key(id, &by.actor, app.clock.now().timestamp())
+        .await?)
 }
 
 /// Revoke a kiosk: its token stops working at once. Returns whether it was unlocked.

@@ -6,6 +6,9 @@ use sqlx::FromRow;
 use super::audit::audit;
 use super::{in_tx, is_unique_violation, on, Actor, Conflict, NewAudit, Result, Store, StoreError};
 
+/// Seconds a throttle key is slowed down for after so many failures.
+pub type LoginDelay = fn(i64) -> i64;
+
 /// An API key as stored: the key itself only as a hash.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct ApiKey {
@@ -53,6 +56,15 @@ pub struct KioskRow {
     pub revoked_at: Option<i64>,
 }
 
+/// A failed login is forgiven after this long: a key's count goes down by
+/// one per such time since its last failure.
+pub const FAILURE_DECAY_SECONDS: i64 = 10 * 60;
+
+/// The failures a key still counts at `now`, of `failures` at `last`.
+fn worn_off(failures: i64, last: i64, now: i64) -> i64 {
+    (failures - (now - last).max(0) / FAILURE_DECAY_SECONDS).max(0)
+}
+
 /// How long a throttle key remembers its failures after the last one.
 pub const THROTTLE_MEMORY_SECONDS: i64 = 24 * 3600;
 
@@ -92,6 +104,33 @@ impl Store {
             .fetch_optional(pool)
             .await?);
         key.ok_or(StoreError::NotFound)
+    }
+
+    /// Every API key, by label.
+    pub async fn api_keys(&self) -> Result<Vec<ApiKey>> {
+        let keys = on!(self, pool => sqlx::query_as("SELECT id, office_id, label, role FROM api_keys ORDER BY label, id")
+            .fetch_all(pool)
+            .await?);
+        Ok(keys)
+    }
+
+    /// Revoke an API key: it is deleted, so it works no more; the audit log
+    /// keeps that it was. Returns whether there was such a key.
+    pub async fn revoke_api_key(&self, id: &str, actor: &Actor, now: i64) -> Result<bool> {
+        let revoked = in_tx!(self, tx => {
+            let key: Option<(Option<String>, String)> = sqlx::query_as(
+                "DELETE FROM api_keys WHERE id = $1 RETURNING office_id, label",
+            )
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some((office, label)) = &key {
+                let entry = NewAudit::new(office.as_deref(), "apikey_revoked").detail(label.clone());
+                audit!(tx, actor, &entry, now);
+            }
+            key.is_some()
+        });
+        Ok(revoked)
     }
 
     /// Add a staff user; an address already in use is a conflict.
@@ -309,20 +348,22 @@ impl Store {
         Ok(n)
     }
 
-    /// A login attempt begins: unless one of `keys` (the account's, the
-    /// client's) is slowed down until later than `now` (then `Err(until)`),
-    /// each counts the attempt as a failure at once, and is slowed down for
-    /// `delay(failures)` seconds from now. So attempts sent in parallel cannot
-    /// outrun the count; [`Store::login_succeeded`] takes the count back.
+    /// Count a login attempt against each key (the account's, the client's):
+    /// unless one of them is slowed down until later than `now` (then
+    /// `Err(until)`), each counts the attempt as a failure at once and is
+    /// slowed down for its `delay(failures)` seconds from now. So attempts sent
+    /// in parallel cannot outrun the count; [`Store::login_succeeded`] takes
+    /// it back. A key's failures wear off, one per [`FAILURE_DECAY_SECONDS`]:
+    /// the typos of an office's clerks, who share one address, do not add up
+    /// over a week.
     pub async fn login_attempt(
         &self,
-        keys: &[&str],
+        keys: &[(&str, LoginDelay)],
         now: i64,
-        delay: fn(i64) -> i64,
     ) -> Result<std::result::Result<(), i64>> {
         let out = in_tx!(self, tx => {
             let mut blocked = 0;
-            for key in keys {
+            for (key, _) in keys {
                 // Taking the row first (an upsert that changes nothing) makes
                 // parallel attempts at one key wait for each other on PostgreSQL.
                 sqlx::query(
@@ -344,15 +385,14 @@ impl Store {
                 tx.rollback().await?;
                 return Ok(Err(blocked));
             }
-            for key in keys {
+            for (key, delay) in keys {
                 let (failures, last): (i64, i64) = sqlx::query_as(
                     "SELECT failures, last_failure_at FROM login_throttle WHERE key = $1",
                 )
                 .bind(key)
                 .fetch_one(&mut *tx)
                 .await?;
-                // Failures long ago are forgotten.
-                let failures = if last < now - THROTTLE_MEMORY_SECONDS { 1 } else { failures + 1 };
+                let failures = worn_off(failures, last, now) + 1;
                 sqlx::query("UPDATE login_throttle SET failures = $2, last_failure_at = $3, blocked_until = $4 WHERE key = $1")
                     .bind(key)
                     .bind(failures)
@@ -367,7 +407,7 @@ impl Store {
     }
 
     /// The login went through: the account's failures are forgotten, and the
-    /// client's count goes back by the one attempt.
+    /// client's count goes back by the one attempt; no wait starts anew.
     pub async fn login_succeeded(
         &self,
         account_key: &str,
@@ -379,15 +419,16 @@ impl Store {
                 .bind(account_key)
                 .execute(&mut *tx)
                 .await?;
-            let row: Option<(i64, i64)> = sqlx::query_as(
-                "SELECT failures, last_failure_at FROM login_throttle WHERE key = $1",
+            let row: Option<(i64, i64, i64)> = sqlx::query_as(
+                "SELECT failures, last_failure_at, blocked_until FROM login_throttle WHERE key = $1",
             )
             .bind(client_key)
             .fetch_optional(&mut *tx)
             .await?;
-            if let Some((failures, last)) = row {
+            if let Some((failures, last, until)) = row {
                 let failures = (failures - 1).max(0);
-                let until = if failures == 0 { 0 } else { last + delay(failures) };
+                // The wait may only get shorter: the block of the attempt is taken back.
+                let until = if delay(failures) == 0 { 0 } else { until.min(last + delay(failures)) };
                 sqlx::query("UPDATE login_throttle SET failures = $2, blocked_until = $3 WHERE key = $1")
                     .bind(client_key)
                     .bind(failures)

@@ -221,13 +221,20 @@ impl Store {
     /// Check a confirmed booking in: it becomes `checked_in` and gets a
     /// waiting ticket (`new`, numbered here), with the audit entry. A booking
     /// that is no longer `confirmed` (checked in already, cancelled meanwhile)
-    /// is [`Conflict::State`], and nothing is written.
+    /// or no longer at the time and counter read (moved meanwhile) is
+    /// [`Conflict::State`], and nothing is written.
     pub async fn check_in(&self, new: &NewTicket, actor: &Actor, now: i64) -> Result<TicketRow> {
         let booking_id = new.booking_id.as_deref().ok_or(StoreError::NotFound)?;
         let row = in_tx!(self, tx => {
-            let n = sqlx::query("UPDATE bookings SET status = 'checked_in' WHERE id = $1 AND office_id = $2 AND status = 'confirmed'")
+            // The booking as it was read: a move in between (another day, another counter) is a conflict.
+            let n = sqlx::query(
+                "UPDATE bookings SET status = 'checked_in' WHERE id = $1 AND office_id = $2 AND status = 'confirmed' \
+                 AND start_at = $3 AND counter_id = $4",
+            )
                 .bind(booking_id)
                 .bind(&new.office_id)
+                .bind(new.appointment_at)
+                .bind(&new.counter_id)
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
@@ -253,7 +260,8 @@ impl Store {
 
     /// Give a walk-in ticket if the counter's walk-in desks can still reach it
     /// today: `capacity_minutes` (their desk-minutes left) must cover the
-    /// planned minutes of the walk-ins waiting and of this one, else
+    /// planned minutes of the walk-ins waiting or called, what is left of
+    /// those at a desk, and this one's, else
     /// [`Conflict::WalkInFull`] and nothing is written. Walk-in tickets of one
     /// counter and day are given one at a time (the day's ticket number row is
     /// taken first), so two front desks cannot both give the last place.
@@ -266,13 +274,20 @@ impl Store {
     ) -> Result<TicketRow> {
         let row = in_tx!(self, tx => {
             let number = next_number!(tx, new);
-            let waiting: i64 = sqlx::query_scalar(&format!(
-                "SELECT CAST(COALESCE(SUM(planned_minutes), 0) AS BIGINT) FROM tickets \
-                 WHERE office_id = $1 AND day = $2 AND counter_id = $3 AND kind = 'walk_in' AND {WAITING}"
-            ))
+            // Walk-ins waiting or called take their planned minutes; those
+            // at a desk what is left of them.
+            let waiting: i64 = sqlx::query_scalar(
+                "SELECT CAST(COALESCE(SUM(CASE \
+                     WHEN state IN ('waiting', 'back', 'transferred', 'called') THEN planned_minutes \
+                     WHEN state IN ('serving', 'parked') AND planned_minutes * 60 > handling_seconds + COALESCE($4 - serving_since, 0) \
+                         THEN planned_minutes - (handling_seconds + COALESCE($4 - serving_since, 0)) / 60 \
+                     ELSE 0 END), 0) AS BIGINT) FROM tickets \
+                 WHERE office_id = $1 AND day = $2 AND counter_id = $3 AND kind = 'walk_in'",
+            )
             .bind(&new.office_id)
             .bind(&new.day)
             .bind(&new.counter_id)
+            .bind(now)
             .fetch_one(&mut *tx)
             .await?;
             if waiting + new.planned_minutes > capacity_minutes {
@@ -699,6 +714,68 @@ impl Store {
                 changed
             });
             n += changed;
+        }
+        Ok(n)
+    }
+
+    /// Close the tickets of days before `today` that were still open when
+    /// their day ended: one at a desk (serving, parked) is done, one waiting
+    /// or called was not served (`no_show`); their bookings follow. Up to
+    /// `limit` at a time; returns how many.
+    pub async fn close_past_tickets(
+        &self,
+        office_id: &str,
+        today: &str,
+        now: i64,
+        limit: i64,
+    ) -> Result<u64> {
+        let due: Vec<(String, String)> = on!(self, pool => sqlx::query_as(
+            "SELECT id, number FROM tickets WHERE office_id = $1 AND day < $2 \
+             AND state IN ('waiting', 'back', 'transferred', 'called', 'serving', 'parked') ORDER BY day, id LIMIT $3",
+        )
+        .bind(office_id)
+        .bind(today)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?);
+        let mut n = 0;
+        for (id, number) in &due {
+            n += in_tx!(self, tx => {
+                let closed: Option<(Option<String>, String)> = sqlx::query_as(
+                    "UPDATE tickets SET \
+                       state = CASE WHEN state IN ('serving', 'parked') THEN 'done' ELSE 'no_show' END, \
+                       finished_at = CASE WHEN state IN ('serving', 'parked') THEN COALESCE(serving_since, started_at, $2) ELSE finished_at END, \
+                       serving_since = NULL, version = version + 1 \
+                     WHERE id = $1 AND state IN ('waiting', 'back', 'transferred', 'called', 'serving', 'parked') \
+                     RETURNING booking_id, state",
+                )
+                .bind(id)
+                .bind(now)
+                .fetch_optional(&mut *tx)
+                .await?;
+                match closed {
+                    // Closed meanwhile by another instance: nothing to do.
+                    None => 0,
+                    Some((booking, state)) => {
+                        if let Some(b) = &booking {
+                            sqlx::query("UPDATE bookings SET status = $2 WHERE id = $1 AND status IN ('checked_in', 'called')")
+                                .bind(b)
+                                .bind(&state)
+                                .execute(&mut *tx)
+                                .await?;
+                        }
+                        let entry = NewAudit {
+                            ticket_id: Some(id.clone()),
+                            ticket_number: Some(number.clone()),
+                            booking_id: booking,
+                            ..NewAudit::new(Some(office_id), "day_closed")
+                        }
+                        .detail(state);
+                        audit!(tx, &Actor::system(), &entry, now);
+                        1
+                    }
+                }
+            });
         }
         Ok(n)
     }

@@ -66,23 +66,21 @@ async fn no_store(mut response: Response) -> Response {
     response
 }
 
-/// The name of the staff session cookie the staff pages set. PLUG-IN POINT:
-/// the pages may choose the name; `__Host-` is the prefix over HTTPS.
+/// The name of the staff session cookie the staff pages set at login
+/// (`web::staff`); `__Host-` is its prefix over HTTPS.
 pub const SESSION_COOKIE: &str = "termin_staff";
 
-/// The staff session token of a request's cookie, if it carries one
-/// (`termin_staff` or `__Host-termin_staff`). PLUG-IN POINT for the staff
-/// pages: they set the cookie at login; the token is checked by
-/// [`staff::session`] like one sent as a bearer token.
-pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE || *name == format!("__Host-{SESSION_COOKIE}"))
-        .map(|(_, value)| value.trim().to_string())
+/// The staff session token of a request's cookie, if it carries one; the
+/// token is checked by [`staff::session`] like one sent as a bearer token.
+/// Over HTTPS (`secure`) only the `__Host-` cookie counts: one without the
+/// prefix may have been set by another host of the domain or over plain
+/// HTTP (cookie tossing), to sign a clerk into someone else's session.
+pub fn session_cookie(headers: &HeaderMap, secure: bool) -> Option<String> {
+    let name = match secure {
+        true => format!("__Host-{SESSION_COOKIE}"),
+        false => SESSION_COOKIE.to_string(),
+    };
+    super::csrf::cookie(headers, &name).map(|v| v.trim().to_string())
 }
 
 /// Whoever calls: an API key, a kiosk or a staff session (by bearer token or cookie).
@@ -95,7 +93,7 @@ impl FromRequestParts<AppState> for StaffAuth {
         if let Some(token) = super::api::bearer(&parts.headers) {
             return Ok(StaffAuth(staff::by_bearer(&s.app, token).await?));
         }
-        if let Some(token) = session_cookie(&parts.headers) {
+        if let Some(token) = session_cookie(&parts.headers, s.secure_cookies()) {
             // A cookie goes along with requests other sites make: those are
             // refused, as the CSRF guard refuses page forms from elsewhere.
             if super::csrf::from_elsewhere(&parts.headers, &s.app.config.public_url) {
@@ -227,12 +225,16 @@ impl From<QueueError> for ApiError {
             ref e @ QueueError::WalkInFull {
                 ref counter,
                 ref next,
+                timezone,
             } => conflict(
                 "no_walk_in_capacity",
                 e,
                 json!({
                     "counter": counter,
-                    "next_free": next.map(|s| json!({"start": s.start.to_rfc3339(), "end": s.end.to_rfc3339()})),
+                    "next_free": next.map(|s| json!({
+                        "start": s.start.with_timezone(&timezone).to_rfc3339(),
+                        "end": s.end.with_timezone(&timezone).to_rfc3339(),
+                    })),
                 }),
             ),
             ref e @ QueueError::DeskBusy {

@@ -160,7 +160,7 @@ async fn check_in_opens_early_and_a_late_arrival_becomes_a_walk_in_keeping_its_b
     let early = check_in(&t, &key, &t.code_of(&eight).await).await;
     assert_eq!(early.status, StatusCode::CONFLICT, "{}", early.text);
     assert_eq!(early.json["error"], "too_early");
-    assert_eq!(early.json["opens_at"], "2026-12-01T06:30:00+00:00");
+    assert_eq!(early.json["opens_at"], "2026-12-01T07:30:00+01:00");
     assert_eq!(
         t.count("tickets").await,
         0,
@@ -333,10 +333,14 @@ async fn walk_in_tickets_stop_when_the_walk_in_desks_cannot_reach_them_today(sto
     assert_eq!(full.json["error"], "no_walk_in_capacity");
     assert_eq!(full.json["counter"], "stadtamt");
     // The next free appointment: tomorrow at 08:00 (today's are too soon).
-    assert_eq!(full.json["next_free"]["start"], "2026-12-02T07:00:00+00:00");
+    assert_eq!(full.json["next_free"]["start"], "2026-12-02T08:00:00+01:00");
     assert_eq!(t.count("tickets").await, 3);
-    // Once one is served, there is room again.
-    called(&call(&t, &key, "1", None).await);
+    // One called still takes its desk time; one who did not come frees it.
+    let first = called(&call(&t, &key, "1", None).await).to_string();
+    let still = walk_in(&t, &key, "anmeldung", false).await;
+    assert_eq!(still.status, StatusCode::CONFLICT, "{}", still.text);
+    let gone = act(&t, &key, &first, "no-show", Some(json!({"desk": "1"}))).await;
+    assert_eq!(gone.status, StatusCode::OK, "{}", gone.text);
     assert_eq!(
         created(&walk_in(&t, &key, "anmeldung", false).await)["ticket"],
         "S-004"
@@ -466,8 +470,19 @@ async fn confirmed_bookings_never_checked_in_become_no_shows_after_their_day(sto
     let tomorrow = t
         .booked("2026-12-02T08:15:00+01:00", "carl@example.org")
         .await;
+    let waited = t
+        .booked("2026-12-01T09:00:00+01:00", "dora@example.org")
+        .await;
     t.at_local("07:50");
     created(&check_in(&t, &key, &t.code_of(&came).await).await);
+    // Anna is called and served, but nobody presses "done"; Dora waits until closing.
+    t.at_local("08:50");
+    created(&check_in(&t, &key, &t.code_of(&waited).await).await);
+    t.at_local("09:00");
+    let anna = called(&call(&t, &key, "1", None).await).to_string();
+    assert_eq!(anna, "S-001", "the appointment due first");
+    let started = act(&t, &key, &anna, "start", Some(json!({"desk": "1"}))).await;
+    assert_eq!(started.status, StatusCode::OK, "{}", started.text);
     t.at_local("23:59");
     assert_eq!(
         termin::queue::mark_no_shows(&t.app).await.unwrap(),
@@ -475,9 +490,20 @@ async fn confirmed_bookings_never_checked_in_become_no_shows_after_their_day(sto
         "the day is not over"
     );
     t.clock.set(at("2026-12-02T00:01:00+01:00"));
-    assert_eq!(termin::queue::mark_no_shows(&t.app).await.unwrap(), 1);
+    // The booking never checked in, and both tickets left open, are closed.
+    assert_eq!(termin::queue::mark_no_shows(&t.app).await.unwrap(), 3);
     assert_eq!(t.booking_status(&stayed_away).await, "no_show");
-    assert_eq!(t.booking_status(&came).await, "checked_in");
+    assert_eq!(t.booking_status(&came).await, "done");
+    assert_eq!(t.booking_status(&waited).await, "no_show");
+    let states = texts(
+        &t.app.store,
+        "SELECT number || ' ' || state FROM tickets ORDER BY number",
+    )
+    .await;
+    assert_eq!(
+        states,
+        [Some("S-001 done".into()), Some("S-002 no_show".into())]
+    );
     assert_eq!(t.booking_status(&tomorrow).await, "confirmed");
     let audit = texts(
         &t.app.store,
