@@ -15,7 +15,8 @@ pub fn wish_query(wish: &Wish) -> String {
     q.join("&")
 }
 
-fn encode(s: &str) -> String {
+/// Percent-encode a query value (or path segment).
+pub fn encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
@@ -80,4 +81,9 @@ pub fn moving_day(token: &str, date: NaiveDate) -> String {
 
 pub fn calendar_file(token: &str) -> String {
     format!("/b/{token}/calendar.ics")
+}
+
+/// A ticket's own page, for its holder's phone (the QR code on the ticket).
+pub fn ticket(secret: &str) -> String {
+    format!("/t/{secret}")
 }

@@ -18,109 +18,23 @@ use maud::{Markup, PreEscaped};
 
 use crate::domain::Language;
 
+/// The files under `assets/locales/`, built in, per language.
+macro_rules! catalogs {
+    ($($lang:ident $code:literal: [$($file:literal),*]),* $(,)?) => {
+        &[$($(
+            (Language::$lang, $file, include_str!(concat!("../../assets/locales/", $code, "/", $file))),
+        )*)*]
+    };
+}
+
 /// The embedded catalogs: `(language, file name, text)`. Every language has
 /// every file, with the same messages (a test checks).
-pub const EMBEDDED: &[(Language, &str, &str)] = &[
-    (
-        Language::De,
-        "citizen.ftl",
-        include_str!("../../assets/locales/de/citizen.ftl"),
-    ),
-    (
-        Language::De,
-        "mail.ftl",
-        include_str!("../../assets/locales/de/mail.ftl"),
-    ),
-    (
-        Language::De,
-        "legal.ftl",
-        include_str!("../../assets/locales/de/legal.ftl"),
-    ),
-    (
-        Language::De,
-        "errors.ftl",
-        include_str!("../../assets/locales/de/errors.ftl"),
-    ),
-    (
-        Language::En,
-        "citizen.ftl",
-        include_str!("../../assets/locales/en/citizen.ftl"),
-    ),
-    (
-        Language::En,
-        "mail.ftl",
-        include_str!("../../assets/locales/en/mail.ftl"),
-    ),
-    (
-        Language::En,
-        "legal.ftl",
-        include_str!("../../assets/locales/en/legal.ftl"),
-    ),
-    (
-        Language::En,
-        "errors.ftl",
-        include_str!("../../assets/locales/en/errors.ftl"),
-    ),
-    (
-        Language::Uk,
-        "citizen.ftl",
-        include_str!("../../assets/locales/uk/citizen.ftl"),
-    ),
-    (
-        Language::Uk,
-        "mail.ftl",
-        include_str!("../../assets/locales/uk/mail.ftl"),
-    ),
-    (
-        Language::Uk,
-        "legal.ftl",
-        include_str!("../../assets/locales/uk/legal.ftl"),
-    ),
-    (
-        Language::Uk,
-        "errors.ftl",
-        include_str!("../../assets/locales/uk/errors.ftl"),
-    ),
-    (
-        Language::Tr,
-        "citizen.ftl",
-        include_str!("../../assets/locales/tr/citizen.ftl"),
-    ),
-    (
-        Language::Tr,
-        "mail.ftl",
-        include_str!("../../assets/locales/tr/mail.ftl"),
-    ),
-    (
-        Language::Tr,
-        "legal.ftl",
-        include_str!("../../assets/locales/tr/legal.ftl"),
-    ),
-    (
-        Language::Tr,
-        "errors.ftl",
-        include_str!("../../assets/locales/tr/errors.ftl"),
-    ),
-    (
-        Language::Ar,
-        "citizen.ftl",
-        include_str!("../../assets/locales/ar/citizen.ftl"),
-    ),
-    (
-        Language::Ar,
-        "mail.ftl",
-        include_str!("../../assets/locales/ar/mail.ftl"),
-    ),
-    (
-        Language::Ar,
-        "legal.ftl",
-        include_str!("../../assets/locales/ar/legal.ftl"),
-    ),
-    (
-        Language::Ar,
-        "errors.ftl",
-        include_str!("../../assets/locales/ar/errors.ftl"),
-    ),
+pub const EMBEDDED: &[(Language, &str, &str)] = catalogs![
+    De "de": ["citizen.ftl", "mail.ftl", "legal.ftl", "errors.ftl", "staff.ftl"],
+    En "en": ["citizen.ftl", "mail.ftl", "legal.ftl", "errors.ftl", "staff.ftl"],
+    Uk "uk": ["citizen.ftl", "mail.ftl", "legal.ftl", "errors.ftl", "staff.ftl"],
+    Tr "tr": ["citizen.ftl", "mail.ftl", "legal.ftl", "errors.ftl", "staff.ftl"],
+    Ar "ar": ["citizen.ftl", "mail.ftl", "legal.ftl", "errors.ftl", "staff.ftl"],
 ];
 
 /// The page in easy German (Leichte Sprache, BITV 2.0 § 4): German only.

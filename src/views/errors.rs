@@ -120,6 +120,8 @@ pub enum Problem {
     },
     /// A form or link whose bytes are not text.
     NotText,
+    /// A staff page this role or office may not open.
+    Forbidden,
 }
 
 /// The page for a problem.
@@ -292,6 +294,14 @@ pub fn problem(t: &Texts, p: &Problem) -> Markup {
             "/".into(),
             t!(t, "wait-title"),
             html! { p.notice { (t!(t, "rate-limited-text", minutes = seconds.div_ceil(60))) } },
+        ),
+        Problem::Forbidden => (
+            "/staff".into(),
+            t!(t, "forbidden-title"),
+            html! {
+                p.notice.error { (t!(t, "forbidden-text")) }
+                p { a href="/staff" { (t!(t, "staff-home")) } }
+            },
         ),
         Problem::NotText => (
             "/".into(),

@@ -6,5 +6,6 @@ pub mod components;
 pub mod errors;
 pub mod layout;
 pub mod mail;
+pub mod staff;
 
 pub use layout::page;

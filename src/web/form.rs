@@ -47,6 +47,15 @@ impl Fields {
             .map(|(_, v)| v.as_str())
     }
 
+    /// Every value of a repeated name (`counter=s&counter=k`), empty ones left out.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, v)| k == name && !v.is_empty())
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
     pub fn wish(&self) -> Wish {
         Wish {
             services: self

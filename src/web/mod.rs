@@ -11,6 +11,7 @@ pub mod listen;
 pub mod openapi;
 pub mod page;
 pub mod ratelimit;
+pub mod staff;
 
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -29,12 +30,18 @@ pub struct AppState {
     pub app: App,
     /// `None` when rate limits are off.
     pub limits: Option<Arc<Limits>>,
+    /// What the waiting-room displays show, shared by all who watch one office.
+    pub displays: Arc<staff::Displays>,
 }
 
 impl AppState {
     pub fn new(app: App) -> AppState {
         let limits = app.config.rate_limits.then(|| Arc::new(Limits::default()));
-        AppState { app, limits }
+        AppState {
+            app,
+            limits,
+            displays: Arc::default(),
+        }
     }
 
     /// Cookies are marked `Secure` when the service is reached over HTTPS.
@@ -58,6 +65,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api::routes())
         .merge(api_staff::routes())
         .merge(citizen::routes())
+        .merge(staff::routes())
         .layer(DefaultBodyLimit::max(16 * 1024))
         .layer(middleware::from_fn_with_state(state.clone(), csrf::protect))
         .layer(middleware::from_fn_with_state(
@@ -100,7 +108,7 @@ async fn request_timeout(State(s): State<AppState>, request: Request, next: Next
 /// Whether a path is about one booking, reached with its secret token: such
 /// requests are limited more strictly and their answers never cached.
 pub fn carries_token(path: &str) -> bool {
-    path.starts_with("/b/") || path.starts_with("/api/v1/bookings/")
+    path.starts_with("/b/") || path.starts_with("/t/") || path.starts_with("/api/v1/bookings/")
 }
 
 /// Headers every response carries. Pages and answers with a booking's secret
@@ -110,6 +118,8 @@ async fn security_headers(State(s): State<AppState>, request: Request, next: Nex
     // The booking flow's pages show held times and, at the end, personal data.
     let personal = carries_token(path)
         || path.starts_with("/o/")
+        || path.starts_with("/staff")
+        || path.starts_with("/kiosk/")
         || path == "/api/v1/bookings"
         || path.contains("/appointments");
     let mut response = next.run(request).await;

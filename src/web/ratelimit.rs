@@ -97,7 +97,10 @@ pub async fn limit(State(state): State<AppState>, mut request: Request, next: Ne
         let path = request.uri().path();
         let limiter = if super::carries_token(path) {
             &limits.token
-        } else if request.method() == Method::POST && !super::api_staff::is_staff_post(path) {
+        } else if request.method() == Method::POST
+            && !super::api_staff::is_staff_post(path)
+            && !super::staff::is_staff_post(path)
+        {
             &limits.book
         } else {
             &limits.read

@@ -9,6 +9,12 @@
 //   node check.mjs pages BASE FILE... -> axe-core on saved pages (error pages the tests made
 //                                       in-process), each shown at an address under BASE so
 //                                       that its stylesheet comes from the server
+//   node check.mjs staff BASE OFFICE CODE ADMIN CLERK PASSWORD -> an office's day by keyboard:
+//                                       the admin unlocks a kiosk, a citizen checks in there with
+//                                       CODE, the display (JavaScript on) shows the waiting ticket,
+//                                       a clerk calls it at a desk (JavaScript off), the display
+//                                       shows the call without reloading, the clerk serves it;
+//                                       axe-core on every staff, kiosk, display and ticket page
 // The flows print {"violations": [...], "pages": [titles], "text": "<last page's text>"}.
 // Prints one JSON object on stdout.
 import { randomInt } from "node:crypto";
@@ -201,9 +207,120 @@ async function savedPages(base, files) {
   return { violations, pages };
 }
 
+// Sign in on the login form by keyboard; the page it leads to.
+async function signIn(page, email, password) {
+  await tabTo(page, (f) => f.id === "l-email", "the email field");
+  await page.keyboard.type(email);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(password);
+  await pressEnter(page);
+}
+
+async function staff(base, office, code, admin, clerk, password) {
+  const violations = [], pages = [];
+  const keyboard = { javaScriptEnabled: false, locale: "de-DE" };
+
+  // The kiosk: locked until an admin, signed in on the device, unlocks it; then signed out.
+  const kiosk = await (await browser.newContext(keyboard)).newPage();
+  await kiosk.goto(`${base}/kiosk/${office}`);
+  await check(kiosk, violations, pages);
+  await kiosk.goto(`${base}/staff/login?next=/kiosk/${office}`);
+  await check(kiosk, violations, pages);
+  await signIn(kiosk, admin, password);
+  await check(kiosk, violations, pages);
+  await tabTo(kiosk, (f) => f.id === "k-label", "the kiosk's name");
+  await kiosk.keyboard.type("Eingang");
+  await pressEnter(kiosk);
+  await kiosk.goto(`${base}/staff`);
+  await tabTo(kiosk, (f) => f.tag === "button" && f.action === "/staff/logout", "the logout button");
+  await pressEnter(kiosk);
+  await kiosk.goto(`${base}/kiosk/${office}`);
+  await check(kiosk, violations, pages);
+  const kioskText = await kiosk.innerText("body");
+
+  // A citizen types the code (a scanner types it too, and Enter) into the field that has the focus.
+  if ((await focused(kiosk)).id !== "c-code") {
+    await tabTo(kiosk, (f) => f.id === "c-code", "the code field");
+  }
+  await kiosk.keyboard.type(code);
+  await pressEnter(kiosk);
+  await check(kiosk, violations, pages);
+  const number = (await kiosk.innerText("#ticket-number")).trim();
+  const ticketText = await kiosk.innerText("body");
+  // The link is absolute, under the public address the city set; the test serves elsewhere.
+  const follow = base + new URL(await kiosk.getAttribute("figcaption a", "href")).pathname;
+
+  // The ticket on its holder's phone (JavaScript on): where it stands, live.
+  const phone = await (await browser.newContext({ locale: "de-DE", viewport: { width: 390, height: 844 } })).newPage();
+  await phone.goto(follow);
+  await phone.waitForSelector("[data-connected=true]");
+  await check(phone, violations, pages);
+  const followWaiting = await phone.innerText("#board");
+
+  // The waiting room's screen, with JavaScript: live over Server-Sent Events.
+  const display = await (await browser.newContext({ locale: "de-DE" })).newPage();
+  await display.goto(`${base}/display/${office}`);
+  await display.waitForSelector("[data-connected=true]");
+  await check(display, violations, pages);
+  const waitingText = await display.innerText("#board");
+  await display.evaluate(() => { window.termin_stayed = true; });
+
+  // A clerk signs in at the desk page, keeps the desk and counters offered, and calls.
+  const desk = await (await browser.newContext(keyboard)).newPage();
+  await desk.goto(`${base}/staff/${office}/desk`);
+  await check(desk, violations, pages);
+  await signIn(desk, clerk, password);
+  await check(desk, violations, pages);
+  await tabTo(desk, (f) => f.tag === "button" && f.action === `/staff/${office}/desk`, "the start button");
+  await pressEnter(desk);
+  await check(desk, violations, pages);
+  await tabTo(desk, (f) => f.tag === "button" && f.cls.includes("call"), "the call button");
+  await pressEnter(desk);
+  const calledAt = Date.now();
+  let shownAfterMs = null;
+  try {
+    await display.waitForFunction((n) => document.querySelector("#board .calls")?.innerText.includes(n), number,
+      { timeout: 5000, polling: 20 });
+    shownAfterMs = Date.now() - calledAt;
+  } catch (e) { /* shownAfterMs stays null */ }
+  const calledText = await display.innerText("#board");
+  await phone.waitForSelector("#board .notice.ok", { timeout: 5000 });
+  const followCalled = await phone.innerText("#board");
+  await check(phone, violations, pages);
+  const stayed = await display.evaluate(() => window.termin_stayed === true);
+  await check(display, violations, pages);
+  await check(desk, violations, pages);
+  const deskText = await desk.innerText("main");
+
+  // "Arrived", then "done" with the services and persons the form offers.
+  await tabTo(desk, (f) => f.tag === "button" && f.action.endsWith("/start"), "the arrived button");
+  await pressEnter(desk);
+  await check(desk, violations, pages);
+  await tabTo(desk, (f) => f.tag === "button" && f.action.endsWith("/done"), "the done button");
+  await pressEnter(desk);
+  await check(desk, violations, pages);
+  const doneText = await desk.innerText("main");
+
+  // The clerk's other pages.
+  for (const path of ["/staff", `/staff/${office}/today`, `/staff/${office}/checkin`, "/staff/password"]) {
+    await desk.goto(base + path);
+    await check(desk, violations, pages);
+  }
+  const head = await (await browser.newContext(keyboard)).newPage();
+  await head.goto(`${base}/staff/login?next=/staff/users`);
+  await signIn(head, admin, password);
+  await check(head, violations, pages);
+  await head.goto(`${base}/staff/audit`);
+  await check(head, violations, pages);
+  const auditText = await head.innerText("main");
+  return { violations, pages, number, kioskText, ticketText, waitingText, calledText, shownAfterMs, stayed,
+           deskText, doneText, followWaiting, followCalled, auditText };
+}
+
 const [mode, ...urls] = process.argv.slice(2);
 try {
-  const modes = { axe: () => axe(urls), book: () => book(urls[0], urls[1] || "de-DE", urls[2] || "anna@example.org"), manage: () => manage(urls[0], urls[1] || "de-DE"), pages: () => savedPages(urls[0], urls.slice(1)) };
+  const modes = { axe: () => axe(urls), book: () => book(urls[0], urls[1] || "de-DE", urls[2] || "anna@example.org"), manage: () => manage(urls[0], urls[1] || "de-DE"), pages: () => savedPages(urls[0], urls.slice(1)),
+                  staff: () => staff(...urls) };
   const out = await modes[mode]();
   console.log(JSON.stringify(out));
 } finally {

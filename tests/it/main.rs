@@ -14,4 +14,5 @@ mod schema;
 mod smtp;
 mod snapshots;
 mod staff;
+mod staff_pages;
 mod support;

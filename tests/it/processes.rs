@@ -460,7 +460,7 @@ async fn two_instances_on_one_postgres_give_the_last_place_to_exactly_one_of_fif
 
 /// The browser tests' tools: Node.js with the packages of `tests/browser`, and Chromium.
 /// `None` (skip) when they are missing and that is allowed.
-fn browser_tools() -> Option<PathBuf> {
+pub fn browser_tools() -> Option<PathBuf> {
     let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser"));
     let ready = dir.join("node_modules/playwright-core").exists()
         && dir.join("node_modules/axe-core").exists()
@@ -476,7 +476,7 @@ fn browser_tools() -> Option<PathBuf> {
     None
 }
 
-fn browser(dir: &Path, args: &[&str]) -> Value {
+pub fn browser(dir: &Path, args: &[&str]) -> Value {
     let out = Command::new("node")
         .current_dir(dir)
         .arg("check.mjs")

@@ -1,0 +1,266 @@
+# Die Seiten der Mitarbeiterinnen und Mitarbeiter, der Kiosk am Eingang, die Anzeige im Wartebereich
+# und die Seite einer Wartenummer auf dem Telefon ihrer Inhaberin.
+
+## Anmelden und die Startseite
+
+login-title = Anmelden für Mitarbeitende
+login-email = E-Mail-Adresse
+login-password = Passwort
+login-submit = Anmelden
+login-failed = Anmelden hat nicht geklappt
+login-refused = E-Mail-Adresse oder Passwort stimmen nicht.
+# $seconds: Sekunden bis zum nächsten Versuch
+login-slow = Zu viele Fehlversuche. Bitte versuchen Sie es in { $seconds } { $seconds ->
+    [one] Sekunde
+   *[other] Sekunden
+} wieder.
+login-needed = Bitte melden Sie sich an. Nach { $minutes } Minuten ohne Nutzung endet eine Anmeldung.
+logged-out = Sie sind abgemeldet.
+
+staff-nav = Mitarbeitende
+staff-home = Übersicht
+staff-today = Tagesübersicht
+staff-desk = Platz
+staff-checkin = Empfang
+staff-display = Anzeige
+staff-audit = Protokoll
+staff-users = Benutzer
+# $who: die E-Mail-Adresse der angemeldeten Person
+staff-logout = Abmelden ({ $who })
+staff-index-title = Ihre Standorte
+
+forbidden-title = Kein Zugriff
+forbidden-text = Diese Seite ist für Ihre Rolle oder Ihren Standort nicht freigegeben.
+
+password-title = Passwort ändern
+password-current = Jetziges Passwort
+password-new = Neues Passwort
+password-new-hint = Mindestens 12 Zeichen. Ihre anderen Anmeldungen enden dann.
+password-submit = Passwort ändern
+password-changed = Das Passwort ist geändert. Ihre anderen Anmeldungen sind beendet.
+password-wrong = Das jetzige Passwort stimmt nicht.
+password-weak = Das neue Passwort braucht mindestens 12 Zeichen.
+
+## Wartenummern
+
+ticket-waiting = wartet
+ticket-called = aufgerufen
+ticket-serving = in Bearbeitung
+ticket-done = erledigt
+ticket-no-show = nicht erschienen
+ticket-missed = verpasst
+ticket-back = wartet wieder
+ticket-transferred = weitergeleitet
+ticket-parked = zurückgestellt
+status-checked-in = angemeldet vor Ort
+
+# $lo, $hi: Minuten
+wait-range = ca. { $lo }–{ $hi } min
+ticket-your-number = Ihre Wartenummer
+ticket-late = Sie sind nach Ihrer Terminzeit gekommen. Wir rufen Sie auf, sobald ein Platz frei ist.
+ticket-urgent = Dringend: wird zuerst aufgerufen.
+# $wait: die erwartete Wartezeit, z. B. „ca. 10–20 min“
+ticket-wait = Erwartete Wartezeit: { $wait }
+ticket-watch = Achten Sie auf die Anzeige im Wartebereich: Dort erscheint Ihre Nummer mit dem Platz.
+ticket-qr = QR-Code: Ihre Wartenummer auf dem eigenen Telefon verfolgen
+ticket-follow = Wartenummer auf dem Telefon verfolgen
+
+## Empfang und Kiosk
+
+checkin-code = Vorgangsnummer
+checkin-code-hint = Sie steht in Ihrer Bestätigungs-E-Mail, 9 Zeichen, z. B. 7K3M-9QXD-4. Oder halten Sie den QR-Code an den Scanner.
+checkin-urgent = Dringend (wird zuerst aufgerufen)
+checkin-submit = Anmelden und Wartenummer erhalten
+# $office: der Name des Standorts
+checkin-title = Empfang – { $office }
+walkin-title = Ohne Termin
+walkin-intro = Wartenummern ohne Termin gibt es, solange die Plätze für Menschen ohne Termin heute frei sind.
+walkin-services = Anliegen
+walkin-submit = Wartenummer ziehen
+# $counter: der Bereich, $when: Tag und Uhrzeit
+walkin-full = { $counter } hat heute keine freien Plätze ohne Termin mehr. Der nächste freie Termin: { $when }.
+walkin-full-none = { $counter } hat heute keine freien Plätze ohne Termin mehr. Bitte buchen Sie online einen Termin.
+kiosk-title = Anmeldung – { $office }
+kiosk-intro = Haben Sie einen Termin? Geben Sie Ihre Vorgangsnummer ein oder halten Sie den QR-Code aus der E-Mail an den Scanner.
+kiosk-next = Fertig – nächste Person
+kiosk-locked = Dieses Gerät ist noch nicht als Kiosk freigeschaltet. Eine Administratorin oder ein Administrator gibt hier einmal den Schlüssel ein, den „termin kiosk add“ ausgegeben hat.
+kiosk-token = Kiosk-Schlüssel
+kiosk-unlock = Als Kiosk freischalten
+kiosk-unlock-wrong = Dieser Schlüssel gehört zu keinem Kiosk dieses Standorts.
+kiosk-unlock-here = Dieses Gerät als Kiosk freischalten
+kiosk-unlock-label = Name des Geräts (z. B. „Eingang links“)
+
+code-length = Eine Vorgangsnummer hat 9 Zeichen.
+code-character = Eine Vorgangsnummer hat nur Buchstaben und Ziffern.
+code-check = Die Vorgangsnummer ist vertippt. Bitte prüfen Sie sie noch einmal.
+checkin-unknown = Zu dieser Vorgangsnummer gibt es hier keinen Termin.
+# $status: der Stand des Termins in Worten
+checkin-closed = Dieser Termin ist { $status } und kann nicht angemeldet werden.
+checkin-not-confirmed = Dieser Termin ist noch nicht bestätigt. Bitte bestätigen Sie ihn über den Link in der E-Mail oder fragen Sie am Empfang.
+# $number: die Wartenummer
+checkin-already = Dieser Termin ist schon angemeldet (Wartenummer { $number }).
+# $date: der Tag des Termins
+checkin-not-today = Dieser Termin ist am { $date }, nicht heute.
+# $time: ab wann
+checkin-too-early = Anmelden geht ab { $time }.
+
+## Der Platz
+
+desk-title-choose = Platz wählen
+desk-which = Platz
+desk-counters = Bereiche, die Sie bedienen
+desk-start = Beginnen
+# $desk: der Name des Platzes
+desk-title = Platz { $desk }
+# $number: die Wartenummer
+desk-current = Wartenummer { $number }
+desk-state = Stand
+# $n: wie oft aufgerufen
+desk-calls = ({ $n }. Aufruf)
+desk-name = Name
+desk-appointment = Termin
+desk-arrived = Ist da – beginnen
+desk-recall = Erneut aufrufen
+# $seconds: Sekunden
+desk-recall-in = Erneut aufrufen geht in { $seconds } s.
+desk-no-show = Nicht erschienen
+desk-resume = Weiter bearbeiten
+desk-back = Zurück in die Warteschlange
+desk-done = Erledigt
+desk-handled = Tatsächlich bearbeitete Anliegen
+desk-park = Zurückstellen
+desk-parked = Zurückgestellt an diesem Platz
+desk-transfer = Weiterleiten
+desk-transfer-to = An den Bereich
+desk-call-next = Nächste Person aufrufen
+desk-waiting = Es warten
+# $n: Anzahl
+desk-waiting-count = { $n }
+desk-change = Platz oder Bereiche wechseln
+desk-nobody = Niemand wartet in Ihren Bereichen.
+desk-unknown = Diesen Platz hat der Standort nicht.
+# $number: Wartenummer, $state: ihr Stand in Worten
+desk-busy = Am Platz ist noch { $number } ({ $state }). Bitte zuerst abschließen.
+desk-unknown-ticket = Diese Wartenummer gibt es heute hier nicht.
+desk-not-allowed = { $number } ist { $state }: Das geht jetzt nicht.
+desk-stale = { $number } hat sich inzwischen geändert (jetzt: { $state }). Die Seite zeigt den neuen Stand.
+# $desk: der Platz, an den sie aufgerufen ist
+desk-wrong-desk = { $number } ist an Platz { $desk } aufgerufen, nicht an diesen.
+desk-recall-too-soon = { $number } kann erst in { $seconds } s erneut aufgerufen werden.
+desk-urgent-already = { $number } ist schon dringend.
+desk-invalid = Bitte prüfen: { $detail }
+
+# $desk: Platz, $minutes: seit wie vielen Minuten
+alert-from = Notruf von Platz { $desk } (seit { $minutes } min)
+alert-coming = Ich komme
+alert-raise = Notruf an alle Plätze
+alert-gone = Dieser Notruf ist schon beantwortet.
+
+## Die Tagesübersicht
+
+# $office: der Name des Standorts
+today-title = Heute – { $office }
+today-none = Heute noch nichts.
+today-ticket = Nummer
+today-arrived = Angekommen
+today-waited = Gewartet
+today-desk = Platz
+today-walk-in = ohne Termin
+today-urgent = dringend
+# $n: Personen
+today-persons = { $n } Pers.
+# $n: Minuten
+today-minutes = { $n } min
+
+## Die Anzeige im Wartebereich
+
+# $office: der Name des Standorts
+display-title = Aufrufe – { $office }
+display-calls = Aufgerufen
+display-none = Noch niemand aufgerufen.
+display-to = zu
+# $desk: der Platz
+display-desk = Platz { $desk }
+display-before = Davor
+display-waiting = Es warten
+display-sound = Ton einschalten
+
+follow-title = Ihre Wartenummer
+# $desk: der Platz
+follow-called = Sie sind aufgerufen: Bitte gehen Sie zu Platz { $desk }.
+follow-over = Diese Wartenummer ist abgeschlossen.
+# $n: wie viele vor Ihnen warten
+follow-position = { $n ->
+    [0] Sie sind als Nächstes dran.
+    [one] Vor Ihnen wartet eine Person.
+   *[other] Vor Ihnen warten { $n } Personen.
+}
+follow-reload = Diese Seite aktualisiert sich von selbst.
+follow-refresh = Jetzt aktualisieren
+
+## Protokoll
+
+audit-title = Protokoll
+audit-office = Standort
+audit-every-office = alle Standorte
+audit-from = Von
+audit-to = Bis
+audit-show = Anzeigen
+audit-none = In diesem Zeitraum gibt es keine Einträge.
+# $n: Anzahl der Einträge
+audit-count = { $n } { $n ->
+    [one] Eintrag
+   *[other] Einträge
+}, neueste zuerst
+audit-when = Wann
+audit-who = Wer
+audit-what = Was
+audit-ticket = Wartenummer
+audit-detail = Einzelheiten
+
+## Benutzer, API-Schlüssel, Kioske
+
+users-title = Benutzer und Zugänge
+users-list = Benutzer
+users-role = Rolle
+users-state = Stand
+users-actions = Aktionen
+users-active = aktiv
+users-disabled = gesperrt
+users-reset = Neues Passwort
+# $who: die E-Mail-Adresse
+users-reset-who = Neues Passwort für { $who }
+users-disable = Sperren
+users-disable-who = { $who } sperren
+users-add = Benutzer anlegen
+users-office-hint = Sachbearbeitung und Leitung gehören zu einem Standort; Administratoren zu allen.
+users-password-hint = Das Passwort wird erzeugt und einmal angezeigt.
+users-add-submit = Anlegen
+# $who: die E-Mail-Adresse
+shown-password = Passwort für { $who }
+shown-key = API-Schlüssel „{ $what }“
+shown-kiosk = Kiosk-Schlüssel „{ $what }“
+shown-once = Nur jetzt sichtbar: Bitte geben Sie es sicher weiter. Gespeichert wird nur ein Prüfwert.
+user-disabled = { $who } ist gesperrt; die Anmeldungen sind beendet.
+user-role = Diese Rolle gibt es nicht.
+user-email = Das ist keine E-Mail-Adresse.
+user-office = Diesen Standort gibt es nicht.
+user-office-missing = Sachbearbeitung und Leitung gehören zu einem Standort: Bitte wählen Sie einen.
+user-exists = Diese E-Mail-Adresse hat schon einen Zugang.
+user-unknown = Zu dieser E-Mail-Adresse gibt es keinen Zugang.
+user-label = Ein Name ist eine Zeile mit 1 bis 100 Zeichen.
+user-forbidden = Das darf nur ein Administrator, oder die Leitung für die Sachbearbeitung ihres Standorts.
+keys-title = API-Schlüssel
+keys-none = Noch keine API-Schlüssel.
+keys-add = API-Schlüssel anlegen
+keys-add-submit = Schlüssel anlegen
+kiosks-title = Kioske
+kiosks-intro = Ein Kiosk ist ein Gerät am Eingang, an dem Menschen sich selbst anmelden. Öffnen Sie auf dem Gerät /kiosk/ und den Standort und geben Sie dort den Schlüssel ein.
+kiosks-none = Kein Kiosk ist freigeschaltet.
+kiosks-add = Kiosk freischalten
+kiosks-add-submit = Schlüssel erzeugen
+label = Name
+revoke = Widerrufen
+# $what: der Name
+revoke-what = { $what } widerrufen
+revoked = Widerrufen: Der Schlüssel gilt ab sofort nicht mehr.

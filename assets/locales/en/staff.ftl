@@ -1,0 +1,266 @@
+# The staff's pages, the kiosk at the entrance, the waiting-room display and
+# a ticket's page on its holder's phone.
+
+## Signing in and the start page
+
+login-title = Staff sign-in
+login-email = Email address
+login-password = Password
+login-submit = Sign in
+login-failed = Signing in did not work
+login-refused = The email address or the password is not right.
+# $seconds: seconds until the next try
+login-slow = Too many failed tries. Please try again in { $seconds } { $seconds ->
+    [one] second
+   *[other] seconds
+}.
+login-needed = Please sign in. A session ends after { $minutes } minutes without use.
+logged-out = You are signed out.
+
+staff-nav = Staff
+staff-home = Overview
+staff-today = Day board
+staff-desk = Desk
+staff-checkin = Front desk
+staff-display = Display
+staff-audit = Audit log
+staff-users = Users
+# $who: the signed-in person's email address
+staff-logout = Sign out ({ $who })
+staff-index-title = Your offices
+
+forbidden-title = No access
+forbidden-text = This page is not open to your role or your office.
+
+password-title = Change password
+password-current = Current password
+password-new = New password
+password-new-hint = At least 12 characters. Your other sessions then end.
+password-submit = Change password
+password-changed = The password is changed. Your other sessions have ended.
+password-wrong = The current password is not right.
+password-weak = The new password needs at least 12 characters.
+
+## Tickets
+
+ticket-waiting = waiting
+ticket-called = called
+ticket-serving = being served
+ticket-done = done
+ticket-no-show = did not come
+ticket-missed = missed
+ticket-back = waiting again
+ticket-transferred = transferred
+ticket-parked = parked
+status-checked-in = checked in
+
+# $lo, $hi: minutes
+wait-range = about { $lo }–{ $hi } min
+ticket-your-number = Your ticket number
+ticket-late = You came after your appointment time. We will call you as soon as a desk is free.
+ticket-urgent = Urgent: called first.
+# $wait: the expected wait, e.g. "about 10–20 min"
+ticket-wait = Expected wait: { $wait }
+ticket-watch = Watch the screen in the waiting room: your number appears there with the desk.
+ticket-qr = QR code: follow your ticket on your own phone
+ticket-follow = Follow the ticket on your phone
+
+## Front desk and kiosk
+
+checkin-code = Booking code
+checkin-code-hint = It is in your confirmation email, 9 characters, e.g. 7K3M-9QXD-4. Or hold the QR code to the scanner.
+checkin-urgent = Urgent (called first)
+checkin-submit = Check in and get a ticket
+# $office: the office's name
+checkin-title = Front desk – { $office }
+walkin-title = Without an appointment
+walkin-intro = Tickets without an appointment are given while the desks for people without one are free today.
+walkin-services = Services
+walkin-submit = Take a ticket
+# $counter: the counter, $when: day and time
+walkin-full = { $counter } has no places left today for people without an appointment. The next free appointment: { $when }.
+walkin-full-none = { $counter } has no places left today for people without an appointment. Please book an appointment online.
+kiosk-title = Check-in – { $office }
+kiosk-intro = Do you have an appointment? Type your booking code or hold the QR code from the email to the scanner.
+kiosk-next = Done – next person
+kiosk-locked = This device is not unlocked as a kiosk yet. An administrator types the key here once that “termin kiosk add” printed.
+kiosk-token = Kiosk key
+kiosk-unlock = Unlock as a kiosk
+kiosk-unlock-wrong = This key belongs to no kiosk of this office.
+kiosk-unlock-here = Unlock this device as a kiosk
+kiosk-unlock-label = Name of the device (e.g. “entrance left”)
+
+code-length = A booking code has 9 characters.
+code-character = A booking code has only letters and digits.
+code-check = The booking code is mistyped. Please check it again.
+checkin-unknown = There is no appointment here with this booking code.
+# $status: the booking's status in words
+checkin-closed = This appointment is { $status } and cannot be checked in.
+checkin-not-confirmed = This appointment is not confirmed yet. Please confirm it by the link in the email, or ask at the front desk.
+# $number: the ticket number
+checkin-already = This appointment is checked in already (ticket { $number }).
+# $date: the appointment's day
+checkin-not-today = This appointment is on { $date }, not today.
+# $time: from when
+checkin-too-early = Check-in opens at { $time }.
+
+## The desk
+
+desk-title-choose = Choose a desk
+desk-which = Desk
+desk-counters = Counters you serve
+desk-start = Start
+# $desk: the desk's name
+desk-title = Desk { $desk }
+# $number: the ticket number
+desk-current = Ticket { $number }
+desk-state = State
+# $n: how many calls
+desk-calls = (call { $n })
+desk-name = Name
+desk-appointment = Appointment
+desk-arrived = Arrived – start
+desk-recall = Call again
+# $seconds: seconds
+desk-recall-in = Calling again is possible in { $seconds } s.
+desk-no-show = Did not come
+desk-resume = Resume
+desk-back = Back to the queue
+desk-done = Done
+desk-handled = Services actually handled
+desk-park = Park
+desk-parked = Parked at this desk
+desk-transfer = Transfer
+desk-transfer-to = To the counter
+desk-call-next = Call next
+desk-waiting = Waiting
+# $n: how many
+desk-waiting-count = { $n }
+desk-change = Change desk or counters
+desk-nobody = Nobody waits at your counters.
+desk-unknown = The office has no such desk.
+# $number: ticket, $state: its state in words
+desk-busy = Ticket { $number } is still at this desk ({ $state }). Please finish it first.
+desk-unknown-ticket = There is no such ticket here today.
+desk-not-allowed = { $number } is { $state }: that is not possible now.
+desk-stale = { $number } changed in the meantime (now: { $state }). The page shows where it stands now.
+# $desk: the desk it is called to
+desk-wrong-desk = { $number } is called to desk { $desk }, not to this one.
+desk-recall-too-soon = { $number } can be called again in { $seconds } s.
+desk-urgent-already = { $number } is urgent already.
+desk-invalid = Please check: { $detail }
+
+# $desk: desk, $minutes: for how many minutes
+alert-from = Emergency at desk { $desk } (for { $minutes } min)
+alert-coming = I am coming
+alert-raise = Emergency alert to every desk
+alert-gone = This alert was answered already.
+
+## The day board
+
+# $office: the office's name
+today-title = Today – { $office }
+today-none = Nothing yet today.
+today-ticket = Ticket
+today-arrived = Arrived
+today-waited = Waited
+today-desk = Desk
+today-walk-in = without appointment
+today-urgent = urgent
+# $n: persons
+today-persons = { $n } pers.
+# $n: minutes
+today-minutes = { $n } min
+
+## The waiting-room display
+
+# $office: the office's name
+display-title = Calls – { $office }
+display-calls = Called
+display-none = Nobody called yet.
+display-to = to
+# $desk: the desk
+display-desk = Desk { $desk }
+display-before = Before
+display-waiting = Waiting
+display-sound = Turn sound on
+
+follow-title = Your ticket
+# $desk: the desk
+follow-called = You are called: please go to desk { $desk }.
+follow-over = This ticket is closed.
+# $n: how many wait before you
+follow-position = { $n ->
+    [0] You are next.
+    [one] One person is before you.
+   *[other] { $n } people are before you.
+}
+follow-reload = This page updates by itself.
+follow-refresh = Refresh now
+
+## Audit log
+
+audit-title = Audit log
+audit-office = Office
+audit-every-office = every office
+audit-from = From
+audit-to = To
+audit-show = Show
+audit-none = There are no entries in this period.
+# $n: how many entries
+audit-count = { $n } { $n ->
+    [one] entry
+   *[other] entries
+}, newest first
+audit-when = When
+audit-who = Who
+audit-what = What
+audit-ticket = Ticket
+audit-detail = Details
+
+## Users, API keys, kiosks
+
+users-title = Users and access
+users-list = Users
+users-role = Role
+users-state = State
+users-actions = Actions
+users-active = active
+users-disabled = disabled
+users-reset = New password
+# $who: the email address
+users-reset-who = New password for { $who }
+users-disable = Disable
+users-disable-who = Disable { $who }
+users-add = Add a user
+users-office-hint = Clerks and heads belong to one office; admins to every office.
+users-password-hint = The password is generated and shown once.
+users-add-submit = Add
+# $who: the email address
+shown-password = Password for { $who }
+shown-key = API key “{ $what }”
+shown-kiosk = Kiosk key “{ $what }”
+shown-once = Visible now only: please pass it on safely. Only a hash of it is stored.
+user-disabled = { $who } is disabled; their sessions have ended.
+user-role = There is no such role.
+user-email = This is not an email address.
+user-office = There is no such office.
+user-office-missing = Clerks and heads belong to an office: please choose one.
+user-exists = This email address has an account already.
+user-unknown = There is no account with this email address.
+user-label = A name is one line of 1 to 100 characters.
+user-forbidden = Only an admin may do this, or a head for the clerks of their office.
+keys-title = API keys
+keys-none = No API keys yet.
+keys-add = Add an API key
+keys-add-submit = Make the key
+kiosks-title = Kiosks
+kiosks-intro = A kiosk is a device at the entrance where people check themselves in. Open /kiosk/ and the office on the device and type the key there.
+kiosks-none = No kiosk is unlocked.
+kiosks-add = Unlock a kiosk
+kiosks-add-submit = Make the key
+label = Name
+revoke = Revoke
+# $what: the name
+revoke-what = Revoke { $what }
+revoked = Revoked: the key no longer works.

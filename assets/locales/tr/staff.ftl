@@ -1,0 +1,259 @@
+# Personelin sayfaları, girişteki kiosk, bekleme salonundaki ekran
+# ve bir sıra numarasının, sahibinin telefonundaki sayfası.
+
+## Oturum açma ve başlangıç sayfası
+
+login-title = Personel için oturum açma
+login-email = E-posta adresi
+login-password = Şifre
+login-submit = Oturum aç
+login-failed = Oturum açılamadı
+login-refused = E-posta adresi veya şifre yanlış.
+# $seconds: bir sonraki denemeye kalan saniye
+login-slow = Çok fazla başarısız deneme oldu. Lütfen { $seconds } saniye sonra yeniden deneyin.
+login-needed = Lütfen oturum açın. { $minutes } dakika boyunca kullanılmayan oturum kapanır.
+logged-out = Oturumunuz kapatıldı.
+
+staff-nav = Personel
+staff-home = Genel bakış
+staff-today = Günlük görünüm
+staff-desk = Gişe
+staff-checkin = Danışma
+staff-display = Ekran
+staff-audit = Denetim kaydı
+staff-users = Kullanıcılar
+# $who: oturum açmış kişinin e-posta adresi
+staff-logout = Oturumu kapat ({ $who })
+staff-index-title = Hizmet noktalarınız
+
+forbidden-title = Erişim yok
+forbidden-text = Bu sayfa, rolünüz veya hizmet noktanız için açık değil.
+
+password-title = Şifreyi değiştir
+password-current = Mevcut şifre
+password-new = Yeni şifre
+password-new-hint = En az 12 karakter. Değiştirdiğinizde diğer oturumlarınız kapanır.
+password-submit = Şifreyi değiştir
+password-changed = Şifre değiştirildi. Diğer oturumlarınız kapatıldı.
+password-wrong = Mevcut şifre yanlış.
+password-weak = Yeni şifre en az 12 karakter olmalıdır.
+
+## Sıra numaraları
+
+ticket-waiting = bekliyor
+ticket-called = çağrıldı
+ticket-serving = işlem yapılıyor
+ticket-done = tamamlandı
+ticket-no-show = gelmedi
+ticket-missed = kaçırıldı
+ticket-back = yeniden bekliyor
+ticket-transferred = yönlendirildi
+ticket-parked = bekletmeye alındı
+status-checked-in = geliş kaydı yapıldı
+
+# $lo, $hi: dakika
+wait-range = yaklaşık { $lo }–{ $hi } dk
+ticket-your-number = Sıra numaranız
+ticket-late = Randevu saatinizden sonra geldiniz. Bir gişe boşalır boşalmaz sizi çağıracağız.
+ticket-urgent = Acil: önce çağrılır.
+# $wait: tahmini bekleme süresi, örneğin “yaklaşık 10–20 dk”
+ticket-wait = Tahmini bekleme süresi: { $wait }
+ticket-watch = Bekleme salonundaki ekranı takip edin: Numaranız orada, gişe numarasıyla birlikte görünecek.
+ticket-qr = QR kod: Sıra numaranızı kendi telefonunuzdan takip edin
+ticket-follow = Sıra numarasını telefonda takip et
+
+## Danışma ve kiosk
+
+checkin-code = Randevu kodu
+checkin-code-hint = Kod, onay e-postanızda yazıyor: 9 karakter, örneğin 7K3M-9QXD-4. Ya da QR kodu okuyucuya tutun.
+checkin-urgent = Acil (önce çağrılır)
+checkin-submit = Geliş kaydını yap ve sıra numarası al
+# $office: hizmet noktasının adı
+checkin-title = Danışma – { $office }
+walkin-title = Randevusuz
+walkin-intro = Bugün randevusuz gelenler için yer olduğu sürece randevusuz sıra numarası verilir.
+walkin-services = İşlemler
+walkin-submit = Sıra numarası al
+# $counter: bölüm, $when: gün ve saat
+walkin-full = { $counter }: Bugün randevusuz gelenler için yer kalmadı. En yakın boş randevu: { $when }.
+walkin-full-none = { $counter }: Bugün randevusuz gelenler için yer kalmadı. Lütfen internetten randevu alın.
+kiosk-title = Geliş kaydı – { $office }
+kiosk-intro = Randevunuz var mı? Randevu kodunuzu girin ya da e-postadaki QR kodu okuyucuya tutun.
+kiosk-next = Tamam – sıradaki kişi
+kiosk-locked = Bu cihaz henüz kiosk olarak etkinleştirilmedi. Bir yönetici, “termin kiosk add” komutunun verdiği anahtarı buraya bir kez girmelidir.
+kiosk-token = Kiosk anahtarı
+kiosk-unlock = Kiosk olarak etkinleştir
+kiosk-unlock-wrong = Bu anahtar, bu hizmet noktasındaki kiosklardan hiçbirine ait değil.
+kiosk-unlock-here = Bu cihazı kiosk olarak etkinleştir
+kiosk-unlock-label = Cihazın adı (örneğin “Sol giriş”)
+
+code-length = Randevu kodu 9 karakterden oluşur.
+code-character = Randevu kodu yalnızca harf ve rakamlardan oluşur.
+code-check = Randevu kodunda bir yazım hatası var. Lütfen kodu yeniden kontrol edin.
+checkin-unknown = Bu randevu koduyla burada bir randevu yok.
+# $status: randevunun durumu, sözcüklerle
+checkin-closed = Bu randevunun durumu: { $status }. Bu randevu için geliş kaydı yapılamaz.
+checkin-not-confirmed = Bu randevu henüz onaylanmadı. Lütfen randevuyu e-postadaki bağlantıyla onaylayın ya da danışmaya sorun.
+# $number: sıra numarası
+checkin-already = Bu randevu için geliş kaydı zaten yapıldı (sıra numarası: { $number }).
+# $date: randevunun günü
+checkin-not-today = Bu randevu bugün değil. Randevu tarihi: { $date }.
+# $time: hangi saatten itibaren
+checkin-too-early = Geliş kaydı şu saatten itibaren yapılabilir: { $time }.
+
+## Gişe
+
+desk-title-choose = Gişe seçin
+desk-which = Gişe
+desk-counters = Hizmet verdiğiniz bölümler
+desk-start = Başla
+# $desk: gişenin adı
+desk-title = Gişe { $desk }
+# $number: sıra numarası
+desk-current = Sıra numarası { $number }
+desk-state = Durum
+# $n: kaçıncı çağrı
+desk-calls = ({ $n }. çağrı)
+desk-name = Ad
+desk-appointment = Randevu
+desk-arrived = Geldi – başla
+desk-recall = Yeniden çağır
+# $seconds: saniye
+desk-recall-in = Yeniden çağırma { $seconds } sn sonra mümkün.
+desk-no-show = Gelmedi
+desk-resume = Devam et
+desk-back = Sıraya geri al
+desk-done = Tamamlandı
+desk-handled = Gerçekte yapılan işlemler
+desk-park = Bekletmeye al
+desk-parked = Bu gişede bekletmeye alınanlar
+desk-transfer = Yönlendir
+desk-transfer-to = Yönlendirilecek bölüm
+desk-call-next = Sıradakini çağır
+desk-waiting = Bekleyenler
+# $n: sayı
+desk-waiting-count = { $n }
+desk-change = Gişeyi veya bölümleri değiştir
+desk-nobody = Bölümlerinizde bekleyen kimse yok.
+desk-unknown = Bu hizmet noktasında böyle bir gişe yok.
+# $number: sıra numarası, $state: durumu, sözcüklerle
+desk-busy = Gişede hâlâ açık bir sıra numarası var: { $number } ({ $state }). Lütfen önce onu tamamlayın.
+desk-unknown-ticket = Bugün burada böyle bir sıra numarası yok.
+desk-not-allowed = { $number } – durum: { $state }. Bu şu anda yapılamaz.
+desk-stale = { $number } bu arada değişti (şimdi: { $state }). Sayfa güncel durumu gösteriyor.
+# $desk: çağrıldığı gişe
+desk-wrong-desk = { $number } bu gişeye değil, başka bir gişeye çağrıldı: Gişe { $desk }.
+desk-recall-too-soon = { $number } ancak { $seconds } sn sonra yeniden çağrılabilir.
+desk-urgent-already = { $number } zaten acil.
+desk-invalid = Lütfen kontrol edin: { $detail }
+
+# $desk: gişe, $minutes: kaç dakikadır sürdüğü
+alert-from = Acil durum çağrısı – Gişe { $desk } ({ $minutes } dk önce)
+alert-coming = Geliyorum
+alert-raise = Tüm gişelere acil durum çağrısı
+alert-gone = Bu acil durum çağrısı zaten yanıtlandı.
+
+## Günlük görünüm
+
+# $office: hizmet noktasının adı
+today-title = Bugün – { $office }
+today-none = Bugün henüz kayıt yok.
+today-ticket = Numara
+today-arrived = Geliş
+today-waited = Bekleme
+today-desk = Gişe
+today-walk-in = randevusuz
+today-urgent = acil
+# $n: kişi sayısı
+today-persons = { $n } kişi
+# $n: dakika
+today-minutes = { $n } dk
+
+## Bekleme salonundaki ekran
+
+# $office: hizmet noktasının adı
+display-title = Çağrılar – { $office }
+display-calls = Çağrılanlar
+display-none = Henüz kimse çağrılmadı.
+display-to = şuraya:
+# $desk: gişe
+display-desk = Gişe { $desk }
+display-before = Önceki çağrılar
+display-waiting = Bekleyenler
+display-sound = Sesi aç
+
+follow-title = Sıra numaranız
+# $desk: gişe
+follow-called = Sıranız geldi. Lütfen şu gişeye gidin: { $desk }.
+follow-over = Bu sıra numarası kapandı.
+# $n: önünüzde bekleyen kişi sayısı
+follow-position = { $n ->
+    [0] Sıradaki sizsiniz.
+   *[other] Önünüzde { $n } kişi var.
+}
+follow-reload = Bu sayfa kendiliğinden yenilenir.
+follow-refresh = Şimdi yenile
+
+## Denetim kaydı
+
+audit-title = Denetim kaydı
+audit-office = Hizmet noktası
+audit-every-office = tüm hizmet noktaları
+audit-from = Başlangıç
+audit-to = Bitiş
+audit-show = Göster
+audit-none = Bu dönemde kayıt yok.
+# $n: kayıt sayısı
+audit-count = { $n } kayıt, en yenisi en üstte
+audit-when = Ne zaman
+audit-who = Kim
+audit-what = Ne
+audit-ticket = Sıra numarası
+audit-detail = Ayrıntılar
+
+## Kullanıcılar, API anahtarları, kiosklar
+
+users-title = Kullanıcılar ve erişimler
+users-list = Kullanıcılar
+users-role = Rol
+users-state = Durum
+users-actions = Eylemler
+users-active = aktif
+users-disabled = devre dışı
+users-reset = Yeni şifre
+# $who: e-posta adresi
+users-reset-who = { $who } için yeni şifre
+users-disable = Devre dışı bırak
+users-disable-who = Devre dışı bırak: { $who }
+users-add = Kullanıcı ekle
+users-office-hint = Görevliler ve birim sorumluları tek bir hizmet noktasına bağlıdır; yöneticiler tüm hizmet noktalarına.
+users-password-hint = Şifre otomatik oluşturulur ve bir kez gösterilir.
+users-add-submit = Ekle
+# $who: e-posta adresi
+shown-password = { $who } için şifre
+shown-key = API anahtarı “{ $what }”
+shown-kiosk = Kiosk anahtarı “{ $what }”
+shown-once = Yalnızca şimdi görünür: Lütfen güvenli bir yolla iletin. Sistemde yalnızca bir karma değeri (hash) saklanır.
+user-disabled = { $who } devre dışı bırakıldı; oturumları kapatıldı.
+user-role = Böyle bir rol yok.
+user-email = Bu bir e-posta adresi değil.
+user-office = Böyle bir hizmet noktası yok.
+user-office-missing = Görevliler ve birim sorumluları bir hizmet noktasına bağlıdır: Lütfen bir hizmet noktası seçin.
+user-exists = Bu e-posta adresinin zaten bir hesabı var.
+user-unknown = Bu e-posta adresine ait bir hesap yok.
+user-label = Ad, 1 ile 100 karakter arasında tek bir satır olmalıdır.
+user-forbidden = Bunu yalnızca bir yönetici yapabilir; görevliler için ise kendi hizmet noktasının birim sorumlusu da yapabilir.
+keys-title = API anahtarları
+keys-none = Henüz API anahtarı yok.
+keys-add = API anahtarı ekle
+keys-add-submit = Anahtar oluştur
+kiosks-title = Kiosklar
+kiosks-intro = Kiosk, girişte duran ve insanların geliş kaydını kendilerinin yaptığı bir cihazdır. Cihazda /kiosk/ adresini ve ardından hizmet noktasını açın, anahtarı orada girin.
+kiosks-none = Etkinleştirilmiş kiosk yok.
+kiosks-add = Kiosk etkinleştir
+kiosks-add-submit = Anahtar oluştur
+label = Ad
+revoke = İptal et
+# $what: ad
+revoke-what = İptal et: { $what }
+revoked = İptal edildi: Anahtar artık geçerli değil.
