@@ -35,6 +35,12 @@ enum Command {
     Migrate,
     /// Create or update offices from an office file; all or nothing.
     Import { file: std::path::PathBuf },
+    /// Print the offices' plans as an office file, which imports back to the same plans.
+    Export {
+        /// Only this office.
+        #[arg(long)]
+        office: Option<String>,
+    },
     /// Staff user accounts.
     User {
         #[command(subcommand)]
@@ -182,6 +188,25 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 Err(e) => return Err(e.into()),
             }
+        }
+        Command::Export { office } => {
+            let app = server::open(
+                &Config {
+                    demo: Some(false),
+                    ..config
+                },
+                Arc::new(SystemClock),
+            )
+            .await?;
+            let mut offices = app.offices().await?;
+            if let Some(id) = &office {
+                offices.retain(|o| &o.id == id);
+                if offices.is_empty() {
+                    eprintln!("termin: there is no office {id:?}");
+                    return Ok(ExitCode::FAILURE);
+                }
+            }
+            print!("{}", termin::domain::officefile::render(&offices));
         }
         Command::User {
             command:

@@ -43,6 +43,18 @@ impl Text {
             .unwrap_or(&self.de)
     }
 
+    /// The translation the office gave for `lang` (German: always).
+    pub fn given(&self, lang: super::Language) -> Option<&str> {
+        use super::Language::*;
+        match lang {
+            De => Some(&self.de),
+            En => self.en.as_deref(),
+            Uk => self.uk.as_deref(),
+            Tr => self.tr.as_deref(),
+            Ar => self.ar.as_deref(),
+        }
+    }
+
     /// The translation given for `lang`, if any (German: always).
     pub fn set(&mut self, lang: super::Language, text: Option<String>) {
         use super::Language::*;

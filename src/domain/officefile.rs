@@ -816,6 +816,163 @@ fn service(
     })
 }
 
+/// The office file of `offices`: what [`parse`] reads back as the same offices
+/// (`termin export`). Defaults are written out, so the file says everything.
+pub fn render(offices: &[Office]) -> String {
+    let all: Vec<Value> = offices
+        .iter()
+        .map(|o| Value::Table(office_table(o)))
+        .collect();
+    let mut file = Table::new();
+    file.insert("office".into(), Value::Array(all));
+    toml::to_string(&file).expect("an office file is plain TOML")
+}
+
+fn office_table(o: &Office) -> Table {
+    let mut t = Table::new();
+    let mut put = |k: &str, v: Value| {
+        t.insert(k.into(), v);
+    };
+    put("id", o.id.clone().into());
+    put("name", o.name.clone().into());
+    put("address", o.address.clone().into());
+    put("timezone", o.timezone.name().into());
+    put("state", o.state.code().into());
+    put("min_notice_minutes", number(o.min_notice_minutes));
+    put("horizon_days", number(o.horizon_days));
+    if let Some(at) = o.release_time {
+        put("release_time", clock(at).into());
+    }
+    put("confirm_within_minutes", number(o.confirm_within_minutes));
+    put(
+        "max_active_bookings_per_email",
+        number(o.max_active_bookings_per_email),
+    );
+    put("hold_minutes", number(o.hold_minutes));
+    put("reminder_hours", number(o.reminder_hours));
+    if let Some(a) = o.arrivals {
+        let mut cap = Table::new();
+        cap.insert("per_minutes".into(), number(a.per_minutes));
+        cap.insert("max".into(), number(a.max));
+        put("arrivals", Value::Table(cap));
+    }
+    if let Some(e) = &o.email {
+        put("email", e.clone().into());
+    }
+    if let Some(e) = &o.sender {
+        put("sender", e.clone().into());
+    }
+    let dates =
+        |ds: &[chrono::NaiveDate]| Value::Array(ds.iter().map(|d| d.to_string().into()).collect());
+    put("closed", dates(&o.closed));
+    put("open", dates(&o.open));
+    let q = &o.queue;
+    let mut queue = Table::new();
+    queue.insert("early_minutes".into(), number(q.early_minutes));
+    queue.insert("late_minutes".into(), number(q.late_minutes));
+    queue.insert("recall_minutes".into(), number(q.recall_minutes));
+    queue.insert("max_calls".into(), number(q.max_calls));
+    if !q.desks.is_empty() {
+        queue.insert(
+            "desks".into(),
+            Value::Array(q.desks.iter().map(|d| d.clone().into()).collect()),
+        );
+    }
+    put("queue", Value::Table(queue));
+    put(
+        "counter",
+        Value::Array(
+            o.counters
+                .iter()
+                .map(|c| Value::Table(counter_table(c)))
+                .collect(),
+        ),
+    );
+    t
+}
+
+fn counter_table(c: &Counter) -> Table {
+    let mut t = Table::new();
+    t.insert("id".into(), c.id.clone().into());
+    t.insert("name".into(), text(&c.name));
+    if let Some(p) = &c.ticket_prefix {
+        t.insert("ticket_prefix".into(), p.clone().into());
+    }
+    t.insert("grid_minutes".into(), number(c.grid_minutes));
+    let services = c.services.iter().map(|s| {
+        let mut st = Table::new();
+        st.insert("id".into(), s.id.clone().into());
+        st.insert("name".into(), text(&s.name));
+        st.insert("minutes".into(), number(s.minutes));
+        st.insert("max_persons".into(), number(s.max_persons));
+        if let Some(b) = &s.bring {
+            st.insert("bring".into(), text(b));
+        }
+        Value::Table(st)
+    });
+    t.insert("service".into(), Value::Array(services.collect()));
+    let hours = c.hours.iter().map(|w| {
+        let mut h = Table::new();
+        let days = w.days.iter().map(|d| weekday(*d).into());
+        h.insert("days".into(), Value::Array(days.collect()));
+        h.insert("from".into(), clock(w.from).into());
+        h.insert(
+            "to".into(),
+            w.to.map_or_else(|| "24:00".to_string(), clock).into(),
+        );
+        h.insert("desks".into(), number(w.desks));
+        h.insert("online".into(), number(w.online));
+        Value::Table(h)
+    });
+    t.insert("hours".into(), Value::Array(hours.collect()));
+    if !c.exceptions.is_empty() {
+        let exceptions = c.exceptions.iter().map(|e| {
+            let mut x = Table::new();
+            x.insert("date".into(), e.date.to_string().into());
+            if let Some(from) = e.from {
+                x.insert("from".into(), clock(from).into());
+                x.insert(
+                    "to".into(),
+                    e.to.map_or_else(|| "24:00".to_string(), clock).into(),
+                );
+            }
+            x.insert("desks".into(), number(e.desks));
+            x.insert("online".into(), number(e.online));
+            Value::Table(x)
+        });
+        t.insert("exception".into(), Value::Array(exceptions.collect()));
+    }
+    t
+}
+
+fn number(n: u32) -> Value {
+    Value::Integer(i64::from(n))
+}
+
+fn clock(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+fn weekday(d: Weekday) -> &'static str {
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        [Weekday::ALL.iter().position(|w| *w == d).unwrap_or(0)]
+}
+
+/// A text: a plain string when only German is given, else a table of its languages.
+fn text(x: &Text) -> Value {
+    let others = crate::domain::Language::ALL.into_iter().skip(1);
+    let given: Vec<_> = others.filter_map(|l| x.given(l).map(|s| (l, s))).collect();
+    if given.is_empty() {
+        return x.de.clone().into();
+    }
+    let mut t = Table::new();
+    t.insert("de".into(), x.de.clone().into());
+    for (l, s) in given {
+        t.insert(l.as_str().into(), s.to_string().into());
+    }
+    Value::Table(t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1004,5 +1161,44 @@ closed = ["2026-12-24", "2026-12-31"]
         let found = mistakes("[[office]\nid = ");
         assert!(found[0].starts_with("not valid TOML"), "{found:?}");
         assert!(found[0].contains("line 1"), "{found:?}");
+    }
+
+    #[test]
+    fn an_exported_plan_reads_back_as_the_same_plan() {
+        let demo = parse(include_str!("../demo.toml")).unwrap();
+        let mut more = parse(GOOD).unwrap();
+        more[0].id = "more".into();
+        more[0].release_time = NaiveTime::from_hms_opt(8, 0, 0);
+        more[0].queue.desks = vec!["Raum 1.12".into(), "3".into()];
+        let at = |h| NaiveTime::from_hms_opt(h, 0, 0);
+        let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+        more[0].counters[0].exceptions = vec![
+            Exception {
+                date: day(23),
+                from: at(10),
+                to: at(12),
+                desks: 1,
+                online: 0,
+            },
+            Exception {
+                date: day(24),
+                from: None,
+                to: None,
+                desks: 0,
+                online: 0,
+            },
+        ];
+        let offices: Vec<Office> = demo.into_iter().chain(more).collect();
+        let file = render(&offices);
+        assert_eq!(parse(&file).unwrap(), offices, "{file}");
+        // Translations, exceptions, a release time and named desks go through too.
+        assert!(offices
+            .iter()
+            .flat_map(|o| &o.counters)
+            .any(|c| !c.exceptions.is_empty()));
+        assert!(offices
+            .iter()
+            .flat_map(|o| &o.counters)
+            .any(|c| c.name.en.is_some()));
     }
 }

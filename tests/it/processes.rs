@@ -829,3 +829,42 @@ async fn two_instances_on_one_postgres_call_fifty_tickets_each_once_on_postgres(
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// `termin export` prints the plans as an office file; imported into a new
+/// database, it exports to the same file: nothing is lost on the way.
+#[test]
+fn export_prints_the_plans_as_an_office_file_that_imports_back_to_the_same_plans() {
+    let dir = scratch_dir();
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/src/demo.toml");
+    let termin = |db: &str, args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_termin"))
+            .current_dir(&dir)
+            .env("TERMIN_DATABASE_URL", format!("sqlite://{db}"))
+            .args(args)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        (
+            out.status.success(),
+            text,
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (ok, _, err) = termin("a.db", &["import", demo]);
+    assert!(ok, "{err}");
+    let (ok, first, err) = termin("a.db", &["export"]);
+    assert!(ok, "{err}");
+    assert!(first.contains("id = \"mitte\"") && first.contains("id = \"nordwest\""));
+    std::fs::write(dir.join("exported.toml"), &first).unwrap();
+    let (ok, _, err) = termin("b.db", &["import", "exported.toml"]);
+    assert!(ok, "{err}");
+    let (_, again, _) = termin("b.db", &["export"]);
+    assert_eq!(again, first);
+
+    let (ok, one, _) = termin("b.db", &["export", "--office", "nordwest"]);
+    assert!(ok && one.contains("id = \"nordwest\"") && !one.contains("id = \"mitte\""));
+    let (ok, _, err) = termin("b.db", &["export", "--office", "nowhere"]);
+    assert!(!ok);
+    assert!(err.contains("there is no office \"nowhere\""), "{err}");
+    let _ = std::fs::remove_dir_all(dir);
+}
