@@ -49,6 +49,8 @@ pub struct Config {
     pub sign_language_url: Option<String>,
     /// A staff session unused for this long ends.
     pub staff_idle_minutes: u32,
+    /// Statistics count the share of people who waited longer than this.
+    pub waiting_target_minutes: u32,
     /// A staff session ends this long after the login, used or not.
     pub staff_session_hours: u32,
     /// How long audit log entries are kept.
@@ -81,6 +83,7 @@ impl Default for Config {
             locales_dir: None,
             sign_language_url: None,
             staff_idle_minutes: 30,
+            waiting_target_minutes: 15,
             staff_session_hours: 10,
             audit_days: 365,
         }
@@ -111,6 +114,7 @@ pub const KEYS: &[&str] = &[
     "TERMIN_LOCALES_DIR",
     "TERMIN_SIGN_LANGUAGE_URL",
     "TERMIN_STAFF_IDLE_MINUTES",
+    "TERMIN_WAITING_TARGET_MINUTES",
     "TERMIN_STAFF_SESSION_HOURS",
     "TERMIN_AUDIT_DAYS",
     // Replaced by TERMIN_HOLD_MINUTES_PER_CLIENT; still accepted so that an old
@@ -252,6 +256,9 @@ impl Config {
         }
         if let Some(n) = number("TERMIN_MAX_CONNECTIONS_PER_CLIENT", 1, 1_000_000)? {
             c.max_connections_per_client = usize::try_from(n).unwrap_or(usize::MAX);
+        }
+        if let Some(n) = number("TERMIN_WAITING_TARGET_MINUTES", 1, 24 * 60)? {
+            c.waiting_target_minutes = small(n);
         }
         if let Some(n) = number("TERMIN_STAFF_IDLE_MINUTES", 1, 24 * 60)? {
             c.staff_idle_minutes = small(n);

@@ -17,6 +17,7 @@ pub mod queue;
 pub mod secret;
 pub mod server;
 pub mod staff;
+pub mod stats;
 pub mod store;
 pub mod views;
 pub mod web;

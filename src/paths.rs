@@ -29,6 +29,11 @@ pub fn office(id: &str) -> String {
     format!("/o/{id}")
 }
 
+/// An office's public figures.
+pub fn figures(id: &str) -> String {
+    format!("/o/{id}/figures")
+}
+
 /// Where the office page's forms send a wish.
 pub fn days_form(id: &str) -> String {
     format!("/o/{id}/days")

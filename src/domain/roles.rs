@@ -27,6 +27,8 @@ pub enum Permission {
     Desk,
     /// Read the audit log.
     Audit,
+    /// Read the office's statistics and its week's load.
+    Statistics,
     /// Add and disable users, add API keys, unlock and revoke kiosks.
     ManageStaff,
 }
@@ -63,7 +65,7 @@ impl Role {
             Role::Reader => matches!(p, Appointments),
             Role::Kiosk => matches!(p, FrontDesk),
             Role::Clerk => matches!(p, Appointments | FrontDesk | Desk),
-            Role::Head => matches!(p, Appointments | FrontDesk | Desk | Audit),
+            Role::Head => matches!(p, Appointments | FrontDesk | Desk | Audit | Statistics),
             Role::Admin => true,
         }
     }
@@ -88,6 +90,8 @@ mod tests {
         assert!(Role::Clerk.may(Permission::Desk));
         assert!(!Role::Clerk.may(Permission::Audit));
         assert!(Role::Head.may(Permission::Audit));
+        assert!(Role::Head.may(Permission::Statistics));
+        assert!(!Role::Clerk.may(Permission::Statistics));
         assert!(!Role::Head.may(Permission::ManageStaff));
         assert!(Role::Admin.may(Permission::ManageStaff));
         assert!(covers(None, "mitte"));

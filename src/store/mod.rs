@@ -11,6 +11,7 @@ mod offices;
 mod outbox;
 mod pg_batch;
 mod staff;
+mod stats;
 mod tickets;
 
 use std::str::FromStr;
@@ -25,6 +26,7 @@ pub use bookings::{BookingRow, NewBooking, Outcome};
 pub use holds::{HoldRow, NewHold};
 pub use outbox::{NewMail, OutboxMail};
 pub use staff::{ApiKey, KioskRow, SessionRow, UserRow};
+pub use stats::{BookingFact, TicketFact};
 pub use tickets::{AlertRow, CallRow, Called, Handling, NewTicket, TicketChange, TicketRow};
 
 #[derive(Clone, Debug)]

@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod api_staff;
+pub mod api_stats;
 pub mod citizen;
 pub mod csrf;
 pub mod error;
@@ -64,6 +65,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(api::routes())
         .merge(api_staff::routes())
+        .merge(api_stats::routes())
         .merge(citizen::routes())
         .merge(staff::routes())
         .layer(DefaultBodyLimit::max(16 * 1024))

@@ -27,6 +27,7 @@ pub fn spec() -> Value {
     paths.insert("/api/v1/bookings/{token}".into(), token_path());
     paths.insert("/api/v1/bookings/{token}/move".into(), move_path());
     staff_paths(&mut paths);
+    stats_paths(&mut paths);
     json!({
         "openapi": "3.1.0",
         "info": info(),
@@ -36,6 +37,7 @@ pub fn spec() -> Value {
             {"name": "staff", "description": "Day lists for staff and back-office systems."},
             {"name": "queue", "description": "The day's queue: check-in by booking code, walk-in \
                 tickets, calling tickets to desks, the waiting-room display, alerts, the audit log."},
+            {"name": "statistics", "description": "How an office runs, in counts and times; the public figures."},
             {"name": "meta", "description": "This description."}
         ],
         "paths": paths,
@@ -1302,6 +1304,89 @@ fn staff_paths(paths: &mut Map<String, Value>) {
     );
 }
 
+/// Statistics (heads) and the public figures.
+fn stats_paths(paths: &mut Map<String, Value>) {
+    let office = parameter("Office");
+    let csv = json!({"text/csv": {"schema": {"type": "string"}}});
+    let number = json!({"type": ["number", "null"]});
+    let figures = json!({
+        "type": "object",
+        "description": "Counts and recorded times only; a share is 0 to 1, null where there was nothing to count.",
+        "properties": {
+            "made": {"type": "integer"}, "appointments": {"type": "integer"}, "confirmed": {"type": "integer"},
+            "cancelled": {"type": "integer"}, "expired": {"type": "integer"}, "no_shows": {"type": "integer"},
+            "came": {"type": "integer"}, "no_show_rate": number, "walk_ins": {"type": "integer"},
+            "served": {"type": "integer"}, "waiting_median_minutes": number, "waiting_p90_minutes": number,
+            "served_within_15": number, "waited_over_target": number, "lead_time_median_days": number,
+            "booked_minutes": {"type": "integer"}, "bookable_minutes": {"type": "integer"}, "utilisation": number
+        }
+    });
+    let mut stats = staff_op(
+        "getStatistics",
+        "An office's statistics",
+        "Per day, week or month of `from`..`to` (at most 366 days; default the last four weeks, by day), \
+         optionally for one counter: bookings made, confirmed, cancelled, lapsed, no-shows and their rate, \
+         walk-ins, served; waiting time (median, 90th percentile), the share called within 15 minutes of \
+         the appointment and the share waiting longer than the office's target; lead time; utilisation \
+         (booked / bookable minutes online), also for the weeks ahead; handling time per service and \
+         person against its planned minutes. `Accept: text/csv` gives one line per period and a total.",
+        json!({
+            "200": {"description": "The statistics.", "content": {
+                "application/json": {"schema": {"type": "object", "properties": {
+                    "office": {"type": "string"}, "from": {"type": "string", "format": "date"},
+                    "to": {"type": "string", "format": "date"}, "by": {"type": "string", "enum": ["day", "week", "month"]},
+                    "counter": {"type": ["string", "null"]}, "target_minutes": {"type": "integer"},
+                    "periods": {"type": "array", "items": {"type": "object", "properties": {
+                        "label": {"type": "string", "example": "2026-W49"}, "from": {"type": "string", "format": "date"},
+                        "figures": figures.clone()}}},
+                    "total": figures,
+                    "handling": {"type": "array", "items": {"type": "object"}},
+                    "ahead": {"type": "array", "items": {"type": "object"}}
+                }}},
+                "text/csv": csv["text/csv"].clone()
+            }},
+            "400": response("BadRequest"),
+            "422": response_as("Invalid", "A date is not a date, `to` is before `from`, the range is over 366 days, or the counter is unknown.")
+        }),
+        "There is no such office.",
+    );
+    stats["tags"] = json!(["statistics"]);
+    stats["parameters"] = json!([
+        {"name": "from", "in": "query", "required": false, "schema": {"type": "string", "format": "date"}},
+        {"name": "to", "in": "query", "required": false, "schema": {"type": "string", "format": "date"}},
+        {"name": "by", "in": "query", "required": false, "schema": {"type": "string", "enum": ["day", "week", "month"]}},
+        {"name": "counter", "in": "query", "required": false, "schema": {"type": "string"}}
+    ]);
+    paths.insert(
+        "/api/v1/offices/{office}/statistics".into(),
+        json!({"parameters": [office.clone()], "get": stats}),
+    );
+    paths.insert("/api/v1/offices/{office}/figures".into(), json!({"parameters": [office], "get": {
+        "tags": ["statistics"],
+        "operationId": "getFigures",
+        "summary": "An office's public figures",
+        "description": "The next free appointment per service (for one person), and over the last 12 weeks \
+            the median lead time, the no-show rate and the share called within 15 minutes of their time. \
+            Aggregates only; a figure over fewer than 10 cases is null. Public. `Accept: text/csv` for CSV.",
+        "responses": {
+            "200": {"description": "The figures.", "content": {
+                "application/json": {"schema": {"type": "object", "properties": {
+                    "office": {"type": "string"},
+                    "from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"},
+                    "next_free": {"type": "array", "items": {"type": "object", "properties": {
+                        "service": {"type": "string"}, "start": {"type": ["string", "null"], "format": "date-time"}}}},
+                    "lead_time_median_days": number, "no_show_rate": number, "served_within_15": number
+                }}},
+                "text/csv": csv["text/csv"].clone()
+            }},
+            "404": response_as("NotFound", "There is no such office."),
+            "429": response("TooManyRequests"),
+            "500": response("Internal"),
+            "503": response("Unavailable")
+        }
+    }}));
+}
+
 fn queue_schemas() -> Value {
     json!({
         "Ticket": {
@@ -1467,7 +1552,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(operations, 19);
+        assert_eq!(operations, 21);
 
         let mut found = Vec::new();
         refs(&doc, &mut found);
@@ -1505,6 +1590,8 @@ mod tests {
             ("/api/v1/offices/{office}/alerts", "get"),
             ("/api/v1/offices/{office}/alerts/{alert}/coming", "post"),
             ("/api/v1/offices/{office}/audit", "get"),
+            ("/api/v1/offices/{office}/statistics", "get"),
+            ("/api/v1/offices/{office}/figures", "get"),
         ];
         let mut ids = Vec::new();
         for (path, method) in routes {
@@ -1525,6 +1612,7 @@ mod tests {
             "/api/v1/offices",
             "/api/v1/offices/{office}/availability",
             "/api/v1/offices/{office}/display",
+            "/api/v1/offices/{office}/figures",
         ];
         assert_eq!(
             secured.len(),

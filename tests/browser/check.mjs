@@ -313,6 +313,10 @@ async function staff(base, office, code, admin, clerk, password) {
   await head.goto(`${base}/staff/audit`);
   await check(head, violations, pages);
   const auditText = await head.innerText("main");
+  await head.goto(`${base}/staff/${office}/statistics`);
+  await check(head, violations, pages);
+  await head.goto(`${base}/staff/${office}/statistics?by=week&from=2026-11-01&to=2026-12-01`);
+  await check(head, violations, pages);
   return { violations, pages, number, kioskText, ticketText, waitingText, calledText, shownAfterMs, stayed,
            deskText, doneText, followWaiting, followCalled, auditText };
 }

@@ -15,4 +15,5 @@ mod smtp;
 mod snapshots;
 mod staff;
 mod staff_pages;
+mod statistics;
 mod support;

@@ -517,6 +517,7 @@ async fn a_citizen_books_confirms_and_moves_by_keyboard_without_javascript_and_e
             "/leichte-sprache",
             "/o/mitte",
             "/o/mitte/days?persons=1",
+            "/o/mitte/figures",
             "/o/nowhere",
         ] {
             let sep = if page.contains('?') { '&' } else { '?' };

@@ -181,3 +181,51 @@ mistake-day-beyond-horizon = لا يمكن حاليًا الحجز لتاريخ 
 mistake-range-backwards = تاريخ النهاية يقع قبل تاريخ البداية.
 mistake-range-too-long = هذه الفترة طويلة جدًا.
 mistake-other = يرجى التحقق من هذه المعلومة.
+
+## أرقام المكتب المتاحة للجميع
+
+office-figures-link = متى يمكن الحصول على موعد هنا؟ أرقام هذا المكتب
+# $office: اسم المكتب
+figures-title = الأرقام – { $office }
+# $weeks: عدد الأسابيع، $min: أقل عدد من الحالات
+figures-intro = هكذا كان العمل في هذا المكتب خلال { $weeks ->
+    [zero] آخر { $weeks } أسبوع
+    [one] الأسبوع الأخير
+    [two] الأسبوعين الأخيرين
+    [few] آخر { $weeks } أسابيع
+    [many] آخر { $weeks } أسبوعًا
+   *[other] آخر { $weeks } أسبوع
+}. لا نعرض الأرقام المبنية على أقل من { $min ->
+    [zero] { $min } حالة
+    [one] حالة واحدة
+    [two] حالتين
+    [few] { $min } حالات
+    [many] { $min } حالة
+   *[other] { $min } حالة
+}.
+figures-next-free = أقرب موعد متاح
+figures-service = الخدمة
+figures-none = لا يوجد موعد متاح حاليًا
+figures-weeks = { $weeks ->
+    [zero] آخر { $weeks } أسبوع
+    [one] الأسبوع الأخير
+    [two] الأسبوعان الأخيران
+    [few] آخر { $weeks } أسابيع
+    [many] آخر { $weeks } أسبوعًا
+   *[other] آخر { $weeks } أسبوع
+}
+figures-lead = المدة من الحجز حتى الموعد (الوسيط)
+figures-no-show = نسبة المواعيد التي لم يحضر إليها أحد
+figures-on-time = تم النداء خلال 15 دقيقة بعد وقت الموعد
+figures-too-few = الحالات قليلة جدًا
+figures-percent = { $n }%
+# $n: الأيام
+figures-days = { $n ->
+    [zero] { $n } يوم
+    [one] يوم واحد
+    [two] يومان
+    [few] { $n } أيام
+    [many] { $n } يومًا
+   *[other] { $n } يوم
+}
+figures-book = حجز موعد

@@ -320,3 +320,99 @@ revoke = إبطال
 # $what: الاسم
 revoke-what = إبطال { $what }
 revoked = تم الإبطال: لم يعد المفتاح صالحًا اعتبارًا من الآن.
+
+## الإحصاءات (رؤساء المكاتب ومسؤولو النظام)
+
+staff-statistics = الإحصاءات
+# $office: اسم المكتب
+stats-title = الإحصاءات – { $office }
+stats-from = من
+stats-to = إلى
+stats-by = التجميع حسب
+stats-by-day = اليوم
+stats-by-week = الأسبوع
+stats-by-month = الشهر
+stats-counter = القسم
+stats-all-counters = جميع الأقسام
+stats-show = عرض
+stats-csv = تنزيل بصيغة CSV
+stats-summary = خلال الفترة كاملة
+stats-made = الحجوزات
+stats-appointments = المواعيد
+stats-confirmed = المؤكَّدة
+stats-cancelled = الملغاة
+stats-expired = منتهية الصلاحية (لم تُؤكَّد)
+stats-no-shows = لم يحضروا
+stats-came = حضروا
+stats-walk-ins = بدون موعد
+stats-served = تمت خدمتهم
+stats-waiting-median = مدة الانتظار (الوسيط)
+stats-waiting-p90 = مدة الانتظار (90%)
+stats-within-15 = تم النداء عليهم خلال 15 دقيقة بعد وقت الموعد
+# $minutes: مدة الانتظار المستهدفة للمكتب
+stats-over-target = انتظروا أكثر من { $minutes ->
+    [zero] { $minutes } دقيقة
+    [one] دقيقة واحدة
+    [two] دقيقتين
+    [few] { $minutes } دقائق
+    [many] { $minutes } دقيقة
+   *[other] { $minutes } دقيقة
+}
+stats-lead = المدة من الحجز حتى الموعد (الوسيط)
+stats-utilisation = نسبة الإشغال
+stats-periods = الأرقام حسب الفترة
+stats-period = الفترة
+stats-chart-appointments = المواعيد حسب الفترة
+stats-chart-waiting = مدة الانتظار حسب الفترة (الوسيط، بالدقائق)
+stats-handling = مدة المعالجة لكل خدمة ولكل شخص
+stats-service = الخدمة
+stats-cases = الحالات
+stats-planned = المخطَّط
+stats-suggested = المقترَح
+# $n: أقل عدد من الحالات
+stats-suggested-hint = يظهر اقتراح ابتداءً من { $n ->
+    [zero] { $n } حالة
+    [one] حالة واحدة
+    [two] حالتين
+    [few] { $n } حالات
+    [many] { $n } حالة
+   *[other] { $n } حالة
+}: وهو الوسيط مقرَّبًا إلى الأعلى وفق الفواصل الزمنية للقسم. ولا يُطبَّق تلقائيًا أبدًا.
+stats-ahead = الإشغال في الأسابيع القادمة
+stats-week = الأسبوع
+stats-booked = المحجوز (بالدقائق)
+stats-bookable = المتاح للحجز (بالدقائق)
+# $n: الدقائق
+stats-minutes = { $n ->
+    [zero] { $n } دقيقة
+    [one] دقيقة واحدة
+    [two] دقيقتان
+    [few] { $n } دقائق
+    [many] { $n } دقيقة
+   *[other] { $n } دقيقة
+}
+# $n: الأيام
+stats-days = { $n ->
+    [zero] { $n } يوم
+    [one] يوم واحد
+    [two] يومان
+    [few] { $n } أيام
+    [many] { $n } يومًا
+   *[other] { $n } يوم
+}
+stats-mistakes = لا يمكن عرض الفترة بهذا الشكل
+stats-range-too-long = الحد الأقصى { $days ->
+    [zero] { $days } يوم
+    [one] يوم واحد
+    [two] يومان
+    [few] { $days } أيام
+    [many] { $days } يومًا
+   *[other] { $days } يوم
+} في المرة الواحدة.
+stats-range-backwards = لا يجوز أن يقع تاريخ «إلى» قبل تاريخ «من».
+# $field: اسم الحقل
+stats-range-invalid = يرجى التحقق من الحقل «{ $field }».
+stats-again = العودة إلى الإحصاءات
+stats-percent = { $n }%
+stats-p90 = 90%
+stats-median = الوسيط

@@ -121,3 +121,23 @@ mistake-day-beyond-horizon = So weit im Voraus kann noch nicht gebucht werden.
 mistake-range-backwards = Das Ende liegt vor dem Anfang.
 mistake-range-too-long = Dieser Zeitraum ist zu lang.
 mistake-other = Bitte prüfen Sie diese Angabe.
+
+## An office's public figures
+
+office-figures-link = Wie schnell gibt es hier einen Termin? Zahlen zu diesem Amt
+figures-title = Zahlen – { $office }
+figures-intro = So lief es in diesem Amt in den letzten { $weeks } Wochen. Zahlen aus weniger als { $min } Fällen zeigen wir nicht.
+figures-next-free = Nächster freier Termin
+figures-service = Anliegen
+figures-none = Zurzeit kein freier Termin
+figures-weeks = Die letzten { $weeks } Wochen
+figures-lead = Zeit von der Buchung bis zum Termin (Median)
+figures-no-show = Anteil der Termine, zu denen niemand kam
+figures-on-time = Innerhalb von 15 Minuten nach der Terminzeit aufgerufen
+figures-too-few = zu wenige Fälle
+figures-percent = { $n } %
+figures-days = { $n ->
+    [one] 1 Tag
+   *[other] { $n } Tage
+}
+figures-book = Einen Termin buchen

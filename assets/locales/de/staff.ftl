@@ -264,3 +264,61 @@ revoke = Widerrufen
 # $what: der Name
 revoke-what = { $what } widerrufen
 revoked = Widerrufen: Der Schlüssel gilt ab sofort nicht mehr.
+
+## Statistics (heads of an office, admins)
+
+staff-statistics = Statistik
+stats-title = Statistik – { $office }
+stats-from = Von
+stats-to = Bis
+stats-by = Je
+stats-by-day = Tag
+stats-by-week = Woche
+stats-by-month = Monat
+stats-counter = Bereich
+stats-all-counters = alle Bereiche
+stats-show = Anzeigen
+stats-csv = Als CSV herunterladen
+stats-summary = Im ganzen Zeitraum
+stats-made = Gebucht
+stats-appointments = Termine
+stats-confirmed = Bestätigt
+stats-cancelled = Abgesagt
+stats-expired = Verfallen (nicht bestätigt)
+stats-no-shows = Nicht erschienen
+stats-came = Erschienen
+stats-walk-ins = Ohne Termin
+stats-served = Bedient
+stats-waiting-median = Wartezeit (Median)
+stats-waiting-p90 = Wartezeit (90 %)
+stats-within-15 = Innerhalb von 15 Minuten nach der Terminzeit aufgerufen
+stats-over-target = Länger als { $minutes } Minuten gewartet
+stats-lead = Zeit von der Buchung bis zum Termin (Median)
+stats-utilisation = Auslastung
+stats-periods = Die Zahlen je Zeitraum
+stats-period = Zeitraum
+stats-chart-appointments = Termine je Zeitraum
+stats-chart-waiting = Wartezeit je Zeitraum (Median, Minuten)
+stats-handling = Bearbeitungszeit je Anliegen und Person
+stats-service = Anliegen
+stats-cases = Fälle
+stats-planned = Geplant
+stats-suggested = Vorschlag
+stats-suggested-hint = Ein Vorschlag steht ab { $n } Fällen da: der Median, aufgerundet auf das Raster des Bereichs. Er wird nicht von selbst übernommen.
+stats-ahead = Auslastung der kommenden Wochen
+stats-week = Woche
+stats-booked = Gebucht (Minuten)
+stats-bookable = Buchbar (Minuten)
+stats-minutes = { $n } min
+stats-days = { $n ->
+    [one] 1 Tag
+   *[other] { $n } Tage
+}
+stats-mistakes = Der Zeitraum lässt sich so nicht anzeigen
+stats-range-too-long = Höchstens { $days } Tage auf einmal.
+stats-range-backwards = „Bis“ darf nicht vor „Von“ liegen.
+stats-range-invalid = Bitte prüfen Sie das Feld „{ $field }“.
+stats-again = Zur Statistik
+stats-percent = { $n } %
+stats-p90 = 90 %
+stats-median = Median

@@ -117,3 +117,23 @@ mistake-day-beyond-horizon = This day is beyond the booking horizon.
 mistake-range-backwards = Must not be before from.
 mistake-range-too-long = At most 62 days per request.
 mistake-other = Please check this entry.
+
+## An office's public figures
+
+office-figures-link = How soon is there an appointment here? Figures of this office
+figures-title = Figures – { $office }
+figures-intro = How this office did over the last { $weeks } weeks. Figures from fewer than { $min } cases are not shown.
+figures-next-free = Next free appointment
+figures-service = Service
+figures-none = No free appointment at the moment
+figures-weeks = The last { $weeks } weeks
+figures-lead = Time from booking to appointment (median)
+figures-no-show = Share of appointments nobody came to
+figures-on-time = Called within 15 minutes of their time
+figures-too-few = too few cases
+figures-percent = { $n } %
+figures-days = { $n ->
+    [one] 1 day
+   *[other] { $n } days
+}
+figures-book = Book an appointment

@@ -264,3 +264,61 @@ revoke = Revoke
 # $what: the name
 revoke-what = Revoke { $what }
 revoked = Revoked: the key no longer works.
+
+## Statistics (heads of an office, admins)
+
+staff-statistics = Statistics
+stats-title = Statistics – { $office }
+stats-from = From
+stats-to = To
+stats-by = Per
+stats-by-day = day
+stats-by-week = week
+stats-by-month = month
+stats-counter = Counter
+stats-all-counters = all counters
+stats-show = Show
+stats-csv = Download as CSV
+stats-summary = Over the whole range
+stats-made = Booked
+stats-appointments = Appointments
+stats-confirmed = Confirmed
+stats-cancelled = Cancelled
+stats-expired = Lapsed (not confirmed)
+stats-no-shows = Did not come
+stats-came = Came
+stats-walk-ins = Without appointment
+stats-served = Served
+stats-waiting-median = Waiting (median)
+stats-waiting-p90 = Waiting (90 %)
+stats-within-15 = Called within 15 minutes of their time
+stats-over-target = Waited longer than { $minutes } minutes
+stats-lead = Time from booking to appointment (median)
+stats-utilisation = Utilisation
+stats-periods = The figures per period
+stats-period = Period
+stats-chart-appointments = Appointments per period
+stats-chart-waiting = Waiting per period (median, minutes)
+stats-handling = Handling time per service and person
+stats-service = Service
+stats-cases = Cases
+stats-planned = Planned
+stats-suggested = Suggestion
+stats-suggested-hint = A suggestion appears from { $n } cases on: the median, rounded up to the counter's grid. It is never applied on its own.
+stats-ahead = Utilisation of the weeks ahead
+stats-week = Week
+stats-booked = Booked (minutes)
+stats-bookable = Bookable (minutes)
+stats-minutes = { $n } min
+stats-days = { $n ->
+    [one] 1 day
+   *[other] { $n } days
+}
+stats-mistakes = The range cannot be shown like this
+stats-range-too-long = At most { $days } days at once.
+stats-range-backwards = "To" must not be before "From".
+stats-range-invalid = Please check the field "{ $field }".
+stats-again = Back to the statistics
+stats-percent = { $n } %
+stats-p90 = 90 %
+stats-median = Median

@@ -118,3 +118,26 @@ mistake-day-beyond-horizon = Bu kadar ileri bir tarih için henüz randevu alın
 mistake-range-backwards = Bitiş, başlangıçtan önce olamaz.
 mistake-range-too-long = Bu zaman aralığı çok uzun.
 mistake-other = Lütfen bu bilgiyi kontrol edin.
+
+## Hizmet noktasının herkese açık rakamları
+
+office-figures-link = Burada ne kadar sürede randevu bulunur? Bu hizmet noktasının rakamları
+# $office: hizmet noktasının adı
+figures-title = Rakamlar – { $office }
+# $weeks: hafta sayısı, $min: en az vaka sayısı
+figures-intro = Bu hizmet noktasında son { $weeks } haftada durum böyleydi. { $min } vakadan az olan rakamları göstermiyoruz.
+figures-next-free = En yakın boş randevu
+figures-service = İşlem
+figures-none = Şu anda boş randevu yok
+figures-weeks = Son { $weeks } hafta
+figures-lead = Randevu alma ile randevu arasında geçen süre (medyan)
+figures-no-show = Kimsenin gelmediği randevuların oranı
+figures-on-time = Randevu saatinden sonraki 15 dakika içinde çağrılanlar
+figures-too-few = vaka sayısı yetersiz
+figures-percent = %{ $n }
+# $n: gün
+figures-days = { $n ->
+    [one] { $n } gün
+   *[other] { $n } gün
+}
+figures-book = Randevu al

@@ -257,3 +257,67 @@ revoke = İptal et
 # $what: ad
 revoke-what = İptal et: { $what }
 revoked = İptal edildi: Anahtar artık geçerli değil.
+
+## İstatistik (birim sorumluları, yöneticiler)
+
+staff-statistics = İstatistik
+# $office: hizmet noktasının adı
+stats-title = İstatistik – { $office }
+stats-from = Başlangıç
+stats-to = Bitiş
+stats-by = Gruplama
+stats-by-day = günlük
+stats-by-week = haftalık
+stats-by-month = aylık
+stats-counter = Bölüm
+stats-all-counters = tüm bölümler
+stats-show = Göster
+stats-csv = CSV olarak indir
+stats-summary = Dönemin tamamında
+stats-made = Alınan randevular
+stats-appointments = Randevular
+stats-confirmed = Onaylanan
+stats-cancelled = İptal edilen
+stats-expired = Süresi dolan (onaylanmayan)
+stats-no-shows = Gelmeyen
+stats-came = Gelen
+stats-walk-ins = Randevusuz
+stats-served = İşlemi yapılan
+stats-waiting-median = Bekleme süresi (medyan)
+stats-waiting-p90 = Bekleme süresi (%90)
+stats-within-15 = Randevu saatinden sonraki 15 dakika içinde çağrılan
+# $minutes: hizmet noktasının hedef bekleme süresi
+stats-over-target = { $minutes } dakikadan uzun bekleyen
+stats-lead = Randevunun alınmasından randevuya kadar geçen süre (medyan)
+stats-utilisation = Doluluk
+stats-periods = Dönemlere göre rakamlar
+stats-period = Dönem
+stats-chart-appointments = Dönemlere göre randevular
+stats-chart-waiting = Dönemlere göre bekleme süresi (medyan, dakika)
+stats-handling = İşlemlere göre kişi başı işlem süresi
+stats-service = İşlem
+stats-cases = Vaka
+stats-planned = Planlanan
+stats-suggested = Öneri
+# $n: en az vaka sayısı
+stats-suggested-hint = Öneri, en az { $n } vaka olduğunda gösterilir: Medyanın, bölümün zaman adımına yukarı yuvarlanmış hâlidir. Öneri kendiliğinden uygulanmaz.
+stats-ahead = Önümüzdeki haftaların doluluğu
+stats-week = Hafta
+stats-booked = Randevu alınan (dakika)
+stats-bookable = Randevuya açık (dakika)
+# $n: dakika
+stats-minutes = { $n } dk
+# $n: gün
+stats-days = { $n ->
+    [one] { $n } gün
+   *[other] { $n } gün
+}
+stats-mistakes = Bu dönem bu şekilde gösterilemiyor
+stats-range-too-long = Tek seferde en fazla { $days } gün.
+stats-range-backwards = “Bitiş” tarihi, “Başlangıç” tarihinden önce olamaz.
+# $field: alanın adı
+stats-range-invalid = Lütfen “{ $field }” alanını kontrol edin.
+stats-again = İstatistiğe dön
+stats-percent = %{ $n }
+stats-p90 = %90
+stats-median = Medyan

@@ -153,3 +153,43 @@ mistake-day-beyond-horizon = Так далеко наперед записати
 mistake-range-backwards = Кінцева дата раніша за початкову.
 mistake-range-too-long = Цей період задовгий.
 mistake-other = Будь ласка, перевірте це поле.
+
+## Показники відділення для всіх
+
+office-figures-link = Як швидко тут можна записатися на прийом? Показники цього відділення
+# $office: назва відділення
+figures-title = Показники — { $office }
+# $weeks: кількість тижнів, $min: найменша кількість випадків
+figures-intro = Так працювало це відділення за останні { $weeks } { $weeks ->
+        [one] тиждень
+        [few] тижні
+        [many] тижнів
+       *[other] тижня
+    }. Показники, для яких є менше ніж { $min } { $min ->
+        [one] випадок
+        [few] випадки
+        [many] випадків
+       *[other] випадку
+    }, ми не показуємо.
+figures-next-free = Найближчий вільний час для запису
+figures-service = Послуга
+figures-none = Зараз вільного часу немає
+figures-weeks = Останні { $weeks } { $weeks ->
+        [one] тиждень
+        [few] тижні
+        [many] тижнів
+       *[other] тижня
+    }
+figures-lead = Час від оформлення запису до прийому (медіана)
+figures-no-show = Частка записів, на які ніхто не прийшов
+figures-on-time = Викликано протягом 15 хвилин після часу запису
+figures-too-few = замало випадків
+figures-percent = { $n } %
+# $n: дні
+figures-days = { $n ->
+    [one] { $n } день
+    [few] { $n } дні
+    [many] { $n } днів
+   *[other] { $n } дня
+}
+figures-book = Записатися на прийом

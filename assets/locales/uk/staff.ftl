@@ -270,3 +270,79 @@ revoke = Відкликати
 # $what: назва
 revoke-what = Відкликати { $what }
 revoked = Відкликано: ключ більше не діє.
+
+## Статистика (керівництво відділення, адміністратори)
+
+staff-statistics = Статистика
+# $office: назва відділення
+stats-title = Статистика — { $office }
+stats-from = З
+stats-to = По
+stats-by = Групувати за
+stats-by-day = днями
+stats-by-week = тижнями
+stats-by-month = місяцями
+stats-counter = Розділ
+stats-all-counters = усі розділи
+stats-show = Показати
+stats-csv = Завантажити як CSV
+stats-summary = За весь період
+stats-made = Оформлено записів
+stats-appointments = Записи
+stats-confirmed = Підтверджено
+stats-cancelled = Скасовано
+stats-expired = Анульовано (не підтверджено)
+stats-no-shows = Неявки
+stats-came = З'явилися
+stats-walk-ins = Без запису
+stats-served = Обслуговано
+stats-waiting-median = Час очікування (медіана)
+stats-waiting-p90 = Час очікування (90 %)
+stats-within-15 = Викликано протягом 15 хвилин після часу запису
+# $minutes: цільовий час очікування відділення
+stats-over-target = Чекали довше ніж { $minutes } хв
+stats-lead = Час від оформлення запису до прийому (медіана)
+stats-utilisation = Завантаженість
+stats-periods = Показники за періодами
+stats-period = Період
+stats-chart-appointments = Записи за періодами
+stats-chart-waiting = Час очікування за періодами (медіана, хвилини)
+stats-handling = Тривалість обслуговування за послугами, на одну особу
+stats-service = Послуга
+stats-cases = Випадки
+stats-planned = Заплановано
+stats-suggested = Пропозиція
+# $n: найменша кількість випадків
+stats-suggested-hint = Пропозиція з'являється, коли є щонайменше { $n } { $n ->
+        [one] випадок
+        [few] випадки
+        [many] випадків
+       *[other] випадку
+    }: це медіана, округлена вгору до кроку часової сітки розділу. Автоматично вона не застосовується.
+stats-ahead = Завантаженість на найближчі тижні
+stats-week = Тиждень
+stats-booked = Записано (хвилини)
+stats-bookable = Доступно для запису (хвилини)
+# $n: хвилини
+stats-minutes = { $n } хв
+# $n: дні
+stats-days = { $n ->
+    [one] { $n } день
+    [few] { $n } дні
+    [many] { $n } днів
+   *[other] { $n } дня
+}
+stats-mistakes = Такий період показати неможливо
+stats-range-too-long = Не більше ніж { $days } { $days ->
+        [one] день
+        [few] дні
+        [many] днів
+       *[other] дня
+    } за один раз.
+stats-range-backwards = Дата «По» не може бути раніше за дату «З».
+# $field: назва поля
+stats-range-invalid = Будь ласка, перевірте поле «{ $field }».
+stats-again = Назад до статистики
+stats-percent = { $n } %
+stats-p90 = 90 %
+stats-median = Медіана

@@ -47,6 +47,7 @@ pub fn office(
         @for c in &office.counters {
             (counter_form(t, office, c, wish, errors, sent == Some(c.id.as_str()) && !errors.is_empty()))
         }
+        p { a href=(paths::figures(&office.id)) { (t!(t, "office-figures-link")) } }
     };
     let title = if errors.is_empty() {
         office.name.clone()

@@ -3,6 +3,7 @@
 
 pub mod booking;
 pub mod easy;
+pub mod figures;
 pub mod home;
 pub mod legal;
 pub mod manage;

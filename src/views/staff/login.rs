@@ -59,6 +59,9 @@ pub fn index(t: &Texts, nav: &Nav<'_>) -> Markup {
                         li { a href={ "/staff/" (o.id) "/checkin" } { (t!(t, "staff-checkin")) } }
                     }
                     li { a href={ "/display/" (o.id) } { (t!(t, "staff-display")) } }
+                    @if nav.staff.may(Permission::Statistics, &o.id) {
+                        li { a href={ "/staff/" (o.id) "/statistics" } { (t!(t, "staff-statistics")) } }
+                    }
                 }
             }
         }

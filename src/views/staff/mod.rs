@@ -7,6 +7,7 @@ pub mod desk;
 pub mod display;
 pub mod front;
 pub mod login;
+pub mod statistics;
 pub mod today;
 
 use maud::{html, Markup};
@@ -56,6 +57,9 @@ pub fn staff_page_with(
                         }
                         a href={ "/staff/" (o.id) "/checkin" } { (t!(t, "staff-checkin")) } " · "
                         a href={ "/display/" (o.id) } { (t!(t, "staff-display")) }
+                        @if may(Permission::Statistics, &o.id) {
+                            " · " a href={ "/staff/" (o.id) "/statistics" } { (t!(t, "staff-statistics")) }
+                        }
                     }
                 }
                 @if nav.staff.role.may(Permission::Audit) {

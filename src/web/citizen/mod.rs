@@ -3,6 +3,7 @@
 //! nearest free times when a time is gone.
 
 mod booking;
+mod figures;
 mod legal;
 mod manage;
 
@@ -32,6 +33,7 @@ pub fn routes() -> Router<AppState> {
         .route("/leichte-sprache", get(legal::easy))
         .route("/o/{office}", get(booking::office_page))
         .route("/o/{office}/days", get(booking::days_page))
+        .route("/o/{office}/figures", get(figures::figures))
         .route("/o/{office}/day", get(booking::day_page))
         .route("/o/{office}/hold", post(booking::take_hold))
         .route(

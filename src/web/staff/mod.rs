@@ -9,6 +9,7 @@ mod desk;
 mod display;
 mod front;
 mod login;
+mod stats;
 
 pub use display::Displays;
 
@@ -49,6 +50,8 @@ pub fn routes() -> Router<AppState> {
         .route("/staff/kiosks", post(admin::add_kiosk))
         .route("/staff/kiosks/revoke", post(admin::revoke_kiosk))
         .route("/staff/{office}/today", get(desk::today))
+        .route("/staff/{office}/statistics", get(stats::statistics))
+        .route("/staff/{office}/statistics.csv", get(stats::statistics_csv))
         .route("/staff/{office}/today/events", get(desk::today_events))
         .route(
             "/staff/{office}/checkin",
