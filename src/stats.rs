@@ -710,3 +710,176 @@ mod tests {
         );
     }
 }
+
+/// One hour of one counter on one day: desk-minutes booked, and bookable
+/// online and kept for walk-ins by the plan.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Load {
+    pub booked: u32,
+    pub online: u32,
+    pub walk_in: u32,
+}
+
+impl Load {
+    /// How full the online part is, in fifths (0 empty … 5 full or over), for the heat map.
+    pub fn band(&self) -> u32 {
+        if self.online == 0 {
+            return 0;
+        }
+        (self.booked * 5).div_ceil(self.online).min(5)
+    }
+}
+
+/// A counter's week: per hour of the day (rows) and day (columns).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CounterWeek {
+    pub counter: String,
+    pub hours: Vec<u32>,
+    /// `cells[hour index][day index]`.
+    pub cells: Vec<Vec<Load>>,
+}
+
+/// Persons expected per arrival window of the office against its cap.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Arrivals {
+    pub per_minutes: u32,
+    pub max: u32,
+    /// Minutes of the day each window starts at.
+    pub windows: Vec<u32>,
+    /// `persons[window index][day index]`.
+    pub persons: Vec<Vec<u32>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Week {
+    pub office: String,
+    pub days: Vec<NaiveDate>,
+    pub counters: Vec<CounterWeek>,
+    pub arrivals: Option<Arrivals>,
+}
+
+/// The week (Monday to Sunday) that `day` falls in: load per counter and hour,
+/// and arrivals per window.
+pub async fn week(app: &App, office_id: &str, day: NaiveDate) -> Result<Week, StatsError> {
+    let office = app
+        .office(office_id)
+        .await?
+        .ok_or(StatsError::UnknownOffice)?;
+    let monday = By::Week.start(day);
+    let days: Vec<NaiveDate> = (0..7).map(|d| monday + Duration::days(d)).collect();
+    let tz = office.timezone;
+    let start = schedule::local_instant(tz, monday, Some(chrono::NaiveTime::MIN));
+    let end = schedule::local_instant(
+        tz,
+        monday + Duration::weeks(1),
+        Some(chrono::NaiveTime::MIN),
+    );
+    let bookings: Vec<BookingFact> = app
+        .store
+        .booking_facts(&office.id, start.timestamp(), end.timestamp())
+        .await?
+        .into_iter()
+        .filter(|b| (start.timestamp()..end.timestamp()).contains(&b.start_at))
+        .filter(|b| !matches!(b.status.as_str(), "cancelled" | "expired"))
+        .collect();
+    let minute_of = |at: i64| {
+        let local = DateTime::<Utc>::from_timestamp(at, 0)
+            .unwrap_or_default()
+            .with_timezone(&tz);
+        (
+            local.date_naive(),
+            chrono::Timelike::hour(&local) * 60 + chrono::Timelike::minute(&local),
+        )
+    };
+    let mut counters = Vec::new();
+    for c in &office.counters {
+        // Per day, per minute: (desks, online) by the plan, and desks booked.
+        let plan: Vec<Vec<(u32, u32)>> = days
+            .iter()
+            .map(|d| crate::domain::queue::staffing(&office, c, *d))
+            .collect();
+        let mut booked = vec![vec![0u32; 24 * 60]; 7];
+        for b in bookings.iter().filter(|b| b.counter_id == c.id) {
+            let (date, from) = minute_of(b.start_at);
+            let Some(d) = days.iter().position(|x| *x == date) else {
+                continue;
+            };
+            let length = u32::try_from((b.end_at - b.start_at) / 60).unwrap_or(0);
+            for m in from..(from + length).min(24 * 60) {
+                booked[d][m as usize] += 1;
+            }
+        }
+        let open_hours: Vec<u32> = (0..24)
+            .filter(|h| {
+                plan.iter().any(|p| {
+                    p[(*h * 60) as usize..((h + 1) * 60) as usize]
+                        .iter()
+                        .any(|m| m.0 > 0)
+                })
+            })
+            .collect();
+        let cells = open_hours
+            .iter()
+            .map(|h| {
+                (0..7)
+                    .map(|d| {
+                        let range = (*h * 60) as usize..((h + 1) * 60) as usize;
+                        let mut load = Load::default();
+                        for m in range {
+                            let (desks, online) = plan[d][m];
+                            load.online += online;
+                            load.walk_in += desks.saturating_sub(online);
+                            load.booked += booked[d][m];
+                        }
+                        load
+                    })
+                    .collect()
+            })
+            .collect();
+        counters.push(CounterWeek {
+            counter: c.id.clone(),
+            hours: open_hours,
+            cells,
+        });
+    }
+    let arrivals = office.arrivals.map(|cap| {
+        let mut persons: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        let opening: Vec<u32> = office
+            .counters
+            .iter()
+            .flat_map(|c| days.iter().map(move |d| (c, d)))
+            .flat_map(|(c, d)| {
+                let plan = crate::domain::queue::staffing(&office, c, *d);
+                (0..24 * 60)
+                    .filter(move |m| plan[*m as usize].0 > 0)
+                    .map(|m| m - m % cap.per_minutes)
+            })
+            .collect();
+        for w in opening {
+            persons.entry(w).or_insert_with(|| vec![0; 7]);
+        }
+        for b in &bookings {
+            let (window, _) = schedule::arrival_window(
+                &office,
+                DateTime::from_timestamp(b.start_at, 0).unwrap_or_default(),
+            );
+            let (date, minute) = minute_of(window);
+            if let Some(d) = days.iter().position(|x| *x == date) {
+                persons.entry(minute).or_insert_with(|| vec![0; 7])[d] +=
+                    u32::try_from(b.persons).unwrap_or(0);
+            }
+        }
+        Arrivals {
+            per_minutes: cap.per_minutes,
+            max: cap.max,
+            windows: persons.keys().copied().collect(),
+            persons: persons.into_values().collect(),
+        }
+    });
+    Ok(Week {
+        office: office.id.clone(),
+        days,
+        counters,
+        arrivals,
+    })
+}

@@ -244,7 +244,7 @@ pub fn arrival(rules: &QueueRules, appointment: DateTime<Utc>, now: DateTime<Utc
 
 /// Desks staffed and desks bookable online on a counter, per minute of the
 /// office's wall-clock day (a closed day has none).
-fn staffing(office: &Office, counter: &Counter, date: NaiveDate) -> Vec<(u32, u32)> {
+pub fn staffing(office: &Office, counter: &Counter, date: NaiveDate) -> Vec<(u32, u32)> {
     let mut minutes = vec![(0u32, 0u32); 24 * 60];
     if office_closed(office, date) {
         return minutes;

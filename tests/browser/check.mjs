@@ -317,6 +317,8 @@ async function staff(base, office, code, admin, clerk, password) {
   await check(head, violations, pages);
   await head.goto(`${base}/staff/${office}/statistics?by=week&from=2026-11-01&to=2026-12-01`);
   await check(head, violations, pages);
+  await head.goto(`${base}/staff/${office}/week`);
+  await check(head, violations, pages);
   return { violations, pages, number, kioskText, ticketText, waitingText, calledText, shownAfterMs, stayed,
            deskText, doneText, followWaiting, followCalled, auditText };
 }

@@ -1205,7 +1205,7 @@ async fn in_a_browser_a_kiosk_check_in_reaches_the_display_and_the_desk_and_ever
     server.abort();
 
     assert_eq!(walk["violations"], json!([]), "{walk:#}");
-    assert!(walk["pages"].as_array().unwrap().len() >= 22, "{walk:#}");
+    assert!(walk["pages"].as_array().unwrap().len() >= 23, "{walk:#}");
     let text = |k: &str| walk[k].as_str().unwrap_or_default().to_string();
     let number = text("number");
     assert_eq!(number, "S-001", "{walk:#}");

@@ -379,3 +379,81 @@ async fn public_figures_show_the_next_free_time_and_hide_rates_under_ten_cases()
     );
     db.drop().await;
 }
+
+#[tokio::test]
+async fn the_week_shows_booked_against_capacity_per_hour_and_arrivals_per_window() {
+    let db = crate::support::Db::sqlite().await;
+    let t = office(db.store.clone()).await;
+    t.booked("2026-12-01T09:00:00+01:00", "a@example.org").await;
+    t.booked("2026-12-01T09:15:00+01:00", "b@example.org").await;
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    let w = termin::stats::week(&t.app, "test", day).await.unwrap();
+    assert_eq!(w.days[0].to_string(), "2026-11-30", "from Monday");
+    let stadtamt = &w.counters[0];
+    assert_eq!(stadtamt.hours, [8, 9, 10, 11]);
+    // Tuesday 09:00–10:00: two bookings of 15 minutes on one desk online, one kept for walk-ins.
+    let nine = stadtamt.cells[1][1];
+    assert_eq!((nine.booked, nine.online, nine.walk_in), (30, 60, 60));
+    assert_eq!(nine.band(), 3);
+    assert_eq!(stadtamt.cells[0][1].booked, 0);
+    assert_eq!(stadtamt.cells[1][5].online, 0, "closed on Saturday");
+    let kfz = &w.counters[1];
+    assert_eq!((kfz.cells[0][0].online, kfz.cells[0][0].walk_in), (120, 60));
+    let arrivals = w.arrivals.as_ref().unwrap();
+    assert_eq!((arrivals.per_minutes, arrivals.max), (15, 4));
+    let at = |m: u32| arrivals.windows.iter().position(|x| *x == m).unwrap();
+    assert_eq!(arrivals.persons[at(9 * 60)][1], 1);
+    assert_eq!(arrivals.persons[at(9 * 60 + 15)][1], 1);
+    assert_eq!(arrivals.persons[at(8 * 60)][1], 0);
+
+    for (email, role) in [
+        ("head@stadt.example", "head"),
+        ("clerk@stadt.example", "clerk"),
+    ] {
+        termin::staff::add_user(
+            &t.app,
+            &termin::staff::Staff::cli(),
+            email,
+            role,
+            Some("test"),
+            "correct horse battery",
+        )
+        .await
+        .unwrap();
+    }
+    let mut head = crate::staff_pages::signed_in(&t, "head@stadt.example").await;
+    let page = head.get("/staff/test/week?day=2026-12-03").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+    assert_eq!(
+        select(&page.text, "table.heat").len(),
+        3,
+        "two counters and the arrivals"
+    );
+    assert!(
+        select(&page.text, "td.l3")
+            .iter()
+            .any(|c| c.starts_with("30/60")),
+        "{}",
+        page.text
+    );
+    // No personal datum on it.
+    assert!(!page.text.contains("a@example.org") && !page.text.contains("Anna"));
+    let links = crate::support::attrs(&page.text, "p.actions a", "href");
+    assert_eq!(
+        links,
+        [
+            "/staff/test/week?day=2026-11-23",
+            "/staff/test/week?day=2026-12-07"
+        ]
+    );
+    assert_eq!(
+        head.get("/staff/test/week?day=not-a-day").await.status,
+        StatusCode::OK
+    );
+    let mut clerk = crate::staff_pages::signed_in(&t, "clerk@stadt.example").await;
+    assert_eq!(
+        clerk.get("/staff/test/week").await.status,
+        StatusCode::FORBIDDEN
+    );
+    db.drop().await;
+}

@@ -322,3 +322,17 @@ stats-again = Zur Statistik
 stats-percent = { $n } %
 stats-p90 = 90 %
 stats-median = Median
+
+## A week's load (heads of an office, admins)
+
+staff-week = Woche
+week-title = Woche ab { $date } – { $office }
+week-earlier = Woche davor
+week-later = Woche danach
+week-day = Woche mit dem Tag
+week-legend = In jeder Zelle: gebuchte Platz-Minuten / online buchbare Platz-Minuten dieser Stunde; darunter mit „+“ die Platz-Minuten für Menschen ohne Termin. Je voller eine Stunde, desto dichter und dunkler ihre Schraffur.
+week-hour = Stunde
+week-closed = geschlossen
+week-arrivals = Erwartete Ankünfte je { $minutes } Minuten (höchstens { $max } Personen)
+week-window = Zeitfenster
+week-full = voll

@@ -322,3 +322,17 @@ stats-again = Back to the statistics
 stats-percent = { $n } %
 stats-p90 = 90 %
 stats-median = Median
+
+## A week's load (heads of an office, admins)
+
+staff-week = Week
+week-title = Week from { $date } – { $office }
+week-earlier = Week before
+week-later = Week after
+week-day = The week with the day
+week-legend = In each cell: desk-minutes booked / desk-minutes bookable online in that hour; below, after "+", the desk-minutes kept for people without an appointment. The fuller an hour, the denser and darker its hatching.
+week-hour = Hour
+week-closed = closed
+week-arrivals = Expected arrivals per { $minutes } minutes (at most { $max } persons)
+week-window = Window
+week-full = full

@@ -321,3 +321,19 @@ stats-again = İstatistiğe dön
 stats-percent = %{ $n }
 stats-p90 = %90
 stats-median = Medyan
+
+## Haftanın doluluğu (birim sorumluları, yöneticiler)
+
+staff-week = Hafta
+# $date: haftanın pazartesi günü, $office: hizmet noktasının adı
+week-title = { $date } tarihinden başlayan hafta – { $office }
+week-earlier = Önceki hafta
+week-later = Sonraki hafta
+week-day = Şu günü içeren hafta
+week-legend = Her hücrede: o saatte randevu alınan gişe dakikaları / internetten randevuya açık gişe dakikaları; altında “+” işaretiyle randevusuz gelenler için ayrılan gişe dakikaları. Bir saat ne kadar doluysa taraması o kadar sık ve koyu olur.
+week-hour = Saat
+week-closed = kapalı
+# $minutes: bir zaman aralığının uzunluğu, $max: aralık başına en fazla kişi sayısı
+week-arrivals = Her { $minutes } dakikada beklenen gelişler (en fazla { $max } kişi)
+week-window = Zaman aralığı
+week-full = dolu

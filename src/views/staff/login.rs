@@ -60,6 +60,7 @@ pub fn index(t: &Texts, nav: &Nav<'_>) -> Markup {
                     }
                     li { a href={ "/display/" (o.id) } { (t!(t, "staff-display")) } }
                     @if nav.staff.may(Permission::Statistics, &o.id) {
+                        li { a href={ "/staff/" (o.id) "/week" } { (t!(t, "staff-week")) } }
                         li { a href={ "/staff/" (o.id) "/statistics" } { (t!(t, "staff-statistics")) } }
                     }
                 }

@@ -9,6 +9,7 @@ pub mod front;
 pub mod login;
 pub mod statistics;
 pub mod today;
+pub mod week;
 
 use maud::{html, Markup};
 
@@ -58,6 +59,7 @@ pub fn staff_page_with(
                         a href={ "/staff/" (o.id) "/checkin" } { (t!(t, "staff-checkin")) } " · "
                         a href={ "/display/" (o.id) } { (t!(t, "staff-display")) }
                         @if may(Permission::Statistics, &o.id) {
+                            " · " a href={ "/staff/" (o.id) "/week" } { (t!(t, "staff-week")) }
                             " · " a href={ "/staff/" (o.id) "/statistics" } { (t!(t, "staff-statistics")) }
                         }
                     }

@@ -10,6 +10,7 @@ mod display;
 mod front;
 mod login;
 mod stats;
+mod week;
 
 pub use display::Displays;
 
@@ -51,6 +52,7 @@ pub fn routes() -> Router<AppState> {
         .route("/staff/kiosks/revoke", post(admin::revoke_kiosk))
         .route("/staff/{office}/today", get(desk::today))
         .route("/staff/{office}/statistics", get(stats::statistics))
+        .route("/staff/{office}/week", get(week::week))
         .route("/staff/{office}/statistics.csv", get(stats::statistics_csv))
         .route("/staff/{office}/today/events", get(desk::today_events))
         .route(
