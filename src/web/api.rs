@@ -294,7 +294,7 @@ async fn appointments(
     Path(office): Path<String>,
     headers: HeaderMap,
     params: Result<Query<DateParam>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Response, AppError> {
     let key = bearer(&headers).ok_or_else(|| {
         AppError::Unauthorized("send an API key as Authorization: Bearer …".into())
     })?;
@@ -329,9 +329,69 @@ async fn appointments(
         .iter()
         .map(|r| appointment_json(r, &office, tz))
         .collect();
-    Ok(Json(
-        json!({ "office": office.id, "date": date.to_string(), "appointments": list }),
-    ))
+    if super::api_stats::wants_csv(&headers) {
+        let name = format!("appointments-{}-{date}.csv", office.id);
+        return Ok(super::api_stats::csv_response(
+            &name,
+            appointments_csv(&list),
+        ));
+    }
+    Ok(
+        Json(json!({ "office": office.id, "date": date.to_string(), "appointments": list }))
+            .into_response(),
+    )
+}
+
+/// The day's appointments as CSV (RFC 4180), the columns of the JSON.
+fn appointments_csv(list: &[Value]) -> String {
+    const COLUMNS: [&str; 12] = [
+        "id",
+        "status",
+        "counter",
+        "services",
+        "service_names",
+        "persons",
+        "start",
+        "end",
+        "name",
+        "email",
+        "phone",
+        "language",
+    ];
+    let mut out = COLUMNS.join(",") + "\r\n";
+    for a in list {
+        let line: Vec<String> = COLUMNS
+            .iter()
+            .map(|c| match &a[*c] {
+                Value::Null => String::new(),
+                Value::String(s) => csv_field(s),
+                Value::Array(items) => csv_field(
+                    &items
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+                other => other.to_string(),
+            })
+            .collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// A CSV field: quoted when it must be, and never read as a formula by a
+/// spreadsheet (a leading `=`, `+`, `-`, `@` gets an apostrophe before it).
+pub fn csv_field(s: &str) -> String {
+    let s = match s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        true => format!("'{s}"),
+        false => s.to_string(),
+    };
+    match s.contains([',', '"', '\r', '\n']) {
+        true => format!("\"{}\"", s.replace('"', "\"\"")),
+        false => s,
+    }
 }
 
 /// The token of an `Authorization: Bearer …` header; the scheme's name in any
@@ -367,4 +427,18 @@ fn appointment_json(r: &BookingRow, office: &Office, tz: Tz) -> Value {
         "phone": r.phone,
         "language": r.language,
     })
+}
+
+#[cfg(test)]
+mod csv_tests {
+    use super::csv_field;
+
+    #[test]
+    fn csv_fields_are_quoted_when_needed_and_never_formulas() {
+        assert_eq!(csv_field("Anna"), "Anna");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(csv_field("+49 381 1"), "'+49 381 1");
+    }
 }

@@ -247,7 +247,9 @@ fn appointments_path() -> Value {
             "summary": "A day's appointments",
             "description": "All bookings that start on one day at the office, in any status, \
                 ordered by start time. The answer holds personal data: keep the API key on \
-                the server. The answer is sent with `Cache-Control: no-store`.",
+                the server. The answer is sent with `Cache-Control: no-store`. With \
+                `Accept: text/csv` the same as CSV (RFC 4180, a header line, the JSON's fields; \
+                a field that a spreadsheet would read as a formula starts with an apostrophe).",
             "security": [{"apiKey": []}],
             "parameters": [
                 {
@@ -262,7 +264,7 @@ fn appointments_path() -> Value {
             "responses": {
                 "200": {
                     "description": "The day's appointments.",
-                    "content": json_body(json!({
+                    "content": with_csv(json_body(json!({
                         "type": "object",
                         "required": ["office", "date", "appointments"],
                         "properties": {
@@ -270,7 +272,7 @@ fn appointments_path() -> Value {
                             "date": {"type": "string", "format": "date"},
                             "appointments": {"type": "array", "items": schema("Appointment")}
                         }
-                    }))
+                    })))
                 },
                 "400": response_as("BadRequest", "The query string cannot be read."),
                 "401": response("Unauthorized"),
@@ -285,6 +287,12 @@ fn appointments_path() -> Value {
             }
         }
     })
+}
+
+/// A JSON body that can also be had as CSV (`Accept: text/csv`).
+fn with_csv(mut content: Value) -> Value {
+    content["text/csv"] = json!({"schema": {"type": "string"}});
+    content
 }
 
 fn bookings_path() -> Value {

@@ -787,6 +787,24 @@ async fn staff_read_the_day_with_an_api_key(store: Store) {
     assert_eq!(list.len(), 1);
     assert_eq!(list[0]["name"], "Anna Beispiel");
     assert_eq!(list[0]["start"], WED_9);
+    // The same as CSV for back-office systems and spreadsheets.
+    let csv = t
+        .request(
+            "GET",
+            url,
+            None,
+            &[("authorization", &auth), ("accept", "text/csv")],
+        )
+        .await;
+    assert_eq!(csv.status, StatusCode::OK, "{}", csv.text);
+    assert_eq!(csv.headers["content-type"], "text/csv; charset=utf-8");
+    let rows = crate::support::parse_csv(&csv.text);
+    assert_eq!(rows.len(), 2, "{}", csv.text);
+    let column = |name: &str| rows[0].iter().position(|c| c == name).unwrap();
+    assert_eq!(rows[1][column("name")], "Anna Beispiel");
+    assert_eq!(rows[1][column("start")], WED_9);
+    assert_eq!(rows[1][column("service_names")], "Wohnsitz anmelden");
+    assert_eq!(rows[1][column("id")], list[0]["id"].as_str().unwrap());
     let other_day = t
         .request(
             "GET",
