@@ -114,7 +114,7 @@ pub fn mailer(config: &Config) -> anyhow::Result<Mailer> {
             .context("TERMIN_SMTP_URL"),
         None => {
             keep_private(Path::new("mail"));
-            Ok(Mailer::Files(Path::new("mail").to_path_buf()))
+            Ok(Mailer::files(Path::new("mail")))
         }
     }
 }

@@ -59,6 +59,24 @@ impl Mailer {
         Ok(Mailer::Smtp(transport))
     }
 
+    /// Mails written as files into `dir`; what a killed process left half
+    /// written there (`.{id}.tmp`) is removed first: its mail is still owed in
+    /// the outbox and is written again.
+    pub fn files(dir: &std::path::Path) -> Mailer {
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for e in entries.flatten() {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                if name.starts_with('.') && name.ends_with(".tmp") {
+                    if let Err(err) = std::fs::remove_file(e.path()) {
+                        tracing::warn!(error = %err, "removing a half-written mail file");
+                    }
+                }
+            }
+        }
+        Mailer::Files(dir.to_path_buf())
+    }
+
     pub fn memory() -> Mailer {
         Mailer::Memory(Arc::default())
     }
@@ -123,4 +141,25 @@ fn envelope(sender: &str, recipient: &str) -> Result<Envelope, SendError> {
     };
     Envelope::new(Some(parse(sender)?), vec![parse(recipient)?])
         .map_err(|e| SendError::Permanent(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn half_written_mail_files_are_removed_at_start_and_whole_ones_kept() {
+        let dir = std::env::temp_dir().join(format!("termin-mail-{}", uuid::Uuid::now_v7()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(".a.tmp"), "half").unwrap();
+        std::fs::write(dir.join("b.eml"), "whole").unwrap();
+        let _ = Mailer::files(&dir);
+        let mut left: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["b.eml"]);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
 }

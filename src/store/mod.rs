@@ -240,6 +240,27 @@ impl Store {
         Ok(())
     }
 
+    /// Whether the database answers and has every migration this build knows,
+    /// and if not, why.
+    pub async fn ready(&self) -> std::result::Result<(), String> {
+        let migrator = match self {
+            Store::Sqlite(_) => &SQLITE_MIGRATIONS,
+            Store::Postgres(_) => &POSTGRES_MIGRATIONS,
+        };
+        let expected = migrator
+            .iter()
+            .filter(|m| m.migration_type.is_up_migration())
+            .count() as i64;
+        let sql = "SELECT COUNT(*) FROM _sqlx_migrations WHERE success";
+        let applied: std::result::Result<i64, sqlx::Error> =
+            on!(self, pool => sqlx::query_scalar(sql).fetch_one(pool).await);
+        match applied {
+            Ok(n) if n >= expected => Ok(()),
+            Ok(n) => Err(format!("{n} of {expected} migrations applied")),
+            Err(e) => Err(format!("the database does not answer: {e}")),
+        }
+    }
+
     pub fn backend(&self) -> &'static str {
         match self {
             Store::Sqlite(_) => "sqlite",

@@ -10,6 +10,7 @@ pub mod form;
 pub mod lang;
 pub mod listen;
 pub mod openapi;
+pub mod ops;
 pub mod page;
 pub mod ratelimit;
 pub mod staff;
@@ -68,6 +69,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api_stats::routes())
         .merge(citizen::routes())
         .merge(staff::routes())
+        .merge(ops::routes())
         .layer(DefaultBodyLimit::max(16 * 1024))
         .layer(middleware::from_fn_with_state(state.clone(), csrf::protect))
         .layer(middleware::from_fn_with_state(

@@ -186,7 +186,8 @@ impl FromRequestParts<AppState> for Texts {
 /// unknown address, a wrong method, a body too large or of the wrong type,
 /// which axum answers itself) becomes the same page for its status.
 pub async fn render_problems(State(s): State<AppState>, request: Request, next: Next) -> Response {
-    if request.uri().path().starts_with("/api/") {
+    let path = request.uri().path();
+    if path.starts_with("/api/") || super::ops::for_machines(path) {
         return next.run(request).await;
     }
     let lang = PageLang::of(request.uri().query(), request.headers()).lang;

@@ -7,6 +7,7 @@ mod engine;
 mod flow;
 mod hostile;
 mod mail;
+mod ops;
 mod pages;
 mod processes;
 mod queue;
