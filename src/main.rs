@@ -35,6 +35,9 @@ enum Command {
     Migrate,
     /// Create or update offices from an office file; all or nothing.
     Import { file: std::path::PathBuf },
+    /// Recompute capacity cells, arrival windows and address caps from the bookings
+    /// and holds; report any difference (exit 1). Changes nothing.
+    Check,
     /// Print the offices' plans as an office file, which imports back to the same plans.
     Export {
         /// Only this office.
@@ -187,6 +190,29 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     return Ok(ExitCode::FAILURE);
                 }
                 Err(e) => return Err(e.into()),
+            }
+        }
+        Command::Check => {
+            let app = server::open(
+                &Config {
+                    demo: Some(false),
+                    ..config
+                },
+                Arc::new(SystemClock),
+            )
+            .await?;
+            let differences = app.store.check().await?;
+            if differences.is_empty() {
+                println!("termin: capacity cells, arrival windows and address caps agree with the bookings and holds");
+            } else {
+                for d in &differences {
+                    println!("termin: {d}");
+                }
+                println!(
+                    "termin: {} difference(s); nothing was changed",
+                    differences.len()
+                );
+                return Ok(ExitCode::FAILURE);
             }
         }
         Command::Export { office } => {

@@ -6,6 +6,7 @@
 mod audit;
 mod batch;
 mod bookings;
+mod check;
 mod holds;
 mod offices;
 mod outbox;
@@ -23,6 +24,7 @@ use sqlx::{PgPool, SqlitePool};
 
 pub use audit::{Actor, AuditRow, NewAudit};
 pub use bookings::{BookingRow, NewBooking, Outcome};
+pub use check::Difference;
 pub use holds::{HoldRow, NewHold};
 pub use outbox::{NewMail, OutboxMail};
 pub use staff::{ApiKey, KioskRow, SessionRow, UserRow};

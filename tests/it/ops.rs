@@ -78,3 +78,90 @@ async fn readiness_says_when_migrations_are_missing() {
     assert!(ready.text.contains("migrations applied"), "{}", ready.text);
     db.drop().await;
 }
+
+on_both!(check_finds_nothing_after_a_busy_morning_and_each_corrupted_counter);
+
+/// `termin check` (the store's check) agrees with bookings, moves, cancellations
+/// and holds as they happen, and names the row when a counter has been changed
+/// behind their back.
+async fn check_finds_nothing_after_a_busy_morning_and_each_corrupted_counter(store: Store) {
+    use termin::booking::Wish;
+    let t = TestApp::new(store).await;
+    t.confirm_at_once().await;
+    let mut ids = Vec::new();
+    for (i, start) in ["09:00", "09:15", "10:00", "10:30"].iter().enumerate() {
+        let b = t
+            .book(
+                &format!("2026-12-02T{start}:00+01:00"),
+                &format!("p{i}@example.org"),
+            )
+            .await;
+        assert_eq!(b.status, StatusCode::CREATED, "{}", b.text);
+        ids.push(b.json["id"].as_str().unwrap().to_string());
+    }
+    let mails = t.deliver().await;
+    let token = crate::support::token_in(&crate::support::read_mail(&mails[0]));
+    let moved = t
+        .call(
+            "POST",
+            &format!("/api/v1/bookings/{token}/move"),
+            Some(&serde_json::json!({"start": "2026-12-03T11:00:00+01:00"})),
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.text);
+    let second = crate::support::token_in(&crate::support::read_mail(&mails[1]));
+    assert_eq!(
+        t.call("DELETE", &format!("/api/v1/bookings/{second}"), None)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let wish = Wish {
+        services: vec!["anmeldung".into()],
+        persons: 1,
+    };
+    termin::hold::take(
+        &t.app,
+        "test",
+        &wish,
+        "2026-12-04T09:00:00+01:00",
+        "192.0.2.1".parse().unwrap(),
+        "f1",
+    )
+    .await
+    .unwrap();
+    assert_eq!(t.app.store.check().await.unwrap(), vec![], "all agree");
+
+    let store = &t.app.store;
+    let exec = |sql: &'static str| async move {
+        let done = match store {
+            Store::Sqlite(s) => sqlx::query(sql)
+                .execute(&s.pool)
+                .await
+                .map(|r| r.rows_affected()),
+            Store::Postgres(p) => sqlx::query(sql)
+                .execute(&p.pool)
+                .await
+                .map(|r| r.rows_affected()),
+        };
+        assert_eq!(done.unwrap(), 1, "{sql}");
+    };
+    exec("UPDATE capacity_cells SET booked = booked + 1 WHERE cell_at = (SELECT MIN(cell_at) FROM capacity_cells)").await;
+    exec("UPDATE arrival_cells SET arrivals = arrivals + 2 WHERE window_at = (SELECT MAX(window_at) FROM arrival_cells)").await;
+    exec("UPDATE email_quota SET active = 0 WHERE active = 1 AND email_key = (SELECT MIN(email_key) FROM email_quota WHERE active = 1)").await;
+    let found = t.app.store.check().await.unwrap();
+    let tables: Vec<&str> = found.iter().map(|d| d.table).collect();
+    assert_eq!(
+        tables,
+        ["capacity_cells", "arrival_cells", "email_quota"],
+        "{found:?}"
+    );
+    assert_eq!(
+        (
+            found[0].stored - found[0].expected,
+            found[1].stored - found[1].expected
+        ),
+        (1, 2)
+    );
+    assert_eq!((found[2].stored, found[2].expected), (0, 1));
+}

@@ -869,3 +869,43 @@ fn export_prints_the_plans_as_an_office_file_that_imports_back_to_the_same_plans
     assert!(err.contains("there is no office \"nowhere\""), "{err}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// `termin check` exits 0 when the counters agree and 1, naming the row, when not.
+#[tokio::test]
+async fn check_exits_1_and_names_the_row_when_a_counter_disagrees() {
+    let dir = scratch_dir();
+    let db = dir.join("c.db");
+    let url = format!("sqlite://{}", db.display());
+    let termin = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_termin"))
+            .current_dir(&dir)
+            .env("TERMIN_DATABASE_URL", &url)
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/src/demo.toml");
+    assert_eq!(termin(&["import", demo]).0, Some(0));
+    let (code, said) = termin(&["check"]);
+    assert_eq!(code, Some(0), "{said}");
+    assert!(said.contains("agree"), "{said}");
+    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+    sqlx::query("INSERT INTO capacity_cells (office_id, counter_id, cell_at, capacity, booked) VALUES ('mitte', 'stadtamt', 1800000000, 3, 1)")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let (code, said) = termin(&["check"]);
+    assert_eq!(code, Some(1), "{said}");
+    assert!(
+        said.contains(
+            "capacity_cells mitte/stadtamt/1800000000: holds 1, the bookings and holds say 0"
+        ),
+        "{said}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
