@@ -567,8 +567,44 @@ pub(crate) fn letterhead(app: &App) -> Letterhead<'_> {
     }
 }
 
+impl BookError {
+    /// The outcome a metric counts it as.
+    pub fn outcome(&self) -> &'static str {
+        match self {
+            BookError::Invalid(_) => "invalid",
+            BookError::SlotTaken => "slot_taken",
+            BookError::ArrivalsFull => "arrivals_full",
+            BookError::EmailCap(_) => "email_cap",
+            BookError::HoldGone => "hold_gone",
+            BookError::IdempotencyMismatch => "idempotency_mismatch",
+            BookError::Store(_) | BookError::Mail(_) => "failed",
+        }
+    }
+}
+
+/// Count a booking attempt's outcome for `/metrics`.
+pub fn count_booking<T>(result: &Result<T, BookError>) {
+    let outcome = result
+        .as_ref()
+        .map_or_else(BookError::outcome, |_| "booked");
+    crate::metrics::METRICS
+        .bookings
+        .with_label_values(&[outcome])
+        .inc();
+}
+
 /// Book a time. The place is taken in the store's transaction or not at all.
 pub async fn book(
+    app: &App,
+    req: &BookingRequest,
+    idempotency_key: Option<&str>,
+) -> Result<Booked, BookError> {
+    let result = book_counted(app, req, idempotency_key).await;
+    count_booking(&result);
+    result
+}
+
+async fn book_counted(
     app: &App,
     req: &BookingRequest,
     idempotency_key: Option<&str>,

@@ -47,6 +47,10 @@ pub struct Config {
     pub locales_dir: Option<std::path::PathBuf>,
     /// The city's video in German Sign Language, linked from the easy-German page.
     pub sign_language_url: Option<String>,
+    /// A bearer token `/metrics` asks for; `None`: open to whoever reaches it.
+    pub metrics_token: Option<String>,
+    /// `json`: log one JSON object per line.
+    pub log_json: bool,
     /// A staff session unused for this long ends.
     pub staff_idle_minutes: u32,
     /// Statistics count the share of people who waited longer than this.
@@ -82,6 +86,8 @@ impl Default for Config {
             max_connections_per_client: 128,
             locales_dir: None,
             sign_language_url: None,
+            metrics_token: None,
+            log_json: false,
             staff_idle_minutes: 30,
             waiting_target_minutes: 15,
             staff_session_hours: 10,
@@ -115,6 +121,8 @@ pub const KEYS: &[&str] = &[
     "TERMIN_SIGN_LANGUAGE_URL",
     "TERMIN_STAFF_IDLE_MINUTES",
     "TERMIN_WAITING_TARGET_MINUTES",
+    "TERMIN_METRICS_TOKEN",
+    "TERMIN_LOG_FORMAT",
     "TERMIN_STAFF_SESSION_HOURS",
     "TERMIN_AUDIT_DAYS",
     // Replaced by TERMIN_HOLD_MINUTES_PER_CLIENT; still accepted so that an old
@@ -236,6 +244,12 @@ impl Config {
             c.request_timeout_seconds = n;
         }
         c.locales_dir = get("TERMIN_LOCALES_DIR").map(std::path::PathBuf::from);
+        c.metrics_token = get("TERMIN_METRICS_TOKEN").filter(|t| !t.is_empty());
+        c.log_json = match get("TERMIN_LOG_FORMAT").as_deref() {
+            None | Some("text") => false,
+            Some("json") => true,
+            Some(other) => bail!("TERMIN_LOG_FORMAT must be text or json, not {other:?}"),
+        };
         if let Some(url) = get("TERMIN_SIGN_LANGUAGE_URL") {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
                 bail!("TERMIN_SIGN_LANGUAGE_URL must be an http(s) address, not {url:?}");

@@ -104,6 +104,32 @@ pub async fn take(
     client_ip: IpAddr,
     form_token: &str,
 ) -> Result<(String, Held), HoldError> {
+    let result = take_uncounted(app, office_id, wish, start, client_ip, form_token).await;
+    let outcome = match &result {
+        Ok(_) => "held",
+        Err(HoldError::UnknownOffice | HoldError::Invalid(_)) => "invalid",
+        Err(HoldError::SlotTaken) => "slot_taken",
+        Err(HoldError::ArrivalsFull) => "arrivals_full",
+        Err(HoldError::TooMany(_) | HoldError::TooManyToday | HoldError::TooLong) => "client_cap",
+        Err(HoldError::DayShare) => "day_share",
+        Err(HoldError::Slowed(_)) => "slowed",
+        Err(_) => "failed",
+    };
+    crate::metrics::METRICS
+        .holds
+        .with_label_values(&[outcome])
+        .inc();
+    result
+}
+
+async fn take_uncounted(
+    app: &App,
+    office_id: &str,
+    wish: &Wish,
+    start: &str,
+    client_ip: IpAddr,
+    form_token: &str,
+) -> Result<(String, Held), HoldError> {
     let now = app.clock.now();
     // Holds that ran out since the last sweep should not stand in the way; the
     // sweep gives back whatever is left.
@@ -242,6 +268,19 @@ pub async fn find(
 
 /// Book the held time for a person. The booking takes over the hold's place.
 pub async fn book(
+    app: &App,
+    held: &Held,
+    name: &str,
+    email: &str,
+    phone: Option<&str>,
+    language: Language,
+) -> Result<Booked, BookError> {
+    let result = book_uncounted(app, held, name, email, phone, language).await;
+    booking::count_booking(&result);
+    result
+}
+
+async fn book_uncounted(
     app: &App,
     held: &Held,
     name: &str,

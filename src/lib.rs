@@ -11,6 +11,7 @@ pub mod domain;
 pub mod hold;
 pub mod i18n;
 pub mod mail;
+pub mod metrics;
 pub mod paths;
 pub mod qr;
 pub mod queue;

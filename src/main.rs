@@ -128,13 +128,18 @@ fn main() -> ExitCode {
     unsafe {
         libc::umask(0o077);
     }
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    // TERMIN_LOG_FORMAT=json: one JSON object per line, with the request's span
+    // (its id and route) in each; read here, before the configuration, so that
+    // a mistake in the configuration is logged in the format asked for.
+    match std::env::var("TERMIN_LOG_FORMAT").as_deref() {
+        Ok("json") => logs.json().with_current_span(true).init(),
+        _ => logs.init(),
+    }
     let cli = Cli::parse();
     let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
     match runtime.block_on(run(cli)) {

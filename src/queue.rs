@@ -164,6 +164,23 @@ pub async fn check_in(
     typed: &str,
     urgent: bool,
 ) -> Result<Issued, QueueError> {
+    let result = check_in_uncounted(app, staff, office_id, typed, urgent).await;
+    if result.is_ok() {
+        crate::metrics::METRICS
+            .tickets
+            .with_label_values(&["checked_in"])
+            .inc();
+    }
+    result
+}
+
+async fn check_in_uncounted(
+    app: &App,
+    staff: &Staff,
+    office_id: &str,
+    typed: &str,
+    urgent: bool,
+) -> Result<Issued, QueueError> {
     let office = office_for(app, staff, office_id, Permission::FrontDesk).await?;
     refuse_urgent_from_kiosk(staff, urgent)?;
     let code = BookingCode::parse(typed).map_err(QueueError::MistypedCode)?;
@@ -262,6 +279,23 @@ pub async fn walk_in(
     wish: &Wish,
     urgent: bool,
 ) -> Result<Issued, QueueError> {
+    let result = walk_in_uncounted(app, staff, office_id, wish, urgent).await;
+    if result.is_ok() {
+        crate::metrics::METRICS
+            .tickets
+            .with_label_values(&["walk_in"])
+            .inc();
+    }
+    result
+}
+
+async fn walk_in_uncounted(
+    app: &App,
+    staff: &Staff,
+    office_id: &str,
+    wish: &Wish,
+    urgent: bool,
+) -> Result<Issued, QueueError> {
     let office = office_for(app, staff, office_id, Permission::FrontDesk).await?;
     refuse_urgent_from_kiosk(staff, urgent)?;
     let (counter, _, need) = booking::resolve(&office, wish).map_err(QueueError::Invalid)?;
@@ -323,6 +357,23 @@ pub struct CalledTicket {
 /// Call the next ticket to a desk, over the counters it serves (all of the
 /// office's if none are given); `None` when nobody waits there.
 pub async fn call_next(
+    app: &App,
+    staff: &Staff,
+    office_id: &str,
+    desk: &str,
+    counters: Option<&[String]>,
+) -> Result<Option<CalledTicket>, QueueError> {
+    let result = call_next_uncounted(app, staff, office_id, desk, counters).await;
+    if matches!(result, Ok(Some(_))) {
+        crate::metrics::METRICS
+            .tickets
+            .with_label_values(&["called"])
+            .inc();
+    }
+    result
+}
+
+async fn call_next_uncounted(
     app: &App,
     staff: &Staff,
     office_id: &str,
@@ -488,6 +539,24 @@ enum Refusal {
 /// the version the client saw, and written with its booking's status and
 /// the audit entry, or refused with nothing written.
 pub async fn act(
+    app: &App,
+    staff: &Staff,
+    office_id: &str,
+    reference: &str,
+    action: Action,
+    input: &ActionInput,
+) -> Result<TicketRow, QueueError> {
+    let result = act_uncounted(app, staff, office_id, reference, action, input).await;
+    if result.is_ok() {
+        crate::metrics::METRICS
+            .tickets
+            .with_label_values(&[action.as_str()])
+            .inc();
+    }
+    result
+}
+
+async fn act_uncounted(
     app: &App,
     staff: &Staff,
     office_id: &str,

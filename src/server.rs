@@ -124,30 +124,45 @@ pub fn mailer(config: &Config) -> anyhow::Result<Mailer> {
 pub async fn sweep_forever(app: App) {
     let mut round: u64 = 0;
     loop {
-        if let Err(e) = booking::expire_due(&app).await {
-            tracing::error!(error = %e, "expiring unconfirmed bookings");
-        }
-        if let Err(e) = crate::hold::expire_due(&app).await {
-            tracing::error!(error = %e, "giving back holds that ran out");
-        }
-        if let Err(e) = booking::retire_ended(&app).await {
-            tracing::error!(error = %e, "retiring past bookings from the per-address cap");
-        }
-        if let Err(e) = crate::queue::mark_no_shows(&app).await {
-            tracing::error!(error = %e, "marking bookings never checked in as no-shows");
-        }
+        let expired = booking::expire_due(&app).await;
+        log_job("expire_bookings", &expired, "expiring unconfirmed bookings");
+        let holds = crate::hold::expire_due(&app).await;
+        log_job("expire_holds", &holds, "giving back holds that ran out");
+        let retired = booking::retire_ended(&app).await;
+        log_job(
+            "retire_ended",
+            &retired,
+            "retiring past bookings from the per-address cap",
+        );
+        let no_shows = crate::queue::mark_no_shows(&app).await;
+        log_job(
+            "mark_no_shows",
+            &no_shows,
+            "marking bookings never checked in as no-shows",
+        );
         if round.is_multiple_of(240) {
-            match booking::erase_old_personal_data(&app).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(bookings = n, "erased personal data past retention"),
-                Err(e) => tracing::error!(error = %e, "erasing personal data"),
+            let erased = booking::erase_old_personal_data(&app).await;
+            if let Ok(n @ 1..) = erased {
+                tracing::info!(bookings = n, "erased personal data past retention");
             }
-            if let Err(e) = staff::sweep(&app).await {
-                tracing::error!(error = %e, "forgetting old sessions, failed logins and audit entries");
-            }
+            log_job("erase_personal_data", &erased, "erasing personal data");
+            let swept = staff::sweep(&app).await;
+            log_job(
+                "staff_sweep",
+                &swept,
+                "forgetting old sessions, failed logins and audit entries",
+            );
         }
         round += 1;
         tokio::time::sleep(Duration::from_secs(15)).await;
+    }
+}
+
+/// Count a background job's run for `/metrics`, and log its failure.
+fn log_job<T, E: std::fmt::Display>(job: &str, result: &Result<T, E>, doing: &str) {
+    crate::metrics::job(job, result.is_ok());
+    if let Err(e) = result {
+        tracing::error!(error = %e, "{doing}");
     }
 }
 

@@ -149,3 +149,37 @@ impl Store {
         Ok(n)
     }
 }
+
+/// How the outbox stands, for metrics.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OutboxState {
+    pub pending: i64,
+    pub failed: i64,
+    /// How long the longest-waiting mail that is due has waited (0: none).
+    pub oldest_seconds: i64,
+}
+
+impl Store {
+    pub async fn outbox_state(&self, now: i64) -> Result<OutboxState> {
+        let (pending, failed, oldest): (i64, i64, Option<i64>) = on!(self, pool => sqlx::query_as(
+            "SELECT CAST(COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0) AS BIGINT), \
+                    CAST(COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS BIGINT), \
+                    MIN(CASE WHEN status = 'pending' AND due_at <= $1 THEN due_at END) \
+             FROM outbox",
+        )
+        .bind(now)
+        .fetch_one(pool)
+        .await?);
+        Ok(OutboxState {
+            pending,
+            failed,
+            oldest_seconds: oldest.map_or(0, |at| (now - at).max(0)),
+        })
+    }
+
+    /// The database pool's connections: open, and idle among them.
+    pub fn pool_state(&self) -> (i64, i64) {
+        let (size, idle) = on!(self, pool => (pool.size(), pool.num_idle()));
+        (i64::from(size), i64::try_from(idle).unwrap_or(0))
+    }
+}

@@ -70,6 +70,7 @@ pub fn router(state: AppState) -> Router {
         .merge(citizen::routes())
         .merge(staff::routes())
         .merge(ops::routes())
+        .route_layer(middleware::from_fn(ops::observe))
         .layer(DefaultBodyLimit::max(16 * 1024))
         .layer(middleware::from_fn_with_state(state.clone(), csrf::protect))
         .layer(middleware::from_fn_with_state(
@@ -92,6 +93,9 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             security_headers,
         ))
+        // gzip for pages and JSON when the client takes it; never for event streams
+        // (tower-http's default predicate leaves text/event-stream alone).
+        .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state)
 }
 

@@ -165,3 +165,105 @@ async fn check_finds_nothing_after_a_busy_morning_and_each_corrupted_counter(sto
     );
     assert_eq!((found[2].stored, found[2].expected), (0, 1));
 }
+
+/// `/metrics` in the Prometheus text format: requests by route (as the router
+/// names it, so no secret of a path), bookings by outcome, the outbox.
+#[tokio::test]
+async fn metrics_count_requests_by_route_and_bookings_by_outcome_without_secrets() {
+    let db = crate::support::Db::sqlite().await;
+    let t = TestApp::new(db.store.clone()).await;
+    let booked = t
+        .book("2026-12-02T09:00:00+01:00", "anna@example.org")
+        .await;
+    assert_eq!(booked.status, StatusCode::CREATED);
+    let token = crate::support::token_in(&crate::support::read_mail(&t.deliver().await[0]));
+    assert_eq!(
+        t.call("GET", &format!("/b/{token}"), None).await.status,
+        StatusCode::OK
+    );
+    t.book("2026-12-02T09:00:00+01:00", "bert@example.org")
+        .await;
+    let m = t.call("GET", "/metrics", None).await;
+    assert_eq!(m.status, StatusCode::OK);
+    assert_eq!(
+        m.headers["content-type"],
+        "text/plain; version=0.0.4; charset=utf-8"
+    );
+    let has = |line: &str| m.text.lines().any(|l| l.starts_with(line));
+    assert!(
+        has(
+            "termin_http_requests_total{method=\"POST\",route=\"/api/v1/bookings\",status=\"201\"}"
+        ),
+        "{}",
+        m.text
+    );
+    assert!(
+        has("termin_http_requests_total{method=\"GET\",route=\"/b/{token}\",status=\"200\"}"),
+        "{}",
+        m.text
+    );
+    assert!(has("termin_http_request_duration_seconds_bucket{method=\"GET\",route=\"/b/{token}\",le=\"0.1\"}"));
+    assert!(has("termin_bookings_total{outcome=\"booked\"}"));
+    assert!(
+        has("termin_bookings_total{outcome=\"slot_taken\"}")
+            || has("termin_bookings_total{outcome=\"arrivals_full\"}")
+    );
+    assert!(has("termin_state{what=\"outbox_pending\"} 0"), "{}", m.text);
+    assert!(has("termin_state{what=\"db_pool_connections\"}"));
+    assert!(!m.text.contains(&token) && !m.text.contains("anna@example.org"));
+    db.drop().await;
+}
+
+#[tokio::test]
+async fn metrics_ask_for_their_token_when_one_is_set() {
+    let db = crate::support::Db::sqlite().await;
+    let config = termin::config::Config {
+        rate_limits: false,
+        metrics_token: Some("scrape-me".into()),
+        ..termin::config::Config::default()
+    };
+    let t = TestApp::with_config(db.store.clone(), config).await;
+    let none = t.call("GET", "/metrics", None).await;
+    assert_eq!(none.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(none.headers["www-authenticate"], "Bearer");
+    let wrong = t
+        .request("GET", "/metrics", None, &[("authorization", "Bearer nope")])
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    let right = t
+        .request(
+            "GET",
+            "/metrics",
+            None,
+            &[("authorization", "bearer scrape-me")],
+        )
+        .await;
+    assert_eq!(right.status, StatusCode::OK);
+    assert!(right.text.contains("termin_http_requests_total"));
+    db.drop().await;
+}
+
+/// Pages and JSON go out gzip-compressed to clients that take it.
+#[tokio::test]
+async fn answers_are_compressed_for_clients_that_take_gzip() {
+    let db = crate::support::Db::sqlite().await;
+    let t = TestApp::new(db.store.clone()).await;
+    let uri = "/api/v1/offices/test/availability?services=anmeldung&persons=1&from=2026-12-02&to=2026-12-31";
+    let plain = t.call("GET", uri, None).await;
+    assert!(plain.headers.get("content-encoding").is_none());
+    let packed = t
+        .request("GET", uri, None, &[("accept-encoding", "gzip")])
+        .await;
+    assert_eq!(packed.headers["content-encoding"], "gzip");
+    assert!(
+        packed.text.len() * 4 < plain.text.len(),
+        "{} → {}",
+        plain.text.len(),
+        packed.text.len()
+    );
+    let page = t
+        .request("GET", "/o/test", None, &[("accept-encoding", "gzip")])
+        .await;
+    assert_eq!(page.headers["content-encoding"], "gzip");
+    db.drop().await;
+}

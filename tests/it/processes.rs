@@ -909,3 +909,178 @@ async fn check_exits_1_and_names_the_row_when_a_counter_disagrees() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// With `TERMIN_LOG_FORMAT=json` every log line is one JSON object, a request's
+/// lines carry its id and route; and none of a day's names, addresses, phone
+/// numbers, links, booking codes or keys reaches the log.
+#[tokio::test]
+async fn json_logs_carry_request_ids_and_no_personal_datum_of_a_scripted_day() {
+    let dir = scratch_dir();
+    let office = crate::support::TEST_OFFICE
+        .replace("confirm_within_minutes = 30", "confirm_within_minutes = 0");
+    std::fs::write(dir.join("offices.toml"), office).unwrap();
+    let db = format!("sqlite://{}", dir.join("log.db").display());
+    let termin = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_termin"))
+            .current_dir(&dir)
+            .env("TERMIN_DATABASE_URL", &db)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    termin(&["import", "offices.toml"]);
+    let key = termin(&[
+        "apikey",
+        "add",
+        "--label",
+        "Fachverfahren",
+        "--office",
+        "test",
+    ])
+    .trim()
+    .to_string();
+    let log = dir.join("server.log");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_termin"));
+    for k in termin::config::KEYS {
+        cmd.env_remove(k);
+    }
+    let mut child = cmd
+        .current_dir(&dir)
+        .env("TERMIN_BIND", "127.0.0.1:0")
+        .env("TERMIN_DATABASE_URL", &db)
+        .env("TERMIN_DEMO", "off")
+        .env("TERMIN_RATE_LIMITS", "off")
+        .env("TERMIN_LOG_FORMAT", "json")
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::piped())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let addr = first
+        .split("http://")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
+    let server = Server {
+        child,
+        addr,
+        output: Default::default(),
+    };
+
+    let start = first_free(&server, "test", "anmeldung").await;
+    let person = json!({"office": "test", "services": ["anmeldung"], "persons": 1, "start": start,
+                        "name": "Zofia Wiśniewska", "email": "zofia@example.org", "phone": "+49 381 1234567"});
+    let (status, booked) = server.call("POST", "/api/v1/bookings", Some(&person)).await;
+    assert_eq!(status, 201, "{booked}");
+    // The mail is written under mail/ by the outbox worker; its link carries the token.
+    let mut token = String::new();
+    for _ in 0..100 {
+        let mails: Vec<_> = std::fs::read_dir(dir.join("mail"))
+            .map(|d| d.flatten().collect())
+            .unwrap_or_default();
+        if let Some(m) = mails
+            .iter()
+            .find(|m| m.file_name().to_string_lossy().ends_with(".eml"))
+        {
+            let raw = std::fs::read(m.path()).unwrap();
+            let parsed = mail_parser::MessageParser::default().parse(&raw).unwrap();
+            let text = parsed.body_text(0).unwrap().to_string();
+            let at = text.find("/b/").unwrap();
+            token = text[at + 3..at + 67].to_string();
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(token.len(), 64, "the mail was written");
+    let (_, read) = server
+        .call("GET", &format!("/api/v1/bookings/{token}"), None)
+        .await;
+    let code = read["code"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{read}"))
+        .to_string();
+    for (method, path) in [
+        ("GET", format!("/b/{token}")),
+        ("GET", format!("/api/v1/bookings/{token}")),
+        ("POST", format!("/b/{token}/confirm")),
+        ("GET", format!("/b/{token}/calendar.ics")),
+        ("GET", format!("/b/{}", "f".repeat(64))),
+        ("GET", format!("/t/{}", "e".repeat(64))),
+        ("DELETE", format!("/api/v1/bookings/{token}")),
+    ] {
+        server.call(method, &path, None).await;
+    }
+    let date = &start[..10];
+    let (status, _) = http_with(
+        &server.addr,
+        "GET",
+        &format!("/api/v1/offices/test/appointments?date={date}"),
+        None,
+        &key,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let login = json!({"code": code});
+    http_with(
+        &server.addr,
+        "POST",
+        "/api/v1/offices/test/checkins",
+        Some(&login),
+        &key,
+    )
+    .await;
+    server.call("GET", "/staff/login", None).await;
+    // SIGTERM, as a service manager stops it: the log is complete.
+    unsafe { libc::kill(server.child.id() as i32, libc::SIGTERM) };
+    let mut server = server;
+    let exited = server.child.wait().unwrap();
+    assert!(exited.success(), "{exited:?}");
+
+    let text = std::fs::read_to_string(&log).unwrap();
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|_| panic!("not JSON: {l}")))
+        .collect();
+    let answered: Vec<&Value> = lines
+        .iter()
+        .filter(|l| l["fields"]["message"] == "answered")
+        .collect();
+    assert!(answered.len() >= 10, "{text}");
+    assert!(
+        answered
+            .iter()
+            .all(|l| l["span"]["id"].as_str().is_some_and(|id| id.len() == 32)),
+        "{text}"
+    );
+    assert!(
+        answered.iter().any(|l| l["span"]["route"] == "/b/{token}"),
+        "{text}"
+    );
+    let display = termin::domain::BookingCode::parse(&code).unwrap().display();
+    for secret in [
+        "Zofia",
+        "Wiśniewska",
+        "zofia@example.org",
+        "1234567",
+        &token,
+        &code,
+        &display,
+        &key,
+    ] {
+        assert!(!text.contains(secret), "the log shows {secret}: {text}");
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
