@@ -4,6 +4,7 @@
 mod api;
 mod catalogs;
 mod engine;
+mod faults;
 mod flow;
 mod hostile;
 mod mail;

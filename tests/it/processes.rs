@@ -13,15 +13,15 @@ use crate::support::{postgres_server, scratch_dir, Db};
 use termin::domain::Language;
 
 /// A running `termin serve`.
-struct Server {
-    child: Child,
-    addr: String,
+pub(crate) struct Server {
+    pub(crate) child: Child,
+    pub(crate) addr: String,
     /// What it printed on standard output after the address, as it comes.
     output: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Server {
-    fn start(dir: &Path, env: &[(&str, &str)]) -> Server {
+    pub(crate) fn start(dir: &Path, env: &[(&str, &str)]) -> Server {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_termin"));
         cmd.current_dir(dir)
             .env("TERMIN_BIND", "127.0.0.1:0")
@@ -61,12 +61,17 @@ impl Server {
     }
 
     /// SIGKILL: no shutdown, no flushing, as in a crash.
-    fn kill(mut self) {
+    pub(crate) fn kill(mut self) {
         self.child.kill().unwrap();
         self.child.wait().unwrap();
     }
 
-    async fn call(&self, method: &str, path: &str, body: Option<&Value>) -> (u16, Value) {
+    pub(crate) async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&Value>,
+    ) -> (u16, Value) {
         http(&self.addr, method, path, body).await
     }
 }
@@ -1083,4 +1088,26 @@ async fn json_logs_carry_request_ids_and_no_personal_datum_of_a_scripted_day() {
         assert!(!text.contains(secret), "the log shows {secret}: {text}");
     }
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// A request that may find the server gone: `None` when the connection breaks.
+pub(crate) async fn try_http(
+    addr: &str,
+    method: &str,
+    path: &str,
+    body: &Value,
+) -> Option<(u16, Value)> {
+    let mut stream = tokio::net::TcpStream::connect(addr).await.ok()?;
+    let body = body.to_string();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).await.ok()?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).await.ok()?;
+    let text = String::from_utf8_lossy(&raw);
+    let status = text.split_whitespace().nth(1)?.parse().ok()?;
+    let (_, rest) = text.split_once("\r\n\r\n")?;
+    Some((status, serde_json::from_str(rest).unwrap_or(Value::Null)))
 }

@@ -15,7 +15,7 @@ use termin::store::Store;
 use crate::support::{read_mail, scratch_dir, token_in, Db, TestApp};
 
 /// A running test SMTP server and the folder it writes received mails to.
-struct SmtpServer {
+pub(crate) struct SmtpServer {
     child: Child,
     maildir: PathBuf,
 }
@@ -23,7 +23,7 @@ struct SmtpServer {
 impl SmtpServer {
     /// Start on `port`; the first `fail_first` messages get a 451. `None` when the
     /// server cannot run here (no python3 with aiosmtpd) and that is allowed.
-    fn start(port: u16, maildir: &Path, fail_first: u32) -> Option<SmtpServer> {
+    pub(crate) fn start(port: u16, maildir: &Path, fail_first: u32) -> Option<SmtpServer> {
         SmtpServer::start_with(port, maildir, fail_first, 451)
     }
 
@@ -60,7 +60,7 @@ impl SmtpServer {
         })
     }
 
-    fn received(&self) -> Vec<Sent> {
+    pub(crate) fn received(&self) -> Vec<Sent> {
         let mut files: Vec<PathBuf> = std::fs::read_dir(&self.maildir)
             .unwrap()
             .map(|e| e.unwrap().path())
@@ -92,7 +92,7 @@ fn skip(why: &str) -> Option<SmtpServer> {
     None
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
