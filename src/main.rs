@@ -35,6 +35,9 @@ enum Command {
     Migrate,
     /// Create or update offices from an office file; all or nothing.
     Import { file: std::path::PathBuf },
+    /// Write a consistent copy of the SQLite database to FILE while it serves
+    /// (for PostgreSQL, use pg_dump).
+    Backup { file: std::path::PathBuf },
     /// Recompute capacity cells, arrival windows and address caps from the bookings
     /// and holds; report any difference (exit 1). Changes nothing.
     Check,
@@ -195,6 +198,27 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     return Ok(ExitCode::FAILURE);
                 }
                 Err(e) => return Err(e.into()),
+            }
+        }
+        Command::Backup { file } => {
+            if file.exists() {
+                eprintln!("termin: {} exists already; give a new file", file.display());
+                return Ok(ExitCode::FAILURE);
+            }
+            let app = server::open(
+                &Config {
+                    demo: Some(false),
+                    ..config
+                },
+                Arc::new(SystemClock),
+            )
+            .await?;
+            match app.store.backup(&file).await {
+                Ok(()) => println!("termin: the database is copied to {}", file.display()),
+                Err(e) => {
+                    eprintln!("termin: {e:#}");
+                    return Ok(ExitCode::FAILURE);
+                }
             }
         }
         Command::Check => {

@@ -263,6 +263,26 @@ impl Store {
         }
     }
 
+    /// A consistent copy of a SQLite database in `file` (`VACUUM INTO`, which
+    /// readers and writers go on beside); PostgreSQL has pg_dump for this.
+    pub async fn backup(&self, file: &std::path::Path) -> anyhow::Result<()> {
+        match self {
+            Store::Sqlite(s) => {
+                let path = file
+                    .to_str()
+                    .ok_or_else(|| anyhow::anyhow!("the file name is not UTF-8"))?;
+                sqlx::query("VACUUM INTO $1")
+                    .bind(path)
+                    .execute(&s.pool)
+                    .await?;
+                Ok(())
+            }
+            Store::Postgres(_) => {
+                anyhow::bail!("for PostgreSQL, use pg_dump (and pg_restore to restore)")
+            }
+        }
+    }
+
     pub fn backend(&self) -> &'static str {
         match self {
             Store::Sqlite(_) => "sqlite",

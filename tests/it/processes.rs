@@ -1111,3 +1111,46 @@ pub(crate) async fn try_http(
     let (_, rest) = text.split_once("\r\n\r\n")?;
     Some((status, serde_json::from_str(rest).unwrap_or(Value::Null)))
 }
+
+/// `termin backup FILE` copies a SQLite database; the copy serves the same plans
+/// and bookings and its counters agree; an existing file is not overwritten.
+#[test]
+fn a_backup_restores_to_the_same_plans_and_bookings() {
+    let dir = scratch_dir();
+    let termin = |db: &str, args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_termin"))
+            .current_dir(&dir)
+            .env("TERMIN_DATABASE_URL", format!("sqlite://{db}"))
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/src/demo.toml");
+    assert!(termin("live.db", &["import", demo]).0);
+    let (ok, _, err) = termin("live.db", &["backup", "copy.db"]);
+    assert!(ok, "{err}");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(dir.join("copy.db"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(
+        mode & 0o077,
+        0,
+        "the copy holds personal data: mode {mode:o}"
+    );
+    assert_eq!(
+        termin("copy.db", &["export"]).1,
+        termin("live.db", &["export"]).1
+    );
+    let (ok, said, _) = termin("copy.db", &["check"]);
+    assert!(ok, "{said}");
+    let (ok, _, err) = termin("live.db", &["backup", "copy.db"]);
+    assert!(!ok && err.contains("exists already"), "{err}");
+    let _ = std::fs::remove_dir_all(dir);
+}
