@@ -295,21 +295,7 @@ async fn appointments(
     headers: HeaderMap,
     params: Result<Query<DateParam>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, AppError> {
-    let key = bearer(&headers).ok_or_else(|| {
-        AppError::Unauthorized("send an API key as Authorization: Bearer …".into())
-    })?;
-    let api_key = match s.app.store.api_key(&secret::hash(key)).await {
-        Ok(k) => k,
-        Err(StoreError::NotFound) => {
-            return Err(AppError::Unauthorized("this API key is not known".into()))
-        }
-        Err(e) => return Err(e.into()),
-    };
-    if api_key.office_id.as_deref().is_some_and(|o| o != office) {
-        return Err(AppError::NotFound(
-            "there is no such office for this API key".into(),
-        ));
-    }
+    reader_key(&s, &headers, &office).await?;
     let Query(p) = params?;
     let mut errors = Vec::new();
     let date = parse_date("date", p.date.as_deref(), &mut errors);
@@ -340,6 +326,26 @@ async fn appointments(
         Json(json!({ "office": office.id, "date": date.to_string(), "appointments": list }))
             .into_response(),
     )
+}
+
+/// The API key of the request, if it is known and may read `office`'s day.
+async fn reader_key(s: &AppState, headers: &HeaderMap, office: &str) -> Result<(), AppError> {
+    let key = bearer(headers).ok_or_else(|| {
+        AppError::Unauthorized("send an API key as Authorization: Bearer …".into())
+    })?;
+    let api_key = match s.app.store.api_key(&secret::hash(key)).await {
+        Ok(k) => k,
+        Err(StoreError::NotFound) => {
+            return Err(AppError::Unauthorized("this API key is not known".into()))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if api_key.office_id.as_deref().is_some_and(|o| o != office) {
+        return Err(AppError::NotFound(
+            "there is no such office for this API key".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// The day's appointments as CSV (RFC 4180), the columns of the JSON.

@@ -131,6 +131,11 @@ fn refused(e: UserError) -> PageError {
 }
 
 /// After a change: the secret it made, or what it did, or why not.
+/// A secret made just now, to be shown once.
+fn shown(what: String, secret: String) -> (Option<Shown>, Option<String>) {
+    (Some(Shown { what, secret }), None)
+}
+
 async fn after(
     s: &AppState,
     t: &Texts,
@@ -160,21 +165,7 @@ pub async fn add_user(
     let password = staff::generate_password();
     let done = staff::add_user(&s.app, &signed.staff, &email, role, office, &password).await;
     let what = t!(t, "shown-password", who = email.as_str());
-    after(
-        &s,
-        &t,
-        &signed,
-        done.map(|()| {
-            (
-                Some(Shown {
-                    what,
-                    secret: password,
-                }),
-                None,
-            )
-        }),
-    )
-    .await
+    after(&s, &t, &signed, done.map(|()| shown(what, password))).await
 }
 
 pub async fn reset(
@@ -187,21 +178,7 @@ pub async fn reset(
     let password = staff::generate_password();
     let done = staff::reset_password(&s.app, &signed.staff, email, &password).await;
     let what = t!(t, "shown-password", who = email);
-    after(
-        &s,
-        &t,
-        &signed,
-        done.map(|()| {
-            (
-                Some(Shown {
-                    what,
-                    secret: password,
-                }),
-                None,
-            )
-        }),
-    )
-    .await
+    after(&s, &t, &signed, done.map(|()| shown(what, password))).await
 }
 
 pub async fn disable(
