@@ -6,6 +6,7 @@ mod catalogs;
 mod engine;
 mod faults;
 mod flow;
+mod fuzz;
 mod hostile;
 mod mail;
 mod ops;
