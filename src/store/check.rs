@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{on, Result, Store};
+use super::{Result, Store};
 
 /// One counter row that disagrees with the bookings and holds behind it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,7 +72,49 @@ fn compare<K: Ord + std::fmt::Display>(
 impl Store {
     /// Every counter row that disagrees with the bookings and holds; empty when all agree.
     pub async fn check(&self) -> Result<Vec<Difference>> {
-        let taking: Vec<Taking> = on!(self, pool => sqlx::query_as(TAKING).fetch_all(pool).await?);
+        // One snapshot for every query: a commit landing in between (a killed
+        // instance's last one, say) must not look like a difference.
+        macro_rules! read {
+            ($tx:expr) => {{
+                let taking: Vec<Taking> = sqlx::query_as(TAKING).fetch_all(&mut *$tx).await?;
+                let cells: Vec<(String, String, i64, i64)> =
+                    sqlx::query_as("SELECT office_id, counter_id, cell_at, booked FROM capacity_cells")
+                        .fetch_all(&mut *$tx)
+                        .await?;
+                let windows: Vec<(String, i64, i64)> =
+                    sqlx::query_as("SELECT office_id, window_at, arrivals FROM arrival_cells")
+                        .fetch_all(&mut *$tx)
+                        .await?;
+                let quotas: Vec<(String, String, i64)> =
+                    sqlx::query_as("SELECT office_id, email_key, active FROM email_quota")
+                        .fetch_all(&mut *$tx)
+                        .await?;
+                let counted: Vec<(String, String, i64)> = sqlx::query_as(
+                    "SELECT office_id, email_key, CAST(COUNT(*) AS BIGINT) FROM bookings \
+                     WHERE quota_counted = 1 AND email_key IS NOT NULL GROUP BY office_id, email_key",
+                )
+                .fetch_all(&mut *$tx)
+                .await?;
+                (taking, cells, windows, quotas, counted)
+            }};
+        }
+        let (taking, stored_cells, stored_windows, quotas, counted) = match self {
+            Store::Sqlite(s) => {
+                let mut tx = s.pool.begin().await?;
+                let read = read!(tx);
+                tx.commit().await?;
+                read
+            }
+            Store::Postgres(p) => {
+                let mut tx = p.pool.begin().await?;
+                sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                    .execute(&mut *tx)
+                    .await?;
+                let read = read!(tx);
+                tx.commit().await?;
+                read
+            }
+        };
         let mut cells: BTreeMap<String, i64> = BTreeMap::new();
         let mut windows: BTreeMap<String, i64> = BTreeMap::new();
         for t in &taking {
@@ -87,15 +129,6 @@ impl Store {
                 .entry(format!("{}/{}", t.office_id, t.arrival_window))
                 .or_default() += t.persons;
         }
-        let stored_cells: Vec<(String, String, i64, i64)> = on!(self, pool => sqlx::query_as(
-            "SELECT office_id, counter_id, cell_at, booked FROM capacity_cells").fetch_all(pool).await?);
-        let stored_windows: Vec<(String, i64, i64)> = on!(self, pool => sqlx::query_as(
-            "SELECT office_id, window_at, arrivals FROM arrival_cells").fetch_all(pool).await?);
-        let quotas: Vec<(String, String, i64)> = on!(self, pool => sqlx::query_as(
-            "SELECT office_id, email_key, active FROM email_quota").fetch_all(pool).await?);
-        let counted: Vec<(String, String, i64)> = on!(self, pool => sqlx::query_as(
-            "SELECT office_id, email_key, CAST(COUNT(*) AS BIGINT) FROM bookings \
-             WHERE quota_counted = 1 AND email_key IS NOT NULL GROUP BY office_id, email_key").fetch_all(pool).await?);
 
         let mut out = Vec::new();
         let stored: BTreeMap<String, i64> = stored_cells
