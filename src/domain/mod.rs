@@ -8,6 +8,7 @@ pub mod code;
 pub mod holidays;
 pub mod office;
 pub mod officefile;
+pub mod plan;
 pub mod queue;
 pub mod roles;
 pub mod schedule;

@@ -207,6 +207,20 @@ pub struct Window {
     pub to: Option<NaiveTime>,
     pub desks: u32,
     pub online: u32,
+    /// The first date the window is in force (`None`: since ever); a plan saved
+    /// to take effect from a date keeps the windows before it up to the day before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<NaiveDate>,
+    /// The last date the window is in force (`None`: for good).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<NaiveDate>,
+}
+
+impl Window {
+    /// Whether the window is in force on `date` (its weekday aside).
+    pub fn in_force(&self, date: NaiveDate) -> bool {
+        self.since.is_none_or(|s| s <= date) && self.until.is_none_or(|u| date <= u)
+    }
 }
 
 /// A dated change to a counter's plan: reduced staff for the whole day or a

@@ -52,8 +52,14 @@ pub fn parse(source: &str) -> Result<Vec<Office>, Mistakes> {
             message: format!("not valid TOML: {}", e.to_string().trim()),
         }])
     })?;
+    validate(&root)
+}
+
+/// Validate an office file already read into a table: what `termin import`,
+/// the plan API (JSON of the same shape) and the plan editor's form all go through.
+pub fn validate(root: &Table) -> Result<Vec<Office>, Mistakes> {
     let mut r = Report::default();
-    r.unknown_keys(&root, "", &["office"]);
+    r.unknown_keys(root, "", &["office"]);
     let offices = match root.get("office") {
         Some(Value::Array(items)) => items
             .iter()
@@ -627,7 +633,11 @@ fn counter(t: &Table, office: &str, fallback: &str, r: &mut Report) -> Option<Co
 
     let mut hours = Vec::new();
     for (here, h) in r.tables(t, &place, "hours") {
-        r.unknown_keys(h, &here, &["days", "from", "to", "desks", "online"]);
+        r.unknown_keys(
+            h,
+            &here,
+            &["days", "from", "to", "desks", "online", "since", "until"],
+        );
         let days = weekdays(h, &here, r);
         let from = required(r, h, &here, "from")
             .and_then(|_| r.time(h, &here, "from", false))
@@ -656,6 +666,17 @@ fn counter(t: &Table, office: &str, fallback: &str, r: &mut Report) -> Option<Co
                 );
             }
         }
+        let since = h
+            .get("since")
+            .and_then(|v| r.date(v, &join(&here, "since")));
+        let until = h
+            .get("until")
+            .and_then(|v| r.date(v, &join(&here, "until")));
+        if let (Some(s), Some(u)) = (since, until) {
+            if u < s {
+                r.add(&join(&here, "until"), "is before since");
+            }
+        }
         if let (Some(days), Some(from), Some(to), Some(desks), Some(online)) =
             (days, from, to, desks, online)
         {
@@ -667,6 +688,8 @@ fn counter(t: &Table, office: &str, fallback: &str, r: &mut Report) -> Option<Co
                     to,
                     desks,
                     online,
+                    since,
+                    until,
                 },
             ));
         }
@@ -676,7 +699,9 @@ fn counter(t: &Table, office: &str, fallback: &str, r: &mut Report) -> Option<Co
     for (i, (here, a)) in hours.iter().enumerate() {
         for (there, b) in &hours[..i] {
             let shared: Vec<_> = a.days.iter().filter(|d| b.days.contains(d)).collect();
-            if !shared.is_empty() && start(a) < end(b) && start(b) < end(a) {
+            let dated_apart = a.until.zip(b.since).is_some_and(|(u, s)| u < s)
+                || b.until.zip(a.since).is_some_and(|(u, s)| u < s);
+            if !shared.is_empty() && !dated_apart && start(a) < end(b) && start(b) < end(a) {
                 r.add(
                     here,
                     format!("overlaps {there} on {:?}", shared[0]).to_lowercase(),
@@ -828,7 +853,8 @@ pub fn render(offices: &[Office]) -> String {
     toml::to_string(&file).expect("an office file is plain TOML")
 }
 
-fn office_table(o: &Office) -> Table {
+/// One office as the table of its office file.
+pub fn office_table(o: &Office) -> Table {
     let mut t = Table::new();
     let mut put = |k: &str, v: Value| {
         t.insert(k.into(), v);
@@ -922,6 +948,12 @@ fn counter_table(c: &Counter) -> Table {
         );
         h.insert("desks".into(), number(w.desks));
         h.insert("online".into(), number(w.online));
+        if let Some(d) = w.since {
+            h.insert("since".into(), d.to_string().into());
+        }
+        if let Some(d) = w.until {
+            h.insert("until".into(), d.to_string().into());
+        }
         Value::Table(h)
     });
     t.insert("hours".into(), Value::Array(hours.collect()));

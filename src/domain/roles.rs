@@ -29,6 +29,8 @@ pub enum Permission {
     Audit,
     /// Read the office's statistics and its week's load.
     Statistics,
+    /// Change the office's plan: hours, desks, services, rules.
+    Plan,
     /// Add and disable users, add API keys, unlock and revoke kiosks.
     ManageStaff,
 }
@@ -65,7 +67,10 @@ impl Role {
             Role::Reader => matches!(p, Appointments),
             Role::Kiosk => matches!(p, FrontDesk),
             Role::Clerk => matches!(p, Appointments | FrontDesk | Desk),
-            Role::Head => matches!(p, Appointments | FrontDesk | Desk | Audit | Statistics),
+            Role::Head => matches!(
+                p,
+                Appointments | FrontDesk | Desk | Audit | Statistics | Plan
+            ),
             Role::Admin => true,
         }
     }

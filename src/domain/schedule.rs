@@ -119,31 +119,51 @@ pub fn office_closed(office: &Office, date: NaiveDate) -> bool {
         || (holidays::holiday(office.state, date).is_some() && !office.open.contains(&date))
 }
 
-/// The segments of a counter on a date, in order.
-pub fn day_segments(office: &Office, counter: &Counter, date: NaiveDate) -> Vec<Segment> {
+/// Who staffs a counter on a date: `(from, to, desks, online)` in minutes of
+/// the wall-clock day (0..=1440), in order, after the day's exceptions; nothing
+/// on a day the office is closed.
+pub fn staffing(office: &Office, counter: &Counter, date: NaiveDate) -> Vec<(u32, u32, u32, u32)> {
     if office_closed(office, date) {
         return Vec::new();
     }
-    // Work in minutes of the wall-clock day (0..=1440), then map to instants.
     let weekday = Weekday::of(date);
-    let mut plan: Vec<(u32, u32, u32)> = counter
+    let mut plan: Vec<(u32, u32, (u32, u32))> = counter
         .hours
         .iter()
-        .filter(|w| w.days.contains(&weekday))
-        .map(|w| (minute_of(Some(w.from)), minute_of(w.to), w.online))
+        .filter(|w| w.days.contains(&weekday) && w.in_force(date))
+        .map(|w| {
+            (
+                minute_of(Some(w.from)),
+                minute_of(w.to),
+                (w.desks, w.online),
+            )
+        })
         .collect();
     plan.sort_unstable();
     for ex in counter.exceptions.iter().filter(|e| e.date == date) {
+        let staff = (ex.desks, ex.online);
         match (ex.from, ex.to) {
-            (None, None) => plan.iter_mut().for_each(|p| p.2 = ex.online),
+            (None, None) => plan.iter_mut().for_each(|p| p.2 = staff),
             (from, to) => {
                 let (a, b) = (from.map_or(0, |t| minute_of(Some(t))), minute_of(to));
-                plan = overlay(&plan, a, b, ex.online);
+                plan = overlay(&plan, a, b, staff);
             }
         }
     }
+    plan.into_iter()
+        .filter(|p| p.0 < p.1)
+        .map(|(a, b, (desks, online))| (a, b, desks, online))
+        .collect()
+}
+
+/// The segments of a counter on a date, in order.
+pub fn day_segments(office: &Office, counter: &Counter, date: NaiveDate) -> Vec<Segment> {
+    // Work in minutes of the wall-clock day (0..=1440), then map to instants.
     let mut merged: Vec<(u32, u32, u32)> = Vec::new();
-    for (a, b, online) in plan.into_iter().filter(|p| p.2 > 0 && p.0 < p.1) {
+    for (a, b, _, online) in staffing(office, counter, date)
+        .into_iter()
+        .filter(|p| p.3 > 0)
+    {
         match merged.last_mut() {
             Some(last) if last.1 == a && last.2 == online => last.1 = b,
             _ => merged.push((a, b, online)),
@@ -170,8 +190,8 @@ fn time_of(minute: u32) -> Option<NaiveTime> {
         .then(|| NaiveTime::from_hms_opt(minute / 60, minute % 60, 0).expect("minute of day"))
 }
 
-/// Replace the plan between minutes `a` and `b` by `online` desks.
-fn overlay(plan: &[(u32, u32, u32)], a: u32, b: u32, online: u32) -> Vec<(u32, u32, u32)> {
+/// Replace the plan between minutes `a` and `b` by `staff` (desks, online).
+fn overlay<T: Copy + Ord>(plan: &[(u32, u32, T)], a: u32, b: u32, staff: T) -> Vec<(u32, u32, T)> {
     let mut out = Vec::with_capacity(plan.len() + 2);
     for &(x, y, n) in plan {
         if x < a {
@@ -181,7 +201,7 @@ fn overlay(plan: &[(u32, u32, u32)], a: u32, b: u32, online: u32) -> Vec<(u32, u
             out.push((x.max(b), y, n));
         }
     }
-    out.push((a, b, online));
+    out.push((a, b, staff));
     out.sort_unstable();
     out
 }
@@ -398,6 +418,8 @@ mod tests {
             to: if to == "24:00" { None } else { Some(t(to)) },
             desks,
             online,
+            since: None,
+            until: None,
         }
     }
 
