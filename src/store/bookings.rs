@@ -85,7 +85,7 @@ pub struct Outcome {
 
 /// The mails a booking that was cancelled or lapsed no longer owes: its
 /// reminder, and a move's mail not yet taken by a sender.
-const NO_LONGER_OWED: &str =
+pub(super) const NO_LONGER_OWED: &str =
     "DELETE FROM outbox WHERE booking_id = $1 AND kind IN ('reminder', 'moved') \
      AND status = 'pending' AND (lease_until IS NULL OR lease_until <= $2)";
 
@@ -493,7 +493,7 @@ impl Store {
         mail: Option<&NewMail>,
     ) -> Result<Outcome> {
         let sql = format!(
-            "UPDATE bookings SET status = 'cancelled', cancelled_at = $2 \
+            "UPDATE bookings SET status = 'cancelled', cancelled_at = $2, cancelled_by = 'citizen' \
              WHERE token_hash = $1 AND status IN ('pending', 'confirmed') AND start_at > $2 RETURNING {COLUMNS}"
         );
         retrying(|| async {

@@ -72,7 +72,7 @@ impl HoldRow {
     }
 
     /// The capacity the hold takes, in the shape [`release!`] gives back.
-    fn as_booking(&self) -> BookingRow {
+    pub(super) fn as_booking(&self) -> BookingRow {
         BookingRow {
             id: self.id.clone(),
             office_id: self.office_id.clone(),
@@ -101,7 +101,7 @@ impl HoldRow {
     }
 }
 
-const HOLD_COLUMNS: &str =
+pub(super) const HOLD_COLUMNS: &str =
     "id, office_id, counter_id, services, persons, start_at, end_at, grid_seconds, \
     arrival_window, client_key, expires_at, created_at, booking_id, minutes, share_day";
 
@@ -121,14 +121,14 @@ macro_rules! lock_cells {
 /// What holds count against: the client's desk-minutes in all, the client's
 /// on a counter's day, and all clients' on a counter's day.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Counted {
+pub(super) enum Counted {
     Client(String),
     ClientDay(String, String, String, String),
     Day(String, String, String),
 }
 
 /// The counts a hold takes (or, negative, gives back).
-fn counted(h: &HoldRow, sign: i64) -> Vec<(Counted, i64)> {
+pub(super) fn counted(h: &HoldRow, sign: i64) -> Vec<(Counted, i64)> {
     let mut out = vec![(Counted::Client(h.client_key.clone()), sign * h.minutes)];
     if let Some(day) = &h.share_day {
         out.push((
@@ -248,6 +248,8 @@ macro_rules! drop_open_hold {
         gone == 1
     }};
 }
+
+pub(super) use {drop_open_hold, recount};
 
 impl Store {
     /// Take a hold on the time `claim` describes. The open hold the same browser

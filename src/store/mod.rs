@@ -26,6 +26,7 @@ pub use audit::{Actor, AuditRow, NewAudit};
 pub use bookings::{BookingRow, NewBooking, Outcome};
 pub use check::Difference;
 pub use holds::{HoldRow, NewHold};
+pub use offices::{Decision, PlanChange, PlanOutcome, PlanRevision};
 pub use outbox::{NewMail, OutboxMail};
 pub use staff::{ApiKey, KioskRow, SessionRow, UserRow};
 pub use stats::{BookingFact, TicketFact};
