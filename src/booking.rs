@@ -548,7 +548,7 @@ pub(crate) fn first_mails(
     let mail = messages::later(kind, appointment, &letterhead(app), Some(token), now)?;
     let reminder = match confirm_by {
         Some(_) => None,
-        None => reminder(app, appointment.office, appointment, token, now)?,
+        None => reminder(app, appointment.office, appointment, Some(token), now)?,
     };
     Ok((mail, reminder))
 }
@@ -662,6 +662,7 @@ async fn book_once(
         language: c.language,
         // The first mails are rendered when sent, from the booking with its code.
         code: None,
+        notice: None,
     };
     let (mail, reminder) = first_mails(app, &appointment, &token, confirm_by, now)?;
     let new = NewBooking {
@@ -807,7 +808,7 @@ pub(crate) fn reminder(
     app: &App,
     office: &Office,
     appointment: &Appointment<'_>,
-    token: &str,
+    token: Option<&str>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Option<NewMail>> {
     if office.reminder_hours == 0 {
@@ -821,7 +822,7 @@ pub(crate) fn reminder(
         Kind::Reminder,
         appointment,
         &letterhead(app),
-        Some(token),
+        token,
         due,
     )?))
 }
@@ -849,7 +850,7 @@ fn mail_for(
         now,
     )?];
     if let (true, Some(token)) = (with_reminder, token) {
-        mails.extend(reminder(app, office, &appointment, token, now)?);
+        mails.extend(reminder(app, office, &appointment, Some(token), now)?);
     }
     Ok(mails)
 }
@@ -873,6 +874,7 @@ fn appointment_of<'a>(office: &'a Office, b: &'a BookingRow) -> Option<Appointme
         pending: b.status == "pending",
         language: lang,
         code: b.code.as_deref(),
+        notice: None,
     })
 }
 
@@ -903,12 +905,14 @@ pub enum Unrenderable {
 pub async fn owed_message(app: &App, mail: &OutboxMail) -> Result<Vec<u8>, Unrenderable> {
     let kind = Kind::parse(&mail.kind)
         .ok_or_else(|| anyhow::anyhow!("unknown kind of mail {:?}", mail.kind))?;
-    // A lapsed booking's mail has no link to manage it; the others carry the secret.
+    // A lapsed booking's mail has no link to manage it; the others carry the secret
+    // (but a reminder queued when a plan change moved the booking, after the secret
+    // had left the outbox, goes without the link).
     let (Some(booking_id), Some(token)) = (
         &mail.booking_id,
         mail.token
             .as_deref()
-            .or((kind == Kind::Lapsed).then_some("")),
+            .or(matches!(kind, Kind::Lapsed | Kind::Reminder).then_some("")),
     ) else {
         return Err(Unrenderable::Erased);
     };
@@ -1261,6 +1265,7 @@ fn calendar_text(app: &App, b: &Booked, token: &str) -> anyhow::Result<String> {
         pending: b.booking.status == "pending",
         language: lang,
         code: b.booking.code.as_deref(),
+        notice: None,
     };
     let confirm_by = (b.booking.status == "pending")
         .then(|| {

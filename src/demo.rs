@@ -132,6 +132,7 @@ async fn appointments_today(app: &App) -> anyhow::Result<Vec<String>> {
                 pending: false,
                 language: Language::De,
                 code: None,
+                notice: None,
             };
             let (mail, reminder) = first_mails(app, &appointment, &token, None, now)?;
             let new = NewBooking {

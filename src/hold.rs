@@ -314,6 +314,7 @@ async fn book_uncounted(
         language,
         // The first mails are rendered when sent, from the booking with its code.
         code: None,
+        notice: None,
     };
     let (mail, reminder) = first_mails(app, &appointment, &booking_token, confirm_by, now)?;
     let new = NewBooking {

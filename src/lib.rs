@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod mail;
 pub mod metrics;
 pub mod paths;
+pub mod plan;
 pub mod qr;
 pub mod queue;
 pub mod secret;

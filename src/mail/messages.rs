@@ -31,6 +31,9 @@ pub struct Appointment<'a> {
     pub created: DateTime<Utc>,
     /// The booking code that checks it in, for the mails of a confirmed booking.
     pub code: Option<&'a str>,
+    /// Why the office moved or cancelled the booking (a change of its plan),
+    /// in the words of the office's head; `None` when the citizen did.
+    pub notice: Option<&'a str>,
 }
 
 /// Where mails come from, where their links point, and the catalogs they speak from.
@@ -329,6 +332,7 @@ mod tests {
             language: Language::De,
             created: start - chrono::Duration::days(3),
             code: None,
+            notice: None,
         };
         let catalogs = crate::i18n::Catalogs::embedded();
         let head = Letterhead {

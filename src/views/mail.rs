@@ -67,6 +67,11 @@ pub fn letter(
             t!(t, "mail-lapsed-lead"),
         ),
     };
+    let lead = match (kind, a.notice) {
+        (Kind::Moved, Some(_)) => t!(t, "mail-office-moved-lead"),
+        (Kind::Cancelled, Some(_)) => t!(t, "mail-office-cancelled-lead"),
+        _ => lead,
+    };
     let bring: Vec<String> = a
         .services
         .iter()
@@ -101,7 +106,13 @@ pub fn letter(
             ),
             (t!(t, "fact-services"), a.services.join(", ")),
             (t!(t, "fact-persons"), a.persons.to_string()),
-        ],
+        ]
+        .into_iter()
+        .chain(
+            a.notice
+                .map(|n| (t!(t, "fact-office-reason"), n.to_string())),
+        )
+        .collect(),
         bring: (!bring.is_empty() && !matches!(kind, Kind::Cancelled | Kind::Lapsed))
             .then(|| bring.join("; ")),
         manage: match (kind, manage) {

@@ -1,6 +1,7 @@
 //! HTTP: the router, shared state, security headers and the background jobs a server runs.
 
 pub mod api;
+pub mod api_plan;
 pub mod api_staff;
 pub mod api_stats;
 pub mod citizen;
@@ -67,6 +68,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api::routes())
         .merge(api_staff::routes())
         .merge(api_stats::routes())
+        .merge(api_plan::routes())
         .merge(citizen::routes())
         .merge(staff::routes())
         .merge(ops::routes())

@@ -21,3 +21,8 @@ mail-footer = Diese Nachricht wurde automatisch versandt.
 mail-calendar-summary = { $services } – { $office }
 mail-code-hint = Zeigen Sie die Vorgangsnummer oder den QR-Code am Tag des Termins am Empfang oder am Kiosk: So melden Sie sich vor Ort an.
 mail-qr-alt = QR-Code der Vorgangsnummer
+
+## Mails of a booking the office moved or cancelled when it changed its plan
+mail-office-moved-lead = das Amt hat seine Öffnungszeiten oder Plätze geändert, und zu Ihrer Zeit ist kein Platz mehr frei. Ihr Termin wurde deshalb auf die unten genannte Zeit verschoben. Der Anhang ersetzt ihn in Ihrem Kalender. Passt Ihnen die neue Zeit nicht, können Sie den Termin über den Link verschieben oder absagen.
+mail-office-cancelled-lead = das Amt hat seine Öffnungszeiten oder Plätze geändert, und Ihr Termin kann nicht stattfinden. Er wurde deshalb abgesagt. Der Anhang entfernt ihn aus Ihrem Kalender. Bitte buchen Sie einen neuen Termin.
+fact-office-reason = Grund

@@ -20,3 +20,8 @@ mail-footer = This message was sent automatically.
 mail-calendar-summary = { $services } – { $office }
 mail-code-hint = Show the booking code or the QR code at the front desk or the kiosk on the day of your appointment: that is how you check in.
 mail-qr-alt = QR code of the booking code
+
+## Mails of a booking the office moved or cancelled when it changed its plan
+mail-office-moved-lead = the office has changed its opening hours or desks, and there is no desk free at your time any more. Your appointment has therefore been moved to the time below. The attachment replaces it in your calendar. If the new time does not suit you, you can move or cancel it with the link.
+mail-office-cancelled-lead = the office has changed its opening hours or desks, and your appointment cannot take place. It has therefore been cancelled. The attachment removes it from your calendar. Please book a new appointment.
+fact-office-reason = Reason

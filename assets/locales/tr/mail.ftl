@@ -21,3 +21,8 @@ mail-footer = Bu mesaj otomatik olarak gönderilmiştir.
 mail-calendar-summary = { $services } – { $office }
 mail-code-hint = Randevu gününüzde randevu kodunu veya QR kodu danışmada ya da kioskta gösterin: Geliş kaydınız böyle yapılır.
 mail-qr-alt = Randevu kodunun QR kodu
+
+## Hizmet noktasının planını değiştirdiği için başka zamana aldığı veya iptal ettiği randevuların e-postaları
+mail-office-moved-lead = Hizmet noktası çalışma saatlerini veya gişe sayısını değiştirdi. Randevu saatinizde artık boş gişe yok. Bu nedenle randevunuz aşağıda belirtilen zamana alındı. Ekteki dosya, takviminizdeki randevuyu yenisiyle değiştirir. Yeni zaman size uygun değilse, bağlantıyı kullanarak randevunun zamanını değiştirebilir veya randevuyu iptal edebilirsiniz.
+mail-office-cancelled-lead = Hizmet noktası çalışma saatlerini veya gişe sayısını değiştirdi. Randevunuz bu nedenle yapılamıyor ve iptal edildi. Ekteki dosya randevuyu takviminizden kaldırır. Lütfen yeni bir randevu alın.
+fact-office-reason = Neden
