@@ -28,6 +28,7 @@ pub fn spec() -> Value {
     paths.insert("/api/v1/bookings/{token}/move".into(), move_path());
     staff_paths(&mut paths);
     stats_paths(&mut paths);
+    plan_paths(&mut paths);
     json!({
         "openapi": "3.1.0",
         "info": info(),
@@ -38,6 +39,7 @@ pub fn spec() -> Value {
             {"name": "queue", "description": "The day's queue: check-in by booking code, walk-in \
                 tickets, calling tickets to desks, the waiting-room display, alerts, the audit log."},
             {"name": "statistics", "description": "How an office runs, in counts and times; the public figures."},
+            {"name": "plan", "description": "An office's plan (hours, services, rules) and its revisions, for heads."},
             {"name": "meta", "description": "This description."}
         ],
         "paths": paths,
@@ -1309,6 +1311,90 @@ fn staff_paths(paths: &mut Map<String, Value>) {
     paths.insert(
         "/api/v1/offices/{office}/audit".into(),
         json!({"parameters": [office], "get": audit}),
+    );
+}
+
+/// An office's plan (heads, admins): read, change, its revisions.
+fn plan_paths(paths: &mut Map<String, Value>) {
+    let office = parameter("Office");
+    let conflict = json!({"type": "object", "properties": {
+        "booking": {"type": "string"}, "start": {"type": "string", "format": "date-time"},
+        "end": {"type": "string", "format": "date-time"}, "counter": {"type": "string"},
+        "services": {"type": "array", "items": {"type": "string"}}, "persons": {"type": "integer"},
+        "status": {"type": "string"}
+    }});
+    let decision = json!({"type": "object", "required": ["action", "reason"], "properties": {
+        "action": {"type": "string", "enum": ["move", "cancel"]},
+        "reason": {"type": "string", "minLength": 1, "maxLength": 300,
+            "description": "Goes into the citizen's mail."}
+    }});
+    let mut one = decision.clone();
+    one["required"] = json!(["booking", "action", "reason"]);
+    one["properties"]["booking"] = json!({"type": "string"});
+    let mut read = staff_op(
+        "getPlan",
+        "An office's plan",
+        "The office in the shape of one `[[office]]` of the office file (as JSON), with the \
+         `revision` a change must name.",
+        json!({"200": {"description": "The plan.", "content": {"application/json": {"schema": {
+            "type": "object", "required": ["id", "revision"],
+            "properties": {"id": {"type": "string"}, "revision": {"type": "integer"}}}}}}}),
+        "There is no such office.",
+    );
+    read["tags"] = json!(["plan"]);
+    let mut change = staff_op(
+        "putPlan",
+        "Change an office's plan",
+        "The body is the new plan in the office file's shape, plus how to save it: `revision` \
+         (the one read; another is a 409 `stale_plan`), `effective_from` (the date the hours apply \
+         from; default at once), `note`, and for bookings the change leaves without a desk either \
+         `decisions` (one per booking) or `decide_all`: `move` to the nearest free time (same day \
+         first) or `cancel`, with a reason for the citizen's mail. Without a decision for each, \
+         the answer is a 409 `conflicts` listing them; if one cannot be moved, `no_free_time`. \
+         All or nothing.",
+        json!({
+            "200": {"description": "Saved.", "content": {"application/json": {"schema": {
+                "type": "object", "properties": {
+                    "revision": {"type": "integer"},
+                    "moved": {"type": "array", "items": conflict.clone()},
+                    "cancelled": {"type": "array", "items": conflict.clone()}}}}}},
+            "400": response("BadRequest"),
+            "409": error_response(
+                "`conflicts` or `no_free_time` (with `conflicts`: the bookings concerned), \
+                 `stale_plan` (with the current `revision`), or `plan_in_use`.",
+                &["conflicts", "no_free_time", "stale_plan", "plan_in_use"]),
+            "413": {"description": "The body is over 256 KiB."},
+            "422": response_as("Invalid", "The plan fails validation: every mistake, named by its place in the office file.")
+        }),
+        "There is no such office.",
+    );
+    change["tags"] = json!(["plan"]);
+    change["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": {
+    "type": "object", "required": ["id"],
+    "properties": {
+        "revision": {"type": "integer"},
+        "effective_from": {"type": "string", "format": "date"},
+        "note": {"type": "string"},
+        "decisions": {"type": "array", "items": one},
+        "decide_all": decision
+    }}}}});
+    paths.insert(
+        "/api/v1/offices/{office}/plan".into(),
+        json!({"parameters": [office.clone()], "get": read, "put": change}),
+    );
+    let mut revisions = staff_op(
+        "getPlanRevisions",
+        "An office's plan revisions",
+        "Every saved change, newest first: revision, who, when, the note, the date its hours apply \
+         from, and how many bookings it moved and cancelled.",
+        json!({"200": {"description": "The revisions.", "content": {"application/json": {"schema": {
+            "type": "object", "properties": {"revisions": {"type": "array", "items": {"type": "object"}}}}}}}}),
+        "There is no such office.",
+    );
+    revisions["tags"] = json!(["plan"]);
+    paths.insert(
+        "/api/v1/offices/{office}/plan/revisions".into(),
+        json!({"parameters": [office], "get": revisions}),
     );
 }
 

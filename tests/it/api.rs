@@ -330,6 +330,9 @@ async fn the_openapi_document_describes_every_route() {
         ("/api/v1/bookings/confirm", "post"),
         ("/api/v1/bookings/{token}", "get"),
         ("/api/v1/bookings/{token}", "delete"),
+        ("/api/v1/offices/{office}/plan", "get"),
+        ("/api/v1/offices/{office}/plan", "put"),
+        ("/api/v1/offices/{office}/plan/revisions", "get"),
     ] {
         assert!(paths[path][method].is_object(), "{method} {path}");
     }
