@@ -131,7 +131,12 @@ pub async fn protect(State(s): State<AppState>, request: Request, next: Next) ->
         return refused();
     }
     let (parts, body) = request.into_parts();
-    let Ok(form) = axum::body::to_bytes(body, FORM_LIMIT).await else {
+    // The plan editor's form has a field for every window, exception and service.
+    let limit = match parts.uri.path().ends_with("/plan") {
+        true => 16 * FORM_LIMIT,
+        false => FORM_LIMIT,
+    };
+    let Ok(form) = axum::body::to_bytes(body, limit).await else {
         return super::page::PageError::new(StatusCode::PAYLOAD_TOO_LARGE, Problem::Status(413))
             .into_response();
     };

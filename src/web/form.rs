@@ -40,6 +40,11 @@ impl Fields {
             .map(Fields)
     }
 
+    /// Every name and value, in the order sent.
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.0
+    }
+
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0
             .iter()
@@ -108,6 +113,24 @@ impl<S: Send + Sync> FromRequest<S> for FormFields {
     type Rejection = Response;
 
     async fn from_request(req: Request, _: &S) -> Result<Self, Self::Rejection> {
+        form_of(req, FORM_LIMIT).await.map(FormFields)
+    }
+}
+
+/// The fields of a long page form: the plan editor's, with a field for every
+/// window, exception and service of an office (up to 256 KiB).
+pub struct LongFormFields(pub Fields);
+
+impl<S: Send + Sync> FromRequest<S> for LongFormFields {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, _: &S) -> Result<Self, Self::Rejection> {
+        form_of(req, 16 * FORM_LIMIT).await.map(LongFormFields)
+    }
+}
+
+async fn form_of(req: Request, limit: usize) -> Result<Fields, Response> {
+    {
         let is_form = req
             .headers()
             .get(header::CONTENT_TYPE)
@@ -120,10 +143,10 @@ impl<S: Send + Sync> FromRequest<S> for FormFields {
         if !is_form {
             return Err(status(StatusCode::UNSUPPORTED_MEDIA_TYPE));
         }
-        let body = axum::body::to_bytes(req.into_body(), FORM_LIMIT)
+        let body = axum::body::to_bytes(req.into_body(), limit)
             .await
             .map_err(|_| status(StatusCode::PAYLOAD_TOO_LARGE))?;
-        Fields::parse(&body).map(FormFields).map_err(|_| not_text())
+        Fields::parse(&body).map_err(|_| not_text())
     }
 }
 

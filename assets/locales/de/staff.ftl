@@ -336,3 +336,109 @@ week-closed = geschlossen
 week-arrivals = Erwartete Ankünfte je { $minutes } Minuten (höchstens { $max } Personen)
 week-window = Zeitfenster
 week-full = voll
+
+## Der Plan-Editor (Amtsleitung)
+staff-plan = Plan
+plan-title = Plan – { $office }
+plan-lead = Öffnungszeiten, Plätze, Dienstleistungen und Buchungsregeln des Amts (Revision { $revision }). Die Vorschau zeigt vor dem Speichern, was eine Änderung bewirkt; erst Speichern ändert etwas.
+plan-saving = Änderung speichern
+plan-effective-from = Gilt ab
+plan-effective-hint = Leer: sofort. Mit Datum bleiben die Wochenzeiten bis zum Vortag, wie sie sind; so lassen sich die Zeiten des nächsten Monats schon heute festlegen. Dienstleistungen, Regeln und datierte Ausnahmen gelten sofort.
+plan-note = Notiz für die Revisionsliste (warum)
+plan-preview = Vorschau
+plan-save = Speichern
+plan-saved = Als Revision { $revision } gespeichert: { $moved } Termine verschoben, { $cancelled } abgesagt.
+plan-stale = Jemand anderes hat den Plan geändert, seit Sie dieses Formular geöffnet haben (aktuell ist Revision { $revision }). Damit diese Änderung nicht überschrieben wird, wurde nichts gespeichert: Öffnen Sie den Plan neu und ändern Sie ihn dort.
+plan-in-use = Kommende Termine hängen daran: Solange es sie gibt, behält ein Schalter sein Raster und das Amt seine Zeitzone und Ankunftsfenster. Es wurde nichts gespeichert.
+plan-conflicts-refused = { $n ->
+    [one] Ein Termin verlöre seinen Platz. Es wurde nichts gespeichert: Entscheiden Sie unten, ob er verschoben oder abgesagt wird, nennen Sie den Grund für die Bürgerin oder den Bürger, und speichern Sie erneut.
+   *[other] { $n } Termine verlören ihren Platz. Es wurde nichts gespeichert: Entscheiden Sie unten für jeden (oder alle), ob sie verschoben oder abgesagt werden, nennen Sie den Grund für die Betroffenen, und speichern Sie erneut.
+}
+plan-no-free-time = { $n ->
+    [one] Für einen Termin ist keine freie Zeit mehr zum Verschieben da. Es wurde nichts gespeichert: Sagen Sie ihn ab, oder geben Sie dem Plan mehr Raum.
+   *[other] Für { $n } Termine ist keine freie Zeit mehr zum Verschieben da. Es wurde nichts gespeichert: Sagen Sie sie ab, oder geben Sie dem Plan mehr Raum.
+}
+plan-conflicts-title = { $n ->
+    [one] Ein Termin verliert seinen Platz
+   *[other] { $n } Termine verlieren ihren Platz
+}
+plan-conflicts-lead = Verschobene Termine kommen auf die nächste freie Zeit, zuerst am selben Tag. Alle Betroffenen erhalten eine Mail in ihrer Sprache mit Ihrem Grund und, wenn verschoben, dem neuen Kalendereintrag.
+plan-decide-all = Für alle ohne eigene Entscheidung
+plan-decide-each = für jeden einzeln
+plan-decide-open = nicht entschieden
+plan-decide-move = auf die nächste freie Zeit verschieben
+plan-decide-cancel = absagen
+plan-conflict-when = Termin
+plan-conflict-counter = Schalter
+plan-conflict-services = Dienstleistungen
+plan-conflict-decision = Entscheidung
+plan-reason = Grund für die Betroffenen (eine Zeile, sie steht in der Mail)
+plan-no-conflicts = Kein Termin verliert seinen Platz.
+plan-preview-title = Vorschau: die Woche ab { $date }
+plan-preview-legend = Je Schalter und Stunde: Plätze / davon online buchbar. Eine Änderung steht als vorher → nachher, der neue Wert fett.
+plan-section-office = Amt
+plan-zone = Zeitzone { $zone }, Feiertage von { $state } (nur in der Amtsdatei änderbar).
+plan-office-name = Name
+plan-address = Anschrift
+plan-email = Antwortadresse der Mails
+plan-sender = Absenderadresse der Mails
+plan-section-rules = Buchungsregeln
+plan-notice = Vorlauf (Minuten vor dem Termin)
+plan-horizon = Buchbar im Voraus (Tage)
+plan-release = Neuer Tag wird frei um (HH:MM, leer: Mitternacht)
+plan-confirm = Bestätigen binnen (Minuten, 0: sofort bestätigt)
+plan-per-email = Aktive Termine je E-Mail-Adresse
+plan-hold = Gewählte Zeit vormerken (Minuten)
+plan-reminder = Erinnerung vorher (Stunden, 0: keine)
+plan-arrivals-per = Ankunftsfenster (Minuten)
+plan-arrivals-max = Personen je Ankunftsfenster
+plan-section-queue = Warteschlange
+plan-early = Einchecken ab (Minuten vorher)
+plan-late = Einchecken bis (Minuten danach)
+plan-recall = Erneut aufrufen nach (Minuten)
+plan-max-calls = Aufrufe bis „nicht erschienen“
+plan-desk-names = Plätze
+plan-one-per-line = Ein Name je Zeile; leer: durchnummeriert.
+plan-section-days = Schließtage und geöffnete Feiertage
+plan-closed = Geschlossen am
+plan-open = Geöffnet am Feiertag
+plan-dates-hint = Ein Datum je Zeile, JJJJ-MM-TT.
+plan-counter = Schalter: { $name }
+plan-name = Name
+plan-grid = Raster (Minuten)
+plan-prefix = Präfix der Wartenummern
+plan-hours = Wochenzeiten
+plan-hours-hint = Je Zeitfenster: Tage, von und bis (HH:MM, 24:00 für Mitternacht), besetzte Plätze und wie viele davon online buchbar sind (die übrigen nehmen Laufkundschaft). Das leere Fenster ausfüllen, um eines hinzuzufügen.
+plan-window = Zeitfenster
+plan-days = Tage
+plan-from = Von
+plan-to = Bis
+plan-desks = Plätze
+plan-online = Online
+plan-since = Gilt ab
+plan-until = Gilt bis
+plan-remove = Entfernen
+plan-exceptions = Datierte Ausnahmen
+plan-exceptions-hint = Weniger oder mehr Plätze an einem Datum, ganztags oder von–bis; 0 Plätze ohne Zeiten schließt den Schalter an dem Tag.
+plan-exception = Ausnahme
+plan-date = Datum
+plan-services = Dienstleistungen
+plan-service = Dienstleistung
+plan-new-service = Neue Dienstleistung
+plan-service-id = Kennung (Buchstaben, Ziffern, - oder _; sie steht in Adressen)
+plan-minutes = Minuten je Person
+plan-max-persons = Höchstens Personen
+plan-bring = Mitzubringen
+plan-new-counter-hint = Neue Schalter kommen über die Amtsdatei (termin import) oder die API hinzu.
+plan-revisions-title = Revisionen
+plan-revision = Revision
+plan-revision-when = Gespeichert
+plan-revision-who = Von
+plan-revision-bookings = Termine
+plan-revision-moved = { $moved } verschoben, { $cancelled } abgesagt
+plan-compare = { $revision }: vergleichen
+plan-compare-title = Revision { $revision } – { $office }
+plan-compare-lead = Gespeichert von { $who }. Notiz: { $note }
+plan-compare-first = Die erste Revision: Es gibt keine frühere zum Vergleich.
+plan-compare-legend = Zeilen mit + hat diese Revision hinzugefügt, Zeilen mit − entfernt, in den Worten der Amtsdatei.
+plan-back = Zurück zum Plan

@@ -336,3 +336,109 @@ week-closed = closed
 week-arrivals = Expected arrivals per { $minutes } minutes (at most { $max } persons)
 week-window = Window
 week-full = full
+
+## The plan editor (heads)
+staff-plan = Plan
+plan-title = Plan – { $office }
+plan-lead = Opening hours, desks, services and booking rules of the office (revision { $revision }). Preview shows what a change does before it is saved; nothing changes until you save.
+plan-saving = Save the change
+plan-effective-from = Applies from
+plan-effective-hint = Empty: at once. With a date, the weekly hours until the day before stay as they are, so next month's hours can be set today. Services, rules and dated exceptions apply at once.
+plan-note = Note for the revision list (why)
+plan-preview = Preview
+plan-save = Save
+plan-saved = Saved as revision { $revision }: { $moved } bookings moved, { $cancelled } cancelled.
+plan-stale = Someone else changed the plan since you opened this form (revision { $revision } is current). Nothing was saved, so as not to overwrite that change: open the plan again and redo yours.
+plan-in-use = Bookings to come rely on this: while they exist, a counter keeps its grid, and the office its time zone and arrival windows. Nothing was saved.
+plan-conflicts-refused = { $n ->
+    [one] One booking would lose its desk. Nothing was saved: decide below whether to move or cancel it, give the reason for the citizen, and save again.
+   *[other] { $n } bookings would lose their desk. Nothing was saved: decide below for each (or all) whether to move or cancel them, give the reason for the citizens, and save again.
+}
+plan-no-free-time = { $n ->
+    [one] There is no free time left to move one booking to. Nothing was saved: cancel it, or give the plan more room.
+   *[other] There is no free time left to move { $n } bookings to. Nothing was saved: cancel them, or give the plan more room.
+}
+plan-conflicts-title = { $n ->
+    [one] One booking loses its desk
+   *[other] { $n } bookings lose their desk
+}
+plan-conflicts-lead = Moved bookings go to the nearest free time, on the same day first. Each citizen gets a mail in their language with your reason and, when moved, the new calendar entry.
+plan-decide-all = For all without a decision of their own
+plan-decide-each = decide for each
+plan-decide-open = not decided
+plan-decide-move = move to the nearest free time
+plan-decide-cancel = cancel
+plan-conflict-when = Appointment
+plan-conflict-counter = Counter
+plan-conflict-services = Services
+plan-conflict-decision = Decision
+plan-reason = Reason for the citizens (one line, it goes into their mail)
+plan-no-conflicts = No booking loses its desk.
+plan-preview-title = Preview: the week from { $date }
+plan-preview-legend = Per counter and hour: desks / of them bookable online. A change is shown as before → after, the new value in bold.
+plan-section-office = Office
+plan-zone = Time zone { $zone }, holidays of { $state } (changed in the office file only).
+plan-office-name = Name
+plan-address = Address
+plan-email = Reply-to address of the mails
+plan-sender = Sender address of the mails
+plan-section-rules = Booking rules
+plan-notice = Notice (minutes before the appointment)
+plan-horizon = Bookable ahead (days)
+plan-release = New day opens at (HH:MM, empty: midnight)
+plan-confirm = Confirm within (minutes, 0: at once)
+plan-per-email = Active bookings per email address
+plan-hold = Hold a chosen time (minutes)
+plan-reminder = Reminder before (hours, 0: none)
+plan-arrivals-per = Arrival window (minutes)
+plan-arrivals-max = Persons per arrival window
+plan-section-queue = Queue
+plan-early = Check-in from (minutes before)
+plan-late = Check-in until (minutes after)
+plan-recall = Call again after (minutes)
+plan-max-calls = Calls before missed
+plan-desk-names = Desks
+plan-one-per-line = One name per line; empty: numbered.
+plan-section-days = Closures and opened holidays
+plan-closed = Closed on
+plan-open = Open on a public holiday
+plan-dates-hint = One date per line, YYYY-MM-DD.
+plan-counter = Counter: { $name }
+plan-name = Name
+plan-grid = Grid (minutes)
+plan-prefix = Ticket prefix
+plan-hours = Weekly hours
+plan-hours-hint = Each window: days, from and to (HH:MM, 24:00 for midnight), desks staffed and how many of them are bookable online (the others take walk-ins). Fill in the empty window to add one.
+plan-window = Window
+plan-days = Days
+plan-from = From
+plan-to = To
+plan-desks = Desks
+plan-online = Online
+plan-since = In force from
+plan-until = In force until
+plan-remove = Remove
+plan-exceptions = Dated exceptions
+plan-exceptions-hint = Fewer or more desks on a date, for the whole day or from–to; 0 desks without times closes the counter that day.
+plan-exception = Exception
+plan-date = Date
+plan-services = Services
+plan-service = Service
+plan-new-service = New service
+plan-service-id = Id (letters, digits, - or _; it appears in addresses)
+plan-minutes = Minutes per person
+plan-max-persons = Persons at most
+plan-bring = What to bring
+plan-new-counter-hint = New counters are added in the office file (termin import) or over the API.
+plan-revisions-title = Revisions
+plan-revision = Revision
+plan-revision-when = Saved
+plan-revision-who = By
+plan-revision-bookings = Bookings
+plan-revision-moved = { $moved } moved, { $cancelled } cancelled
+plan-compare = { $revision }: compare
+plan-compare-title = Revision { $revision } – { $office }
+plan-compare-lead = Saved by { $who }. Note: { $note }
+plan-compare-first = The first revision: nothing before it to compare with.
+plan-compare-legend = Lines with + were added by this revision, lines with − removed, in the office file's words.
+plan-back = Back to the plan

@@ -337,3 +337,109 @@ week-closed = kapalı
 week-arrivals = Her { $minutes } dakikada beklenen gelişler (en fazla { $max } kişi)
 week-window = Zaman aralığı
 week-full = dolu
+
+## Plan düzenleyici (birim sorumluları)
+staff-plan = Plan
+plan-title = Plan – { $office }
+plan-lead = Hizmet noktasının çalışma saatleri, gişeleri, işlemleri ve randevu kuralları (sürüm { $revision }). Önizleme, bir değişikliğin ne gibi bir etkisi olacağını kaydetmeden önce gösterir; siz kaydedene kadar hiçbir şey değişmez.
+plan-saving = Değişikliği kaydet
+plan-effective-from = Geçerlilik başlangıcı
+plan-effective-hint = Boş: hemen. Tarih girilirse haftalık saatler bir önceki güne kadar olduğu gibi kalır; böylece gelecek ayın saatleri bugünden belirlenebilir. İşlemler, kurallar ve tarihli istisnalar hemen geçerli olur.
+plan-note = Sürüm listesi için not (neden)
+plan-preview = Önizleme
+plan-save = Kaydet
+plan-saved = Sürüm { $revision } olarak kaydedildi: { $moved } randevu başka zamana alındı, { $cancelled } randevu iptal edildi.
+plan-stale = Bu formu açtığınızdan beri planı başka biri değiştirdi (güncel sürüm: { $revision }). O değişikliğin üzerine yazılmaması için hiçbir şey kaydedilmedi: Planı yeniden açın ve kendi değişikliğinizi yeniden yapın.
+plan-in-use = İleri tarihli randevular buna bağlı: Bu randevular var olduğu sürece bölüm zaman adımını, hizmet noktası da saat dilimini ve geliş aralıklarını korur. Hiçbir şey kaydedilmedi.
+plan-conflicts-refused = { $n ->
+    [one] Bir randevu gişesiz kalacaktı. Hiçbir şey kaydedilmedi: Aşağıda randevunun başka zamana mı alınacağına yoksa iptal mi edileceğine karar verin, randevu sahibi için gerekçeyi yazın ve yeniden kaydedin.
+   *[other] { $n } randevu gişesiz kalacaktı. Hiçbir şey kaydedilmedi: Aşağıda her biri (veya hepsi) için başka zamana mı alınacağına yoksa iptal mi edileceğine karar verin, randevu sahipleri için gerekçeyi yazın ve yeniden kaydedin.
+}
+plan-no-free-time = { $n ->
+    [one] Bir randevuyu başka zamana almak için boş zaman kalmadı. Hiçbir şey kaydedilmedi: Randevuyu iptal edin veya plana daha fazla yer açın.
+   *[other] { $n } randevuyu başka zamana almak için boş zaman kalmadı. Hiçbir şey kaydedilmedi: Bu randevuları iptal edin veya plana daha fazla yer açın.
+}
+plan-conflicts-title = { $n ->
+    [one] Bir randevu gişesiz kalıyor
+   *[other] { $n } randevu gişesiz kalıyor
+}
+plan-conflicts-lead = Başka zamana alınan randevular en yakın boş zamana, öncelikle aynı gün içinde yerleştirilir. Her randevu sahibi kendi dilinde, sizin gerekçenizi ve – randevu başka zamana alındıysa – yeni takvim kaydını içeren bir e-posta alır.
+plan-decide-all = Ayrıca karar verilmemiş tüm randevular için
+plan-decide-each = her biri için ayrı karar ver
+plan-decide-open = karar verilmedi
+plan-decide-move = en yakın boş zamana al
+plan-decide-cancel = iptal et
+plan-conflict-when = Randevu
+plan-conflict-counter = Bölüm
+plan-conflict-services = İşlemler
+plan-conflict-decision = Karar
+plan-reason = Randevu sahipleri için gerekçe (tek satır; e-postalarında yer alır)
+plan-no-conflicts = Hiçbir randevu gişesiz kalmıyor.
+plan-preview-title = Önizleme: { $date } tarihinden başlayan hafta
+plan-preview-legend = Her bölüm ve saat için: gişeler / bunlardan internetten randevuya açık olanlar. Bir değişiklik önce → sonra şeklinde gösterilir, yeni değer kalın yazılır.
+plan-section-office = Hizmet noktası
+plan-zone = Saat dilimi { $zone }, { $state } eyaletinin resmî tatilleri (yalnızca hizmet noktası dosyasında değiştirilebilir).
+plan-office-name = Ad
+plan-address = Adres
+plan-email = E-postalar için yanıt adresi
+plan-sender = E-postaların gönderen adresi
+plan-section-rules = Randevu kuralları
+plan-notice = En geç randevu alma (randevudan kaç dakika önce)
+plan-horizon = Ne kadar önceden randevu alınabilir (gün)
+plan-release = Yeni günün randevuya açıldığı saat (HH:MM, boş: gece yarısı)
+plan-confirm = Onay süresi (dakika, 0: hemen onaylanır)
+plan-per-email = E-posta adresi başına aktif randevu
+plan-hold = Seçilen saati ayırma süresi (dakika)
+plan-reminder = Önceden hatırlatma (saat, 0: hatırlatma yok)
+plan-arrivals-per = Geliş aralığı (dakika)
+plan-arrivals-max = Geliş aralığı başına kişi
+plan-section-queue = Sıra
+plan-early = En erken geliş kaydı (dakika önce)
+plan-late = En geç geliş kaydı (dakika sonra)
+plan-recall = Yeniden çağırma (dakika sonra)
+plan-max-calls = “Kaçırıldı” sayılmadan önceki çağrı sayısı
+plan-desk-names = Gişeler
+plan-one-per-line = Her satıra bir ad; boş: numaralandırılır.
+plan-section-days = Kapalı günler ve açık olunan resmî tatiller
+plan-closed = Kapalı olduğu günler
+plan-open = Açık olduğu resmî tatiller
+plan-dates-hint = Her satıra bir tarih, YYYY-MM-DD.
+plan-counter = Bölüm: { $name }
+plan-name = Ad
+plan-grid = Zaman adımı (dakika)
+plan-prefix = Sıra numarası ön eki
+plan-hours = Haftalık saatler
+plan-hours-hint = Her zaman aralığı için: günler, başlangıç ve bitiş (HH:MM, gece yarısı için 24:00), açık gişe sayısı ve bunlardan kaçının internetten randevuya açık olduğu (diğerleri randevusuz gelenlere hizmet verir). Yeni bir aralık eklemek için boş aralığı doldurun.
+plan-window = Zaman aralığı
+plan-days = Günler
+plan-from = Başlangıç
+plan-to = Bitiş
+plan-desks = Gişeler
+plan-online = İnternetten
+plan-since = Geçerlilik başlangıcı
+plan-until = Geçerlilik bitişi
+plan-remove = Kaldır
+plan-exceptions = Tarihli istisnalar
+plan-exceptions-hint = Belirli bir tarihte, tüm gün veya belirli saatler arasında daha az ya da daha fazla gişe; saat girilmeden 0 gişe, bölümü o gün kapatır.
+plan-exception = İstisna
+plan-date = Tarih
+plan-services = İşlemler
+plan-service = İşlem
+plan-new-service = Yeni işlem
+plan-service-id = Kimlik (harf, rakam, - veya _; adreslerde görünür)
+plan-minutes = Kişi başı dakika
+plan-max-persons = En fazla kişi
+plan-bring = Getirilmesi gerekenler
+plan-new-counter-hint = Yeni bölümler hizmet noktası dosyasıyla (termin import) veya API üzerinden eklenir.
+plan-revisions-title = Sürümler
+plan-revision = Sürüm
+plan-revision-when = Kayıt zamanı
+plan-revision-who = Kaydeden
+plan-revision-bookings = Randevular
+plan-revision-moved = { $moved } başka zamana alındı, { $cancelled } iptal edildi
+plan-compare = { $revision }: karşılaştır
+plan-compare-title = Sürüm { $revision } – { $office }
+plan-compare-lead = Kaydeden: { $who }. Not: { $note }
+plan-compare-first = İlk sürüm: Karşılaştırılabilecek daha eski bir sürüm yok.
+plan-compare-legend = + ile başlayan satırlar bu sürümde eklendi, − ile başlayan satırlar kaldırıldı; hizmet noktası dosyasındaki ifadelerle.
+plan-back = Plana dön

@@ -7,6 +7,7 @@ pub mod desk;
 pub mod display;
 pub mod front;
 pub mod login;
+pub mod plan;
 pub mod statistics;
 pub mod today;
 pub mod week;
@@ -61,6 +62,9 @@ pub fn staff_page_with(
                         @if may(Permission::Statistics, &o.id) {
                             " · " a href={ "/staff/" (o.id) "/week" } { (t!(t, "staff-week")) }
                             " · " a href={ "/staff/" (o.id) "/statistics" } { (t!(t, "staff-statistics")) }
+                        }
+                        @if may(Permission::Plan, &o.id) {
+                            " · " a href={ "/staff/" (o.id) "/plan" } { (t!(t, "staff-plan")) }
                         }
                     }
                 }

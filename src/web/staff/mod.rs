@@ -9,6 +9,7 @@ mod desk;
 mod display;
 mod front;
 mod login;
+mod plan;
 mod stats;
 mod week;
 
@@ -53,6 +54,11 @@ pub fn routes() -> Router<AppState> {
         .route("/staff/{office}/today", get(desk::today))
         .route("/staff/{office}/statistics", get(stats::statistics))
         .route("/staff/{office}/week", get(week::week))
+        .route("/staff/{office}/plan", get(plan::form).post(plan::submit))
+        .route(
+            "/staff/{office}/plan/revisions/{revision}",
+            get(plan::revision),
+        )
         .route("/staff/{office}/statistics.csv", get(stats::statistics_csv))
         .route("/staff/{office}/today/events", get(desk::today_events))
         .route(
