@@ -11,6 +11,7 @@ mod hostile;
 mod mail;
 mod ops;
 mod pages;
+mod plans;
 mod processes;
 mod queue;
 mod schema;
