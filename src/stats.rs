@@ -157,6 +157,8 @@ pub struct Figures {
     /// Of these: confirmed at some time.
     pub confirmed: u32,
     pub cancelled: u32,
+    /// Of the cancelled: by the office (a plan change left them without a desk).
+    pub cancelled_by_office: u32,
     /// Never confirmed in time.
     pub expired: u32,
     pub no_shows: u32,
@@ -258,7 +260,11 @@ impl Tally {
         self.f.appointments += 1;
         self.f.confirmed += u32::from(b.confirmed_at.is_some());
         match b.status.as_str() {
-            "cancelled" => self.f.cancelled += 1,
+            "cancelled" => {
+                self.f.cancelled += 1;
+                self.f.cancelled_by_office +=
+                    u32::from(b.cancelled_by.as_deref() == Some("office"));
+            }
             "expired" => self.f.expired += 1,
             "no_show" => self.f.no_shows += 1,
             "checked_in" | "called" | "done" => self.f.came += 1,
@@ -519,7 +525,7 @@ async fn ahead(
 /// The statistics as CSV: one line per period, then the whole range.
 pub fn csv(s: &Statistics) -> String {
     let mut out = String::from(
-        "period,from,made,appointments,confirmed,cancelled,expired,no_shows,came,no_show_rate,walk_ins,served,\
+        "period,from,made,appointments,confirmed,cancelled,cancelled_by_office,expired,no_shows,came,no_show_rate,walk_ins,served,\
          waiting_median_minutes,waiting_p90_minutes,served_within_15,waited_over_target,lead_time_median_days,\
          booked_minutes,bookable_minutes,utilisation\r\n",
     );
@@ -532,13 +538,14 @@ pub fn csv(s: &Statistics) -> String {
     for p in s.periods.iter().chain(std::iter::once(&total)) {
         let f = &p.figures;
         out.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n",
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n",
             p.label,
             p.from,
             f.made,
             f.appointments,
             f.confirmed,
             f.cancelled,
+            f.cancelled_by_office,
             f.expired,
             f.no_shows,
             f.came,

@@ -16,6 +16,8 @@ pub struct BookingFact {
     pub status: String,
     pub confirmed_at: Option<i64>,
     pub cancelled_at: Option<i64>,
+    /// `citizen` or `office`, for a cancelled booking.
+    pub cancelled_by: Option<String>,
 }
 
 /// A ticket as statistics see it: its kind, state and recorded times.
@@ -43,7 +45,7 @@ impl Store {
         from: i64,
         to: i64,
     ) -> Result<Vec<BookingFact>> {
-        let sql = "SELECT counter_id, services, persons, start_at, end_at, created_at, status, confirmed_at, cancelled_at \
+        let sql = "SELECT counter_id, services, persons, start_at, end_at, created_at, status, confirmed_at, cancelled_at, cancelled_by \
                    FROM bookings WHERE office_id = $1 AND ((start_at >= $2 AND start_at < $3) OR (created_at >= $2 AND created_at < $3))";
         let rows = on!(self, pool => sqlx::query_as(sql).bind(office_id).bind(from).bind(to).fetch_all(pool).await?);
         Ok(rows)

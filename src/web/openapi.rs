@@ -1408,7 +1408,9 @@ fn stats_paths(paths: &mut Map<String, Value>) {
         "description": "Counts and recorded times only; a share is 0 to 1, null where there was nothing to count.",
         "properties": {
             "made": {"type": "integer"}, "appointments": {"type": "integer"}, "confirmed": {"type": "integer"},
-            "cancelled": {"type": "integer"}, "expired": {"type": "integer"}, "no_shows": {"type": "integer"},
+            "cancelled": {"type": "integer"},
+            "cancelled_by_office": {"type": "integer", "description": "Of the cancelled: by the office, when a plan change left them without a desk."},
+            "expired": {"type": "integer"}, "no_shows": {"type": "integer"},
             "came": {"type": "integer"}, "no_show_rate": number, "walk_ins": {"type": "integer"},
             "served": {"type": "integer"}, "waiting_median_minutes": number, "waiting_p90_minutes": number,
             "served_within_15": number, "waited_over_target": number, "lead_time_median_days": number,

@@ -267,6 +267,11 @@ async fn a_cut_below_bookings_lists_them_then_moves_and_cancels_them_with_mails(
     assert_eq!(latest["moved"], 1);
     assert_eq!(latest["cancelled"], 1);
     assert_eq!(latest["actor_label"], "head key");
+    // The statistics count it as cancelled by the office, not by the citizen.
+    let uri = "/api/v1/offices/test/statistics?from=2026-12-02&to=2026-12-02";
+    let stats = t.staff(&head, "GET", uri, None).await;
+    assert_eq!(stats.json["total"]["cancelled"], 1, "{}", stats.text);
+    assert_eq!(stats.json["total"]["cancelled_by_office"], 1);
     let actions = texts(
         &t.app.store,
         "SELECT action FROM audit_log WHERE action LIKE 'plan.%' ORDER BY action",

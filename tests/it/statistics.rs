@@ -157,7 +157,7 @@ async fn the_statistics_of_a_scripted_day_are_known_and_survive_erasure(store: S
     assert_eq!(day["label"], "2026-12-01");
     let f = &day["figures"];
     let expect = json!({
-        "made": 5, "appointments": 5, "confirmed": 5, "cancelled": 1, "expired": 0,
+        "made": 5, "appointments": 5, "confirmed": 5, "cancelled": 1, "cancelled_by_office": 0, "expired": 0,
         "no_shows": 1, "came": 3, "no_show_rate": 0.25, "walk_ins": 1, "served": 4,
         // Waits 0, 5, 15 and 25 minutes; the 25 is over the target of 15.
         "waiting_median_minutes": 5.0, "waiting_p90_minutes": 25.0,

@@ -341,6 +341,7 @@ stats-made = الحجوزات
 stats-appointments = المواعيد
 stats-confirmed = المؤكَّدة
 stats-cancelled = الملغاة
+stats-cancelled-office = منها ألغاها المكتب
 stats-expired = منتهية الصلاحية (لم تُؤكَّد)
 stats-no-shows = لم يحضروا
 stats-came = حضروا

@@ -284,6 +284,7 @@ stats-made = Gebucht
 stats-appointments = Termine
 stats-confirmed = Bestätigt
 stats-cancelled = Abgesagt
+stats-cancelled-office = davon vom Amt abgesagt
 stats-expired = Verfallen (nicht bestätigt)
 stats-no-shows = Nicht erschienen
 stats-came = Erschienen

@@ -284,6 +284,7 @@ stats-made = Booked
 stats-appointments = Appointments
 stats-confirmed = Confirmed
 stats-cancelled = Cancelled
+stats-cancelled-office = of these by the office
 stats-expired = Lapsed (not confirmed)
 stats-no-shows = Did not come
 stats-came = Came

@@ -278,6 +278,7 @@ stats-made = Alınan randevular
 stats-appointments = Randevular
 stats-confirmed = Onaylanan
 stats-cancelled = İptal edilen
+stats-cancelled-office = bunlardan kurum tarafından
 stats-expired = Süresi dolan (onaylanmayan)
 stats-no-shows = Gelmeyen
 stats-came = Gelen

@@ -291,6 +291,7 @@ stats-made = Оформлено записів
 stats-appointments = Записи
 stats-confirmed = Підтверджено
 stats-cancelled = Скасовано
+stats-cancelled-office = з них скасовано установою
 stats-expired = Анульовано (не підтверджено)
 stats-no-shows = Неявки
 stats-came = З'явилися

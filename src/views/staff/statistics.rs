@@ -61,6 +61,7 @@ fn summary(t: &Texts, f: &Figures, target: u32) -> Markup {
             dt { (t!(t, "stats-appointments")) } dd { (f.appointments) }
             dt { (t!(t, "stats-confirmed")) } dd { (f.confirmed) }
             dt { (t!(t, "stats-cancelled")) } dd { (f.cancelled) }
+            dt { (t!(t, "stats-cancelled-office")) } dd { (f.cancelled_by_office) }
             dt { (t!(t, "stats-expired")) } dd { (f.expired) }
             dt { (t!(t, "stats-came")) } dd { (f.came) }
             dt { (t!(t, "stats-no-shows")) } dd { (f.no_shows) " (" (percent(t, f.no_show_rate)) ")" }
