@@ -8,6 +8,7 @@ pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod feeds;
 pub mod hold;
 pub mod i18n;
 pub mod mail;

@@ -31,20 +31,47 @@ pub enum Status {
 /// The calendar file. Times are in UTC (`…Z`): unambiguous on every day of the
 /// year, and every calendar shows them in its own zone.
 pub fn calendar(e: &Event<'_>, now: DateTime<Utc>) -> String {
-    let stamp = |t: DateTime<Utc>| t.format("%Y%m%dT%H%M%SZ").to_string();
-    let mut lines = vec![
+    let method = if e.status == Status::Cancelled {
+        "CANCEL"
+    } else {
+        "PUBLISH"
+    };
+    let mut lines = head();
+    lines.push(format!("METHOD:{method}"));
+    lines.extend(event(e, now));
+    lines.push("END:VCALENDAR".to_string());
+    folded(&lines)
+}
+
+/// A calendar to subscribe to (RFC 5545 without a METHOD, with RFC 7986's name
+/// and refresh interval): every event of `events` as it stands now.
+pub fn feed(name: &str, refresh_minutes: u32, events: &[Event<'_>], now: DateTime<Utc>) -> String {
+    let mut lines = head();
+    lines.push(format!("NAME:{}", text(name)));
+    lines.push(format!("X-WR-CALNAME:{}", text(name)));
+    lines.push(format!(
+        "REFRESH-INTERVAL;VALUE=DURATION:PT{refresh_minutes}M"
+    ));
+    lines.push(format!("X-PUBLISHED-TTL:PT{refresh_minutes}M"));
+    for e in events {
+        lines.extend(event(e, now));
+    }
+    lines.push("END:VCALENDAR".to_string());
+    folded(&lines)
+}
+
+fn head() -> Vec<String> {
+    vec![
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".to_string(),
         "PRODID:-//Termin//Termin//DE".to_string(),
         "CALSCALE:GREGORIAN".to_string(),
-        format!(
-            "METHOD:{}",
-            if e.status == Status::Cancelled {
-                "CANCEL"
-            } else {
-                "PUBLISH"
-            }
-        ),
+    ]
+}
+
+fn event(e: &Event<'_>, now: DateTime<Utc>) -> Vec<String> {
+    let stamp = |t: DateTime<Utc>| t.format("%Y%m%dT%H%M%SZ").to_string();
+    let mut lines = vec![
         "BEGIN:VEVENT".to_string(),
         format!("UID:{}", text(e.uid)),
         format!("DTSTAMP:{}", stamp(now)),
@@ -69,7 +96,10 @@ pub fn calendar(e: &Event<'_>, now: DateTime<Utc>) -> String {
         lines.push(format!("URL:{url}"));
     }
     lines.push("END:VEVENT".to_string());
-    lines.push("END:VCALENDAR".to_string());
+    lines
+}
+
+fn folded(lines: &[String]) -> String {
     lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join("")
 }
 

@@ -7,6 +7,7 @@ pub mod api_stats;
 pub mod citizen;
 pub mod csrf;
 pub mod error;
+pub mod feeds;
 pub mod form;
 pub mod lang;
 pub mod listen;
@@ -69,6 +70,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api_staff::routes())
         .merge(api_stats::routes())
         .merge(api_plan::routes())
+        .merge(feeds::routes())
         .merge(citizen::routes())
         .merge(staff::routes())
         .merge(ops::routes())

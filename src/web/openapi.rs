@@ -29,6 +29,7 @@ pub fn spec() -> Value {
     staff_paths(&mut paths);
     stats_paths(&mut paths);
     plan_paths(&mut paths);
+    feed_paths(&mut paths);
     json!({
         "openapi": "3.1.0",
         "info": info(),
@@ -1396,6 +1397,75 @@ fn plan_paths(paths: &mut Map<String, Value>) {
         "/api/v1/offices/{office}/plan/revisions".into(),
         json!({"parameters": [office], "get": revisions}),
     );
+}
+
+/// Calendar feeds (heads): made, listed, revoked; the feed itself behind its secret URL.
+fn feed_paths(paths: &mut Map<String, Value>) {
+    let office = parameter("Office");
+    let feed = json!({"type": "object", "properties": {
+        "id": {"type": "string"}, "counter": {"type": "string"}, "label": {"type": "string"},
+        "with_names": {"type": "boolean"}, "created_by": {"type": "string"},
+        "created_at": {"type": "string", "format": "date-time"},
+        "revoked_at": {"type": ["string", "null"], "format": "date-time"}
+    }});
+    let mut made = feed.clone();
+    made["properties"]["url"] = json!({"type": "string", "format": "uri",
+        "description": "The feed's secret address, given this once."});
+    let mut list = staff_op(
+        "getFeeds",
+        "An office's calendar feeds",
+        "Every feed made, revoked ones too; never their addresses.",
+        json!({"200": {"description": "The feeds.", "content": {"application/json": {"schema": {
+            "type": "object", "properties": {"feeds": {"type": "array", "items": feed}}}}}}}),
+        "There is no such office.",
+    );
+    list["tags"] = json!(["plan"]);
+    let mut create = staff_op(
+        "createFeed",
+        "Make a calendar feed",
+        "A counter's appointments from a week ago to the end of the booking window, as an \
+         RFC 5545 calendar behind a secret URL for the city's groupware to subscribe to. The \
+         entries say services and persons; names and booking codes only with `with_names`.",
+        json!({
+            "201": {"description": "Made.", "content": {"application/json": {"schema": made}}},
+            "400": response("BadRequest"),
+            "422": response_as("Invalid", "No such counter, or the label is not 1 to 100 characters.")
+        }),
+        "There is no such office.",
+    );
+    create["tags"] = json!(["plan"]);
+    create["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": {
+        "type": "object", "required": ["counter", "label"], "properties": {
+            "counter": {"type": "string"}, "label": {"type": "string", "maxLength": 100},
+            "with_names": {"type": "boolean", "default": false}}}}}});
+    paths.insert(
+        "/api/v1/offices/{office}/feeds".into(),
+        json!({"parameters": [office.clone()], "get": list, "post": create}),
+    );
+    let mut revoke = staff_op(
+        "revokeFeed",
+        "Revoke a calendar feed",
+        "Its address answers 404 from now on.",
+        json!({"204": {"description": "Revoked."}}),
+        "There is no such office, or no such feed that is not revoked yet.",
+    );
+    revoke["tags"] = json!(["plan"]);
+    paths.insert(
+        "/api/v1/offices/{office}/feeds/{id}".into(),
+        json!({"parameters": [office, {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "delete": revoke}),
+    );
+    paths.insert("/feeds/{secret}.ics".into(), json!({"get": {
+        "tags": ["plan"],
+        "operationId": "getFeed",
+        "summary": "A calendar feed",
+        "description": "The calendar (text/calendar) behind a feed's secret address; no login.",
+        "parameters": [{"name": "secret", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "responses": {
+            "200": {"description": "The calendar.", "content": {"text/calendar": {"schema": {"type": "string"}}}},
+            "404": response_as("NotFound", "No feed has this address, or it was revoked.")
+        }
+    }}));
 }
 
 /// Statistics (heads) and the public figures.

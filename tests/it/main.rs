@@ -5,6 +5,7 @@ mod api;
 mod catalogs;
 mod engine;
 mod faults;
+mod feeds;
 mod flow;
 mod fuzz;
 mod hostile;

@@ -34,14 +34,14 @@ async fn offices(store: Store) -> TestApp {
     t
 }
 
-async fn user(t: &TestApp, email: &str, role: &str, office: Option<&str>) {
+pub(crate) async fn user(t: &TestApp, email: &str, role: &str, office: Option<&str>) {
     staff::add_user(&t.app, &Staff::cli(), email, role, office, PASSWORD)
         .await
         .unwrap();
 }
 
 /// A form sent from a page of ours: with the visitor's form token.
-async fn send(v: &mut Visitor<'_>, uri: &str, fields: &[(&str, &str)]) -> Answer {
+pub(crate) async fn send(v: &mut Visitor<'_>, uri: &str, fields: &[(&str, &str)]) -> Answer {
     if v.cookie("csrf").is_none() {
         v.get("/staff/login").await;
     }

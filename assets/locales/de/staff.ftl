@@ -443,3 +443,28 @@ plan-compare-lead = Gespeichert von { $who }. Notiz: { $note }
 plan-compare-first = Die erste Revision: Es gibt keine frühere zum Vergleich.
 plan-compare-legend = Zeilen mit + hat diese Revision hinzugefügt, Zeilen mit − entfernt, in den Worten der Amtsdatei.
 plan-back = Zurück zum Plan
+
+## Kalender-Abonnements
+staff-feeds = Kalender-Abos
+feeds-title = Kalender-Abonnements · { $office }
+feeds-intro = Ein Kalender-Abonnement gibt die Termine eines Schalters an den Groupware-Kalender der Stadt, der seine geheime Adresse abonniert. Wer die Adresse kennt, kann es lesen: Geben Sie sie nur dem Kalender und widerrufen Sie sie, wenn sie nicht mehr gebraucht wird.
+feeds-list = Abonnements in Gebrauch
+feeds-none = Noch keine Kalender-Abonnements.
+feeds-counter = Schalter
+feeds-names = Namen
+feeds-with-names = mit Namen und Buchungscodes
+feeds-without-names = nur Leistungen und Personen
+feeds-made = Angelegt
+feeds-add = Neues Kalender-Abonnement
+feeds-names-choice = Namen und Buchungscodes aufnehmen
+feeds-names-hint = Nur wenn allein Mitarbeitende den Kalender lesen. Ohne dies nennen die Einträge die Leistungen und die Zahl der Personen.
+feeds-add-submit = Abonnement anlegen
+feeds-made-title = Die Adresse des neuen Abonnements
+feeds-shown-once = Sie wird nur jetzt gezeigt. Kopieren Sie sie in den Kalender, der sie abonniert.
+feeds-label-wrong = Geben Sie dem Abonnement eine Bezeichnung mit 1 bis 100 Zeichen.
+feeds-gone = Dieses Abonnement war schon widerrufen.
+feed-summary = { $services } · { $persons ->
+    [one] 1 Person
+   *[other] { $persons } Personen
+}
+feed-code = Buchungscode { $code }

@@ -443,3 +443,28 @@ plan-compare-lead = Saved by { $who }. Note: { $note }
 plan-compare-first = The first revision: nothing before it to compare with.
 plan-compare-legend = Lines with + were added by this revision, lines with − removed, in the office file's words.
 plan-back = Back to the plan
+
+## Calendar feeds
+staff-feeds = Calendar feeds
+feeds-title = Calendar feeds · { $office }
+feeds-intro = A calendar feed gives a counter's appointments to the city's groupware calendar, which subscribes to its secret address. Anyone with the address can read the feed: give it only to the calendar, and revoke it when it is no longer needed.
+feeds-list = Feeds in use
+feeds-none = No calendar feeds yet.
+feeds-counter = Counter
+feeds-names = Names
+feeds-with-names = with names and booking codes
+feeds-without-names = services and persons only
+feeds-made = Created
+feeds-add = New calendar feed
+feeds-names-choice = Include names and booking codes
+feeds-names-hint = Only if the calendar is read by staff alone. Without this, the entries say the services and the number of persons.
+feeds-add-submit = Create feed
+feeds-made-title = The new feed's address
+feeds-shown-once = It is shown only now. Copy it into the calendar that subscribes to it.
+feeds-label-wrong = Give the feed a label of 1 to 100 characters.
+feeds-gone = This feed was revoked already.
+feed-summary = { $services } · { $persons ->
+    [one] 1 person
+   *[other] { $persons } persons
+}
+feed-code = Booking code { $code }

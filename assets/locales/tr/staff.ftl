@@ -444,3 +444,25 @@ plan-compare-lead = Kaydeden: { $who }. Not: { $note }
 plan-compare-first = İlk sürüm: Karşılaştırılabilecek daha eski bir sürüm yok.
 plan-compare-legend = + ile başlayan satırlar bu sürümde eklendi, − ile başlayan satırlar kaldırıldı; hizmet noktası dosyasındaki ifadelerle.
 plan-back = Plana dön
+
+## Takvim abonelikleri
+staff-feeds = Takvim abonelikleri
+feeds-title = Takvim abonelikleri · { $office }
+feeds-intro = Bir takvim aboneliği, bir gişenin randevularını belediyenin gizli adrese abone olan grup yazılımı takvimine verir. Adresi bilen herkes okuyabilir: adresi yalnızca takvime verin ve artık gerekmediğinde iptal edin.
+feeds-list = Kullanımdaki abonelikler
+feeds-none = Henüz takvim aboneliği yok.
+feeds-counter = Gişe
+feeds-names = İsimler
+feeds-with-names = isimler ve rezervasyon kodlarıyla
+feeds-without-names = yalnızca hizmetler ve kişi sayısı
+feeds-made = Oluşturuldu
+feeds-add = Yeni takvim aboneliği
+feeds-names-choice = İsimleri ve rezervasyon kodlarını ekle
+feeds-names-hint = Yalnızca takvimi sadece personel okuyorsa. Bu olmadan kayıtlar hizmetleri ve kişi sayısını gösterir.
+feeds-add-submit = Abonelik oluştur
+feeds-made-title = Yeni aboneliğin adresi
+feeds-shown-once = Yalnızca şimdi gösterilir. Abone olacak takvime kopyalayın.
+feeds-label-wrong = Aboneliğe 1 ile 100 karakter arasında bir ad verin.
+feeds-gone = Bu abonelik zaten iptal edilmişti.
+feed-summary = { $services } · { $persons } kişi
+feed-code = Rezervasyon kodu { $code }

@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod desk;
 pub mod display;
+pub mod feeds;
 pub mod front;
 pub mod login;
 pub mod plan;
@@ -65,6 +66,7 @@ pub fn staff_page_with(
                         }
                         @if may(Permission::Plan, &o.id) {
                             " · " a href={ "/staff/" (o.id) "/plan" } { (t!(t, "staff-plan")) }
+                            " · " a href={ "/staff/" (o.id) "/feeds" } { (t!(t, "staff-feeds")) }
                         }
                     }
                 }

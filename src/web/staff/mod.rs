@@ -7,6 +7,7 @@
 mod admin;
 mod desk;
 mod display;
+mod feeds;
 mod front;
 mod login;
 mod plan;
@@ -55,6 +56,11 @@ pub fn routes() -> Router<AppState> {
         .route("/staff/{office}/statistics", get(stats::statistics))
         .route("/staff/{office}/week", get(week::week))
         .route("/staff/{office}/plan", get(plan::form).post(plan::submit))
+        .route(
+            "/staff/{office}/feeds",
+            get(feeds::page).post(feeds::create),
+        )
+        .route("/staff/{office}/feeds/revoke", post(feeds::revoke))
         .route(
             "/staff/{office}/plan/revisions/{revision}",
             get(plan::revision),
