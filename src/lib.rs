@@ -24,6 +24,7 @@ pub mod stats;
 pub mod store;
 pub mod views;
 pub mod web;
+pub mod webhooks;
 
 /// The demo offices, in the office-file format.
 pub const DEMO_OFFICES: &str = include_str!("demo.toml");

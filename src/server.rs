@@ -171,6 +171,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     let (app, notes) = open_with_notes(&config, clock.clone()).await?;
     let mailer = mailer(&config)?;
     tokio::spawn(worker::run(app.clone(), mailer, app.outbox.clone()));
+    tokio::spawn(crate::webhooks::run(app.clone(), Arc::default()));
     tokio::spawn(sweep_forever(app.clone()));
     let state = AppState::new(app.clone());
     if let Some(limits) = &state.limits {

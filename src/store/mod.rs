@@ -15,6 +15,7 @@ mod pg_batch;
 mod staff;
 mod stats;
 mod tickets;
+mod webhooks;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -33,6 +34,7 @@ pub use outbox::{NewMail, OutboxMail};
 pub use staff::{ApiKey, KioskRow, SessionRow, UserRow};
 pub use stats::{BookingFact, TicketFact};
 pub use tickets::{AlertRow, CallRow, Called, Handling, NewTicket, TicketChange, TicketRow};
+pub use webhooks::{EventRow, WebhookRow};
 
 #[derive(Clone, Debug)]
 pub enum Store {

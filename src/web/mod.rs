@@ -4,6 +4,7 @@ pub mod api;
 pub mod api_plan;
 pub mod api_staff;
 pub mod api_stats;
+pub mod api_webhooks;
 pub mod citizen;
 pub mod csrf;
 pub mod error;
@@ -71,6 +72,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api_stats::routes())
         .merge(api_plan::routes())
         .merge(feeds::routes())
+        .merge(api_webhooks::routes())
         .merge(citizen::routes())
         .merge(staff::routes())
         .merge(ops::routes())

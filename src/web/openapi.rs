@@ -30,6 +30,7 @@ pub fn spec() -> Value {
     stats_paths(&mut paths);
     plan_paths(&mut paths);
     feed_paths(&mut paths);
+    webhook_paths(&mut paths);
     json!({
         "openapi": "3.1.0",
         "info": info(),
@@ -1466,6 +1467,68 @@ fn feed_paths(paths: &mut Map<String, Value>) {
             "404": response_as("NotFound", "No feed has this address, or it was revoked.")
         }
     }}));
+}
+
+/// Webhooks (heads): added, listed, revoked.
+fn webhook_paths(paths: &mut Map<String, Value>) {
+    let office = parameter("Office");
+    let hook = json!({"type": "object", "properties": {
+        "id": {"type": "string"}, "url": {"type": "string", "format": "uri"}, "label": {"type": "string"},
+        "created_by": {"type": "string"}, "created_at": {"type": "string", "format": "date-time"},
+        "revoked_at": {"type": ["string", "null"], "format": "date-time"},
+        "delivered_event": {"type": "integer", "description": "The last event the receiver answered 2xx for."},
+        "failed_attempts": {"type": "integer"}, "last_error": {"type": ["string", "null"]}
+    }});
+    let mut made = hook.clone();
+    made["properties"]["secret"] =
+        json!({"type": "string", "description": "The HMAC key, given this once."});
+    let mut list = staff_op(
+        "getWebhooks",
+        "An office's webhooks",
+        "Every webhook, revoked ones too, with how far it has been sent; never their keys.",
+        json!({"200": {"description": "The webhooks.", "content": {"application/json": {"schema": {
+            "type": "object", "properties": {"webhooks": {"type": "array", "items": hook}}}}}}}),
+        "There is no such office.",
+    );
+    list["tags"] = json!(["plan"]);
+    let mut create = staff_op(
+        "createWebhook",
+        "Add a webhook",
+        "From now on, every `booking.created`, `booking.moved`, `booking.cancelled`, \
+         `booking.checked_in`, `booking.done` and `booking.no_show` of the office is POSTed to \
+         `url` as JSON (`event`, `type`, `occurred_at`, `office`, `booking` with id, counter, \
+         services, persons, start, end, status; no personal data), in order, one at a time, until \
+         the receiver answers 2xx (retried as mails are). `Termin-Signature: t=<unix \
+         seconds>,v1=<hex HMAC-SHA256 under the key of \"<t>.<body>\">`; refuse a `t` far from \
+         now. `Termin-Event` is the event's number, the same on a retry.",
+        json!({
+            "201": {"description": "Added.", "content": {"application/json": {"schema": made}}},
+            "400": response("BadRequest"),
+            "422": response_as("Invalid", "The URL is not http(s) with a host, or the label is not 1 to 100 characters.")
+        }),
+        "There is no such office.",
+    );
+    create["tags"] = json!(["plan"]);
+    create["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": {
+        "type": "object", "required": ["url", "label"], "properties": {
+            "url": {"type": "string", "format": "uri"}, "label": {"type": "string", "maxLength": 100}}}}}});
+    paths.insert(
+        "/api/v1/offices/{office}/webhooks".into(),
+        json!({"parameters": [office.clone()], "get": list, "post": create}),
+    );
+    let mut revoke = staff_op(
+        "revokeWebhook",
+        "Revoke a webhook",
+        "Nothing more is sent to it.",
+        json!({"204": {"description": "Revoked."}}),
+        "There is no such office, or no such webhook that is not revoked yet.",
+    );
+    revoke["tags"] = json!(["plan"]);
+    paths.insert(
+        "/api/v1/offices/{office}/webhooks/{id}".into(),
+        json!({"parameters": [office, {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "delete": revoke}),
+    );
 }
 
 /// Statistics (heads) and the public figures.

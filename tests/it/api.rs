@@ -335,6 +335,8 @@ async fn the_openapi_document_describes_every_route() {
         ("/api/v1/offices/{office}/plan/revisions", "get"),
         ("/api/v1/offices/{office}/feeds", "post"),
         ("/api/v1/offices/{office}/feeds/{id}", "delete"),
+        ("/api/v1/offices/{office}/webhooks", "post"),
+        ("/api/v1/offices/{office}/webhooks/{id}", "delete"),
     ] {
         assert!(paths[path][method].is_object(), "{method} {path}");
     }

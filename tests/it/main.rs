@@ -22,3 +22,4 @@ mod staff;
 mod staff_pages;
 mod statistics;
 mod support;
+mod webhooks;

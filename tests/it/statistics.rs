@@ -27,7 +27,7 @@ async fn post(t: &TestApp, key: &str, uri: &str, body: Option<Value>) -> Answer 
 }
 
 /// Check in at `at`, be called at `called`, start at `started`, be done at `done` (local times).
-async fn visit(t: &TestApp, key: &str, code: &str, times: [&str; 4]) {
+pub(crate) async fn visit(t: &TestApp, key: &str, code: &str, times: [&str; 4]) {
     t.at_local(times[0]);
     let given = post(
         t,
