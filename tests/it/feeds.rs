@@ -8,7 +8,7 @@ use serde_json::json;
 use termin::store::Store;
 
 use crate::staff_pages::{send, signed_in, user};
-use crate::support::{on_both, read_mail, select, staff_key, texts, token_in, TestApp};
+use crate::support::{number, on_both, read_mail, select, staff_key, texts, token_in, TestApp};
 
 /// The events of a calendar, each as (name, value) pairs, by an independent parser.
 /// The (name, value) pairs of a calendar's or an event's properties.
@@ -317,5 +317,56 @@ async fn the_feeds_page_shows_a_new_feeds_url_once_and_revokes_it() {
         StatusCode::NOT_FOUND
     );
     assert!(select(&revoked.text, "tbody tr").is_empty());
+
+    // A webhook: its key shown once; a bad address refused; revoked.
+    let bad = send(
+        &mut v,
+        "/staff/test/webhooks",
+        &[("label", "Fachverfahren"), ("url", "mailto:x@example.org")],
+    )
+    .await;
+    assert_eq!(select(&bad.text, "p.notice.error").len(), 1, "{}", bad.text);
+    assert_eq!(t.count("webhooks").await, 0, "nothing made");
+    let made = send(
+        &mut v,
+        "/staff/test/webhooks",
+        &[
+            ("label", "Fachverfahren"),
+            ("url", "https://fv.stadt.example/termin"),
+        ],
+    )
+    .await;
+    assert_eq!(made.status, StatusCode::OK, "{}", made.text);
+    let key = select(&made.text, "#shown + p + p code.secret");
+    let stored = texts(&t.app.store, "SELECT secret FROM webhooks")
+        .await
+        .remove(0)
+        .unwrap();
+    assert_eq!(key, [stored.clone()]);
+    let again = v.get("/staff/test/feeds").await;
+    assert!(!again.text.contains(&stored), "shown once");
+    assert_eq!(
+        select(&again.text, "#hooks ~ div tbody td code"),
+        ["https://fv.stadt.example/termin"]
+    );
+    let id = texts(&t.app.store, "SELECT id FROM webhooks")
+        .await
+        .remove(0)
+        .unwrap();
+    let revoked = send(&mut v, "/staff/test/webhooks/revoke", &[("id", &id)]).await;
+    assert_eq!(
+        select(&revoked.text, "p.notice.ok").len(),
+        1,
+        "{}",
+        revoked.text
+    );
+    assert_eq!(
+        number(
+            &t.app.store,
+            "SELECT COUNT(*) FROM webhooks WHERE revoked_at IS NOT NULL"
+        )
+        .await,
+        1
+    );
     db.drop().await;
 }

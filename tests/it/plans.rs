@@ -695,6 +695,22 @@ async fn the_plan_editor_previews_a_cut_lists_its_conflicts_and_saves_with_decis
         feeds.text
     );
     saved_pages.push(("feeds", feeds.text.clone()));
+    let hooked = crate::staff_pages::send(
+        &mut head,
+        "/staff/test/webhooks",
+        &[
+            ("label", "Fachverfahren"),
+            ("url", "https://fv.stadt.example/termin"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        select(&hooked.text, "#hooks ~ div tbody tr").len(),
+        1,
+        "{}",
+        hooked.text
+    );
+    saved_pages.push(("webhooks", hooked.text.clone()));
 
     if let Some(tools) = crate::processes::browser_tools() {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

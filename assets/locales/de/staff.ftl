@@ -445,8 +445,8 @@ plan-compare-legend = Zeilen mit + hat diese Revision hinzugefügt, Zeilen mit �
 plan-back = Zurück zum Plan
 
 ## Kalender-Abonnements
-staff-feeds = Kalender-Abos
-feeds-title = Kalender-Abonnements · { $office }
+staff-feeds = Kalender und Webhooks
+feeds-title = Kalender-Abonnements und Webhooks · { $office }
 feeds-intro = Ein Kalender-Abonnement gibt die Termine eines Schalters an den Groupware-Kalender der Stadt, der seine geheime Adresse abonniert. Wer die Adresse kennt, kann es lesen: Geben Sie sie nur dem Kalender und widerrufen Sie sie, wenn sie nicht mehr gebraucht wird.
 feeds-list = Abonnements in Gebrauch
 feeds-none = Noch keine Kalender-Abonnements.
@@ -468,3 +468,20 @@ feed-summary = { $services } · { $persons ->
    *[other] { $persons } Personen
 }
 feed-code = Buchungscode { $code }
+
+hooks-title = Webhooks
+hooks-intro = Ein Webhook meldet einem Fachverfahren, was mit den Buchungen dieses Amts geschieht (angelegt, verschoben, abgesagt, angemeldet, erledigt, nicht erschienen), der Reihe nach und mit einem Schlüssel signiert. Namen und Adressen werden nicht gesendet.
+hooks-none = Noch keine Webhooks.
+hooks-list = Webhooks in Gebrauch
+hooks-url = Adresse (URL)
+hooks-state = Zustand
+hooks-ok = wird zugestellt
+hooks-failing = { $attempts ->
+    [one] 1 Fehlversuch
+   *[other] { $attempts } Fehlversuche
+}, wird wiederholt
+hooks-add = Neuer Webhook
+hooks-add-submit = Webhook anlegen
+hooks-made-title = Der Schlüssel des neuen Webhooks
+hooks-shown-once = Er wird nur jetzt gezeigt. Das empfangende System prüft damit die Signatur jeder Anfrage.
+hooks-url-wrong = Geben Sie eine Adresse an, die mit http:// oder https:// beginnt.

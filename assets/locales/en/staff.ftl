@@ -445,8 +445,8 @@ plan-compare-legend = Lines with + were added by this revision, lines with − r
 plan-back = Back to the plan
 
 ## Calendar feeds
-staff-feeds = Calendar feeds
-feeds-title = Calendar feeds · { $office }
+staff-feeds = Feeds and webhooks
+feeds-title = Calendar feeds and webhooks · { $office }
 feeds-intro = A calendar feed gives a counter's appointments to the city's groupware calendar, which subscribes to its secret address. Anyone with the address can read the feed: give it only to the calendar, and revoke it when it is no longer needed.
 feeds-list = Feeds in use
 feeds-none = No calendar feeds yet.
@@ -468,3 +468,20 @@ feed-summary = { $services } · { $persons ->
    *[other] { $persons } persons
 }
 feed-code = Booking code { $code }
+
+hooks-title = Webhooks
+hooks-intro = A webhook sends what happens to this office's bookings (created, moved, cancelled, checked in, done, not come) to a back-office system, in order and signed with a key. No names or addresses are sent.
+hooks-none = No webhooks yet.
+hooks-list = Webhooks in use
+hooks-url = Address (URL)
+hooks-state = State
+hooks-ok = delivering
+hooks-failing = { $attempts ->
+    [one] 1 failed attempt
+   *[other] { $attempts } failed attempts
+}, will retry
+hooks-add = New webhook
+hooks-add-submit = Add webhook
+hooks-made-title = The new webhook's key
+hooks-shown-once = It is shown only now. The receiving system checks each request's signature with it.
+hooks-url-wrong = Give an address that begins with http:// or https://.

@@ -446,8 +446,8 @@ plan-compare-legend = + ile başlayan satırlar bu sürümde eklendi, − ile ba
 plan-back = Plana dön
 
 ## Takvim abonelikleri
-staff-feeds = Takvim abonelikleri
-feeds-title = Takvim abonelikleri · { $office }
+staff-feeds = Takvimler ve webhook'lar
+feeds-title = Takvim abonelikleri ve webhook'lar · { $office }
 feeds-intro = Bir takvim aboneliği, bir gişenin randevularını belediyenin gizli adrese abone olan grup yazılımı takvimine verir. Adresi bilen herkes okuyabilir: adresi yalnızca takvime verin ve artık gerekmediğinde iptal edin.
 feeds-list = Kullanımdaki abonelikler
 feeds-none = Henüz takvim aboneliği yok.
@@ -466,3 +466,17 @@ feeds-label-wrong = Aboneliğe 1 ile 100 karakter arasında bir ad verin.
 feeds-gone = Bu abonelik zaten iptal edilmişti.
 feed-summary = { $services } · { $persons } kişi
 feed-code = Rezervasyon kodu { $code }
+
+hooks-title = Webhook'lar
+hooks-intro = Bir webhook, bu kurumun rezervasyonlarına olanları (oluşturuldu, ertelendi, iptal edildi, giriş yapıldı, tamamlandı, gelmedi) bir arka ofis sistemine sırayla ve bir anahtarla imzalı olarak bildirir. İsim ve adres gönderilmez.
+hooks-none = Henüz webhook yok.
+hooks-list = Kullanımdaki webhook'lar
+hooks-url = Adres (URL)
+hooks-state = Durum
+hooks-ok = iletiliyor
+hooks-failing = { $attempts } başarısız deneme, tekrar denenecek
+hooks-add = Yeni webhook
+hooks-add-submit = Webhook ekle
+hooks-made-title = Yeni webhook'un anahtarı
+hooks-shown-once = Yalnızca şimdi gösterilir. Alıcı sistem her isteğin imzasını bununla doğrular.
+hooks-url-wrong = http:// veya https:// ile başlayan bir adres girin.

@@ -7,7 +7,7 @@ use maud::{html, Markup};
 use super::{flash, staff_page, Nav};
 use crate::domain::Office;
 use crate::i18n::Texts;
-use crate::store::FeedRow;
+use crate::store::{FeedRow, WebhookRow};
 use crate::t;
 use crate::views::components::csrf_field;
 
@@ -15,8 +15,11 @@ use crate::views::components::csrf_field;
 pub struct Feeds<'a> {
     pub office: &'a Office,
     pub feeds: &'a [FeedRow],
+    pub hooks: &'a [WebhookRow],
     /// The URL of a feed just made, shown this once.
     pub made: Option<String>,
+    /// The key of a webhook just added, shown this once.
+    pub made_key: Option<String>,
     /// What was just done, or why not.
     pub notice: Option<(String, bool)>,
 }
@@ -88,6 +91,62 @@ fn add(t: &Texts, o: &Office, csrf: &str) -> Markup {
     }
 }
 
+fn hooks(t: &Texts, f: &Feeds<'_>, csrf: &str) -> Markup {
+    let o = f.office;
+    let open: Vec<&WebhookRow> = f.hooks.iter().filter(|h| h.revoked_at.is_none()).collect();
+    html! {
+        h2 #hooks { (t!(t, "hooks-title")) }
+        p { (t!(t, "hooks-intro")) }
+        @if open.is_empty() { p { (t!(t, "hooks-none")) } } @else {
+            div.scroll {
+                table {
+                    caption { (t!(t, "hooks-list")) }
+                    thead { tr {
+                        th scope="col" { (t!(t, "label")) }
+                        th scope="col" { (t!(t, "hooks-url")) }
+                        th scope="col" { (t!(t, "hooks-state")) }
+                        th scope="col" { (t!(t, "users-actions")) }
+                    } }
+                    tbody {
+                        @for h in open {
+                            tr {
+                                td { bdi { (h.label) } }
+                                td { code { (h.url) } }
+                                td {
+                                    @match &h.last_error {
+                                        Some(e) => { (t!(t, "hooks-failing", attempts = h.attempts)) " (" (e) ")" }
+                                        None => { (t!(t, "hooks-ok")) }
+                                    }
+                                }
+                                td {
+                                    form.inline method="post" action={ "/staff/" (o.id) "/webhooks/revoke" } {
+                                        (csrf_field(csrf))
+                                        input type="hidden" name="id" value=(h.id);
+                                        button.secondary type="submit" aria-label=(t!(t, "revoke-what", what = h.label.as_str())) { (t!(t, "revoke")) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        form.details method="post" action={ "/staff/" (o.id) "/webhooks" } aria-labelledby="hooks-add" {
+            h3 #hooks-add { (t!(t, "hooks-add")) }
+            (csrf_field(csrf))
+            div.field {
+                label for="h-label" { (t!(t, "label")) }
+                input #h-label type="text" name="label" required maxlength="100";
+            }
+            div.field {
+                label for="h-url" { (t!(t, "hooks-url")) }
+                input #h-url type="url" name="url" required maxlength="2000" inputmode="url" autocomplete="off";
+            }
+            button type="submit" { (t!(t, "hooks-add-submit")) }
+        }
+    }
+}
+
 /// The feeds page: the URL of one just made (once), the feeds, a form for another.
 pub fn feeds(t: &Texts, nav: &Nav<'_>, f: &Feeds<'_>, csrf: &str) -> Markup {
     let o = f.office;
@@ -100,9 +159,17 @@ pub fn feeds(t: &Texts, nav: &Nav<'_>, f: &Feeds<'_>, csrf: &str) -> Markup {
                 p { code.secret { (url) } }
             }
         }
+        @if let Some(key) = &f.made_key {
+            section.ticket role="status" aria-labelledby="shown" {
+                h2 #shown { (t!(t, "hooks-made-title")) }
+                p { (t!(t, "hooks-shown-once")) }
+                p { code.secret { (key) } }
+            }
+        }
         p { (t!(t, "feeds-intro")) }
         (list(t, f, csrf))
         (add(t, o, csrf))
+        (hooks(t, f, csrf))
     };
     staff_page(
         t,

@@ -1,5 +1,5 @@
-//! The feeds page (heads, admins): the office's calendar feeds, a new one's
-//! URL shown once, revoking.
+//! The feeds page (heads, admins): the office's calendar feeds and webhooks, a
+//! new feed's URL or webhook's key shown once, revoking.
 
 use axum::extract::{Path, State};
 
@@ -13,6 +13,7 @@ use crate::web::feeds::feed_url;
 use crate::web::form::FormFields;
 use crate::web::page::{Page, PageError};
 use crate::web::AppState;
+use crate::webhooks::{self, WebhookError};
 
 fn page_error(e: FeedError) -> PageError {
     match e {
@@ -22,24 +23,45 @@ fn page_error(e: FeedError) -> PageError {
     }
 }
 
+/// What was just made or done, for the page to show.
+#[derive(Default)]
+struct Done {
+    made: Option<String>,
+    made_key: Option<String>,
+    notice: Option<(String, bool)>,
+}
+
+impl Done {
+    fn notice(text: String, ok: bool) -> Done {
+        Done {
+            notice: Some((text, ok)),
+            ..Done::default()
+        }
+    }
+}
+
 /// The page, with what was just made or done.
 async fn render(
     s: &AppState,
     t: &Texts,
     signed: &Signed,
     office: &str,
-    made: Option<String>,
-    notice: Option<(String, bool)>,
+    done: Done,
 ) -> Result<Page, PageError> {
     let o = signed.office(office, Permission::Plan)?;
     let list = feeds::list(&s.app, &signed.staff, office)
         .await
         .map_err(page_error)?;
+    let hooks = webhooks::list(&s.app, &signed.staff, office)
+        .await
+        .map_err(hook_error)?;
     let f = Feeds {
         office: o,
         feeds: &list,
-        made,
-        notice,
+        hooks: &hooks,
+        made: done.made,
+        made_key: done.made_key,
+        notice: done.notice,
     };
     Ok(signed.page(s, view::feeds(t, &signed.nav(), &f, &signed.csrf.token)))
 }
@@ -50,7 +72,7 @@ pub async fn page(
     signed: Signed,
     Path(office): Path<String>,
 ) -> Result<Page, PageError> {
-    render(&s, &t, &signed, &office, None, None).await
+    render(&s, &t, &signed, &office, Done::default()).await
 }
 
 pub async fn create(
@@ -69,11 +91,15 @@ pub async fn create(
     match feeds::create(&s.app, &signed.staff, &office, &new).await {
         Ok((_, token)) => {
             let url = feed_url(&s.app.config.public_url, &token);
-            render(&s, &t, &signed, &office, Some(url), None).await
+            let done = Done {
+                made: Some(url),
+                ..Done::default()
+            };
+            render(&s, &t, &signed, &office, done).await
         }
         Err(FeedError::Label) => {
-            let notice = Some((t!(t, "feeds-label-wrong"), false));
-            render(&s, &t, &signed, &office, None, notice).await
+            let done = Done::notice(t!(t, "feeds-label-wrong"), false);
+            render(&s, &t, &signed, &office, done).await
         }
         Err(e) => Err(page_error(e)),
     }
@@ -93,5 +119,52 @@ pub async fn revoke(
         Err(FeedError::NotFound) => (t!(t, "feeds-gone"), false),
         Err(e) => return Err(page_error(e)),
     };
-    render(&s, &t, &signed, &office, None, Some(notice)).await
+    render(&s, &t, &signed, &office, Done::notice(notice.0, notice.1)).await
+}
+
+fn hook_error(e: WebhookError) -> PageError {
+    match e {
+        WebhookError::Access(a) => a.into(),
+        WebhookError::Store(e) => e.into(),
+        _ => PageError::not_found(),
+    }
+}
+
+pub async fn add_hook(
+    State(s): State<AppState>,
+    t: Texts,
+    signed: Signed,
+    Path(office): Path<String>,
+    FormFields(f): FormFields,
+) -> Result<Page, PageError> {
+    signed.office(&office, Permission::Plan)?;
+    let url = f.get("url").unwrap_or_default();
+    let label = f.get("label").unwrap_or_default();
+    let done = match webhooks::create(&s.app, &signed.staff, &office, url, label).await {
+        Ok(hook) => Done {
+            made_key: Some(hook.secret),
+            ..Done::default()
+        },
+        Err(WebhookError::Url) => Done::notice(t!(t, "hooks-url-wrong"), false),
+        Err(WebhookError::Label) => Done::notice(t!(t, "feeds-label-wrong"), false),
+        Err(e) => return Err(hook_error(e)),
+    };
+    render(&s, &t, &signed, &office, done).await
+}
+
+pub async fn revoke_hook(
+    State(s): State<AppState>,
+    t: Texts,
+    signed: Signed,
+    Path(office): Path<String>,
+    FormFields(f): FormFields,
+) -> Result<Page, PageError> {
+    signed.office(&office, Permission::Plan)?;
+    let id = f.get("id").unwrap_or_default();
+    let done = match webhooks::revoke(&s.app, &signed.staff, &office, id).await {
+        Ok(()) => Done::notice(t!(t, "revoked"), true),
+        Err(WebhookError::NotFound) => Done::notice(t!(t, "feeds-gone"), false),
+        Err(e) => return Err(hook_error(e)),
+    };
+    render(&s, &t, &signed, &office, done).await
 }

@@ -61,6 +61,8 @@ pub fn routes() -> Router<AppState> {
             get(feeds::page).post(feeds::create),
         )
         .route("/staff/{office}/feeds/revoke", post(feeds::revoke))
+        .route("/staff/{office}/webhooks", post(feeds::add_hook))
+        .route("/staff/{office}/webhooks/revoke", post(feeds::revoke_hook))
         .route(
             "/staff/{office}/plan/revisions/{revision}",
             get(plan::revision),
