@@ -342,7 +342,7 @@ async fn the_feeds_page_shows_a_new_feeds_url_once_and_revokes_it() {
         .await
         .remove(0)
         .unwrap();
-    assert_eq!(key, [stored.clone()]);
+    assert_eq!(key, std::slice::from_ref(&stored));
     let again = v.get("/staff/test/feeds").await;
     assert!(!again.text.contains(&stored), "shown once");
     assert_eq!(
