@@ -711,6 +711,12 @@ async fn the_plan_editor_previews_a_cut_lists_its_conflicts_and_saves_with_decis
         hooked.text
     );
     saved_pages.push(("webhooks", hooked.text.clone()));
+    // An admin's offices side by side.
+    crate::staff_pages::user(&t, "admin@stadt.example", "admin", None).await;
+    let mut admin = crate::staff_pages::signed_in(&t, "admin@stadt.example").await;
+    let compared = admin.get("/staff/statistics").await;
+    assert_eq!(compared.status, StatusCode::OK, "{}", compared.text);
+    saved_pages.push(("compare-offices", compared.text.clone()));
 
     if let Some(tools) = crate::processes::browser_tools() {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

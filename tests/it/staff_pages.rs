@@ -21,7 +21,7 @@ use crate::support::{
 const PASSWORD: &str = "correct horse battery";
 
 /// The test office confirming at once, and a second office "other".
-async fn offices(store: Store) -> TestApp {
+pub(crate) async fn offices(store: Store) -> TestApp {
     let t = TestApp::new(store).await;
     let test = crate::support::TEST_OFFICE
         .replace("confirm_within_minutes = 30", "confirm_within_minutes = 0");

@@ -457,3 +457,44 @@ async fn the_week_shows_booked_against_capacity_per_hour_and_arrivals_per_window
     );
     db.drop().await;
 }
+
+/// Admins compare every office side by side; the figures are each office's own.
+#[tokio::test]
+async fn admins_compare_every_office_side_by_side() {
+    use crate::staff_pages::{offices, signed_in, user};
+    let db = crate::support::Db::sqlite().await;
+    let t = offices(db.store.clone()).await;
+    t.booked("2026-12-01T09:00:00+01:00", "a@example.org").await;
+    t.booked("2026-12-01T09:30:00+01:00", "b@example.org").await;
+    user(&t, "admin@example.org", "admin", None).await;
+    user(&t, "head@example.org", "head", Some("test")).await;
+    let mut head = signed_in(&t, "head@example.org").await;
+    assert_eq!(
+        head.get("/staff/statistics").await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    let mut admin = signed_in(&t, "admin@example.org").await;
+    let page = admin
+        .get("/staff/statistics?from=2026-12-01&to=2026-12-07")
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+    let offices = crate::support::select(&page.text, "tbody th[scope=row]");
+    assert_eq!(offices, ["Bürgerbüro Anders", "Bürgerbüro Test"], "by name");
+    let appointments = crate::support::select(&page.text, "tbody tr td:nth-of-type(1)");
+    assert_eq!(appointments, ["0", "2"], "each office its own");
+    assert!(
+        !page.text.contains("a@example.org") && !page.text.contains("b@example.org"),
+        "no personal data of citizens"
+    );
+
+    let backwards = admin
+        .get("/staff/statistics?from=2026-12-07&to=2026-12-01")
+        .await;
+    assert_eq!(backwards.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let long = admin
+        .get("/staff/statistics?from=2025-01-01&to=2026-12-01")
+        .await;
+    assert_eq!(long.status, StatusCode::UNPROCESSABLE_ENTITY);
+    db.drop().await;
+}

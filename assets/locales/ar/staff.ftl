@@ -612,3 +612,6 @@ hooks-add-submit = إضافة خطاف الويب
 hooks-made-title = مفتاح خطاف الويب الجديد
 hooks-shown-once = يُعرض الآن فقط. يتحقق النظام المستقبِل به من توقيع كل طلب.
 hooks-url-wrong = أدخل عنوانًا يبدأ بـ http:// أو https://.
+
+stats-compare-title = مقارنة المكاتب
+stats-compare-caption = كل المكاتب من { $from } إلى { $to }

@@ -485,3 +485,6 @@ hooks-add-submit = Webhook anlegen
 hooks-made-title = Der Schlüssel des neuen Webhooks
 hooks-shown-once = Er wird nur jetzt gezeigt. Das empfangende System prüft damit die Signatur jeder Anfrage.
 hooks-url-wrong = Geben Sie eine Adresse an, die mit http:// oder https:// beginnt.
+
+stats-compare-title = Ämter im Vergleich
+stats-compare-caption = Alle Ämter vom { $from } bis { $to }

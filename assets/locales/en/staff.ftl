@@ -485,3 +485,6 @@ hooks-add-submit = Add webhook
 hooks-made-title = The new webhook's key
 hooks-shown-once = It is shown only now. The receiving system checks each request's signature with it.
 hooks-url-wrong = Give an address that begins with http:// or https://.
+
+stats-compare-title = Offices compared
+stats-compare-caption = Every office from { $from } to { $to }

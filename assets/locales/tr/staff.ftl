@@ -480,3 +480,6 @@ hooks-add-submit = Webhook ekle
 hooks-made-title = Yeni webhook'un anahtarı
 hooks-shown-once = Yalnızca şimdi gösterilir. Alıcı sistem her isteğin imzasını bununla doğrular.
 hooks-url-wrong = http:// veya https:// ile başlayan bir adres girin.
+
+stats-compare-title = Kurumların karşılaştırması
+stats-compare-caption = { $from } ile { $to } arasında tüm kurumlar

@@ -527,3 +527,6 @@ hooks-add-submit = Додати вебхук
 hooks-made-title = Ключ нового вебхука
 hooks-shown-once = Його показано лише зараз. Система-отримувач перевіряє ним підпис кожного запиту.
 hooks-url-wrong = Вкажіть адресу, що починається з http:// або https://.
+
+stats-compare-title = Порівняння установ
+stats-compare-caption = Усі установи з { $from } до { $to }

@@ -70,6 +70,9 @@ pub fn staff_page_with(
                         }
                     }
                 }
+                @if nav.staff.role == Role::Admin {
+                    li { a href="/staff/statistics" { (t!(t, "stats-compare-title")) } }
+                }
                 @if nav.staff.role.may(Permission::Audit) {
                     li { a href="/staff/audit" { (t!(t, "staff-audit")) } }
                 }

@@ -271,3 +271,60 @@ pub fn mistakes(
         body,
     )
 }
+
+/// One office's figures over the range, for the side-by-side comparison.
+pub struct Compared<'a> {
+    pub office: &'a Office,
+    pub figures: Figures,
+}
+
+/// Every office side by side over one range (admins).
+pub fn compare(
+    t: &Texts,
+    nav: &Nav<'_>,
+    rows: &[Compared<'_>],
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Markup {
+    let here = "/staff/statistics";
+    let body = html! {
+        form.range method="get" action=(here) {
+            div.field { label for="s-from" { (t!(t, "stats-from")) } input #s-from type="date" name="from" value=(from); }
+            div.field { label for="s-to" { (t!(t, "stats-to")) } input #s-to type="date" name="to" value=(to); }
+            button type="submit" { (t!(t, "stats-show")) }
+        }
+        div.scroll {
+            table {
+                caption { (t!(t, "stats-compare-caption", from = t.long_date(from), to = t.long_date(to))) }
+                thead { tr {
+                    th scope="col" { (t!(t, "audit-office")) }
+                    th scope="col" { (t!(t, "stats-appointments")) }
+                    th scope="col" { (t!(t, "stats-cancelled")) }
+                    th scope="col" { (t!(t, "stats-no-shows")) }
+                    th scope="col" { (t!(t, "stats-walk-ins")) }
+                    th scope="col" { (t!(t, "stats-waiting-median")) }
+                    th scope="col" { (t!(t, "stats-within-15")) }
+                    th scope="col" { (t!(t, "stats-lead")) }
+                    th scope="col" { (t!(t, "stats-utilisation")) }
+                } }
+                tbody {
+                    @for r in rows {
+                        @let f = &r.figures;
+                        tr {
+                            th scope="row" { a href={ "/staff/" (r.office.id) "/statistics?from=" (from) "&to=" (to) } { (r.office.name) } }
+                            td { (f.appointments) }
+                            td { (f.cancelled) }
+                            td { (f.no_shows) " (" (percent(t, f.no_show_rate)) ")" }
+                            td { (f.walk_ins) }
+                            td { (mins(t, f.waiting_median_minutes)) }
+                            td { (percent(t, f.served_within_15)) }
+                            td { (f.lead_time_median_days.map(|d| t!(t, "stats-days", n = d.round() as i64)).unwrap_or_else(|| "–".into())) }
+                            td { (percent(t, f.utilisation)) }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    staff_page(t, nav, here, &t!(t, "stats-compare-title"), body)
+}

@@ -53,6 +53,7 @@ pub fn routes() -> Router<AppState> {
         .route("/staff/kiosks", post(admin::add_kiosk))
         .route("/staff/kiosks/revoke", post(admin::revoke_kiosk))
         .route("/staff/{office}/today", get(desk::today))
+        .route("/staff/statistics", get(stats::compare))
         .route("/staff/{office}/statistics", get(stats::statistics))
         .route("/staff/{office}/week", get(week::week))
         .route("/staff/{office}/plan", get(plan::form).post(plan::submit))

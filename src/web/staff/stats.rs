@@ -96,3 +96,42 @@ pub async fn statistics_csv(
         stats::csv(&st),
     ))
 }
+
+/// Every office side by side over one range (admins).
+pub async fn compare(
+    State(s): State<AppState>,
+    t: Texts,
+    signed: Signed,
+    Query(p): Query<StatsParams>,
+) -> Result<Response, PageError> {
+    if signed.staff.role != crate::domain::Role::Admin {
+        return Err(super::forbidden());
+    }
+    let Some(first) = signed.offices.first() else {
+        return Err(PageError::not_found());
+    };
+    let today = crate::queue::day_of(first, s.app.clock.now());
+    let range = Range::parse(p.from.as_deref(), p.to.as_deref(), None, None, today);
+    let range = match range {
+        Ok(r) => r,
+        Err(errors) => {
+            let page = signed.page(&s, view::mistakes(&t, &signed.nav(), first, &errors));
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let mut rows = Vec::new();
+    for o in &signed.offices {
+        let st = stats::statistics(&s.app, &o.id, &range)
+            .await
+            .map_err(|e| match e {
+                StatsError::Store(e) => e.into(),
+                _ => PageError::not_found(),
+            })?;
+        rows.push(view::Compared {
+            office: o,
+            figures: st.total,
+        });
+    }
+    let markup = view::compare(&t, &signed.nav(), &rows, range.from, range.to);
+    Ok(signed.page(&s, markup).into_response())
+}
