@@ -325,6 +325,14 @@ async fn walk_in_uncounted(
     {
         Ok(t) => t,
         Err(StoreError::Conflict(Conflict::WalkInFull)) => {
+            let day = day_of(&office, now).to_string();
+            if let Err(e) = app
+                .store
+                .note_walk_in_refused(&office.id, &counter.id, &day)
+                .await
+            {
+                tracing::warn!(error = %e, "walk-in refusal not counted");
+            }
             let next = booking::availability(app, &office.id, wish, None, None)
                 .await
                 .ok()

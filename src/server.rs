@@ -141,6 +141,12 @@ pub async fn sweep_forever(app: App) {
             "marking bookings never checked in as no-shows",
         );
         if round.is_multiple_of(240) {
+            let recorded = crate::stats::record_next_free(&app).await;
+            log_job(
+                "record_next_free",
+                &recorded,
+                "recording the next free appointment per service",
+            );
             let erased = booking::erase_old_personal_data(&app).await;
             if let Ok(n @ 1..) = erased {
                 tracing::info!(bookings = n, "erased personal data past retention");

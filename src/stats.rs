@@ -226,6 +226,32 @@ pub struct Statistics {
     pub total: Figures,
     pub handling: Vec<Handling>,
     pub ahead: Vec<Ahead>,
+    /// Where more desks would help, from what happened in the range.
+    pub hints: Vec<Hint>,
+    /// The next free appointment per service as it stood each day of the range.
+    pub next_free: Vec<NextFreeDay>,
+}
+
+/// A planning hint, shown and never applied: where more walk-in or online
+/// desks would have helped in the range.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hint {
+    pub counter: String,
+    /// `walk_ins_turned_away` (more walk-in desks) or `booked_out` (more online desks).
+    pub kind: &'static str,
+    /// Days it happened on.
+    pub days: u32,
+    /// Walk-ins turned away, for `walk_ins_turned_away`.
+    pub count: u32,
+}
+
+/// The next free appointment for one person of a service, as it stood on a day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NextFreeDay {
+    pub day: NaiveDate,
+    pub service: String,
+    /// Days from that day to the next free appointment; `None`: none was free.
+    pub days_ahead: Option<i64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -425,7 +451,26 @@ pub async fn statistics(
             figures: tally.figures(),
         })
         .collect();
+    let hints = hints(app, &office, range, &bookings).await?;
+    let next_free = app
+        .store
+        .next_free_history(&office.id, &range.from.to_string(), &range.to.to_string())
+        .await?
+        .into_iter()
+        .filter(|(service, _, _)| office.service(service).is_some_and(|(c, _)| ours(&c.id)))
+        .filter_map(|(service, day, at)| {
+            let day = NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok()?;
+            let days_ahead = at.map(|at| (local_date(&office, at) - day).num_days());
+            Some(NextFreeDay {
+                day,
+                service,
+                days_ahead,
+            })
+        })
+        .collect();
     Ok(Statistics {
+        hints,
+        next_free,
         handling: handling(&office, counter, &tickets),
         ahead: ahead(app, &office, counter).await?,
         office: office.id.clone(),
@@ -437,6 +482,91 @@ pub async fn statistics(
         periods,
         total: total.figures(),
     })
+}
+
+/// Where more desks would have helped: counters that turned walk-ins away, and
+/// counters booked out online on a day (every bookable minute booked).
+async fn hints(
+    app: &App,
+    office: &Office,
+    range: &Range,
+    bookings: &[BookingFact],
+) -> Result<Vec<Hint>, StoreError> {
+    let ours = |id: &str| range.counter.as_deref().is_none_or(|c| c == id);
+    let mut out = Vec::new();
+    let refusals = app
+        .store
+        .walk_in_refusals(&office.id, &range.from.to_string(), &range.to.to_string())
+        .await?;
+    let mut booked: BTreeMap<(&str, NaiveDate), u64> = BTreeMap::new();
+    for b in bookings
+        .iter()
+        .filter(|b| !matches!(b.status.as_str(), "cancelled" | "expired"))
+    {
+        let day = local_date(office, b.start_at);
+        if (range.from..=range.to).contains(&day) {
+            *booked.entry((b.counter_id.as_str(), day)).or_default() +=
+                u64::try_from((b.end_at - b.start_at) / 60).unwrap_or(0);
+        }
+    }
+    for c in office.counters.iter().filter(|c| ours(&c.id)) {
+        let turned: Vec<i64> = refusals
+            .iter()
+            .filter(|(counter, _, _)| *counter == c.id)
+            .map(|(_, _, n)| *n)
+            .collect();
+        if !turned.is_empty() {
+            out.push(Hint {
+                counter: c.id.clone(),
+                kind: "walk_ins_turned_away",
+                days: turned.len() as u32,
+                count: u32::try_from(turned.iter().sum::<i64>()).unwrap_or(u32::MAX),
+            });
+        }
+        let mut full = 0;
+        let mut day = range.from;
+        while day <= range.to {
+            let bookable = bookable_minutes(office, Some(&c.id), day);
+            let taken = booked.get(&(c.id.as_str(), day)).copied().unwrap_or(0);
+            full += u32::from(bookable > 0 && taken >= bookable);
+            day += Duration::days(1);
+        }
+        if full > 0 {
+            out.push(Hint {
+                counter: c.id.clone(),
+                kind: "booked_out",
+                days: full,
+                count: 0,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Look up and keep, once a day, the next free appointment of every service
+/// of every office: the history the statistics show.
+pub async fn record_next_free(app: &App) -> Result<usize, StoreError> {
+    let now = app.clock.now();
+    let mut n = 0;
+    for office in app.offices().await? {
+        let day = now.with_timezone(&office.timezone).date_naive().to_string();
+        for c in &office.counters {
+            for s in &c.services {
+                let at = next_free_start(app, &office, &s.id).await?;
+                app.store
+                    .note_next_free(
+                        &office.id,
+                        &s.id,
+                        &day,
+                        at.map(|t| t.timestamp()),
+                        now.timestamp(),
+                    )
+                    .await?;
+                n += 1;
+            }
+        }
+    }
+    Ok(n)
 }
 
 /// Handling time per person of each service, from tickets served with that one service.

@@ -12,6 +12,7 @@ mod holds;
 mod offices;
 mod outbox;
 mod pg_batch;
+mod planning;
 mod staff;
 mod stats;
 mod tickets;

@@ -1570,7 +1570,15 @@ fn stats_paths(paths: &mut Map<String, Value>) {
                         "figures": figures.clone()}}},
                     "total": figures,
                     "handling": {"type": "array", "items": {"type": "object"}},
-                    "ahead": {"type": "array", "items": {"type": "object"}}
+                    "ahead": {"type": "array", "items": {"type": "object"}},
+                    "hints": {"type": "array", "description": "Planning hints, never applied: counters that turned walk-ins away (more walk-in desks) or were booked out online (more online desks).",
+                        "items": {"type": "object", "properties": {
+                            "counter": {"type": "string"}, "kind": {"type": "string", "enum": ["walk_ins_turned_away", "booked_out"]},
+                            "days": {"type": "integer"}, "count": {"type": "integer"}}}},
+                    "next_free": {"type": "array", "description": "The next free appointment for one person per service, as it stood each day.",
+                        "items": {"type": "object", "properties": {
+                            "day": {"type": "string", "format": "date"}, "service": {"type": "string"},
+                            "days_ahead": {"type": ["integer", "null"]}}}}
                 }}},
                 "text/csv": csv["text/csv"].clone()
             }},

@@ -498,3 +498,98 @@ async fn admins_compare_every_office_side_by_side() {
     assert_eq!(long.status, StatusCode::UNPROCESSABLE_ENTITY);
     db.drop().await;
 }
+
+/// Planning hints from what happened: walk-ins turned away at a counter with no
+/// desk kept for them, a counter booked out online; and the next free
+/// appointment as it stood each morning.
+async fn hints_name_turned_away_walk_ins_and_booked_out_days(store: Store) {
+    let t = TestApp::new(store).await;
+    let office = crate::support::TEST_OFFICE
+        .replace("confirm_within_minutes = 30", "confirm_within_minutes = 0")
+        .replacen("desks = 2\n    online = 1", "desks = 1\n    online = 1", 1)
+        .replace("desks = 3\n    online = 3", "desks = 1\n    online = 1");
+    termin::staff::import(&t.app, &office).await.unwrap();
+    let head = staff_key(&t, "head", Some("test")).await;
+    let clerk = staff_key(&t, "clerk", Some("test")).await;
+
+    // Tuesday 07:00: the next free Kfz time is today.
+    termin::stats::record_next_free(&t.app).await.unwrap();
+    // Wednesday's Kfz morning, booked out: eight half hours on its one desk.
+    for (i, hh_mm) in [
+        "08:00", "08:30", "09:00", "09:30", "10:00", "10:30", "11:00", "11:30",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let body = json!({
+            "office": "test", "services": ["zulassung"], "persons": 1,
+            "start": format!("2026-12-02T{hh_mm}:00+01:00"),
+            "name": "Anna Beispiel", "email": format!("k{i}@example.org"),
+        });
+        let a = t.call("POST", "/api/v1/bookings", Some(&body)).await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
+    }
+    // A second look the same day changes nothing.
+    termin::stats::record_next_free(&t.app).await.unwrap();
+    // Tuesday 09:00: two walk-ins at the Stadtamt, which keeps no desk for them.
+    t.at_local("09:00");
+    for _ in 0..2 {
+        let a = t
+            .staff(
+                &clerk,
+                "POST",
+                "/api/v1/offices/test/walkins",
+                Some(json!({"services": ["anmeldung"], "persons": 1})),
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::CONFLICT, "{}", a.text);
+    }
+    // Wednesday 07:00: the next free Kfz time is Thursday.
+    t.clock.set(crate::support::at("2026-12-02T06:00:00Z"));
+    termin::stats::record_next_free(&t.app).await.unwrap();
+
+    let uri = "/api/v1/offices/test/statistics?from=2026-12-01&to=2026-12-02";
+    let a = t.staff(&head, "GET", uri, None).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text);
+    assert_eq!(
+        a.json["hints"],
+        json!([
+            {"counter": "stadtamt", "kind": "walk_ins_turned_away", "days": 1, "count": 2},
+            {"counter": "kfz", "kind": "booked_out", "days": 1, "count": 0},
+        ])
+    );
+    let kfz: Vec<(&str, &Value)> = a.json["next_free"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["service"] == "zulassung")
+        .map(|n| (n["day"].as_str().unwrap(), &n["days_ahead"]))
+        .collect();
+    assert_eq!(kfz, [("2026-12-01", &json!(0)), ("2026-12-02", &json!(1))]);
+
+    // The head reads them on the page, in words.
+    let page = crate::support::select(
+        &statistics_page(&t, "from=2026-12-01&to=2026-12-02").await,
+        "#hints + ul li",
+    );
+    assert_eq!(page.len(), 2, "{page:?}");
+    assert!(
+        page[0].contains("Stadtamt") && page[0].contains("2 Personen"),
+        "{page:?}"
+    );
+    assert!(
+        page[1].contains("Kfz-Zulassung") && page[1].contains("ausgebucht"),
+        "{page:?}"
+    );
+}
+
+/// The statistics page of the test office for a head signed in through the form.
+async fn statistics_page(t: &TestApp, query: &str) -> String {
+    crate::staff_pages::user(t, "planer@example.org", "head", Some("test")).await;
+    let mut v = crate::staff_pages::signed_in(t, "planer@example.org").await;
+    let page = v.get(&format!("/staff/test/statistics?{query}")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+    page.text
+}
+
+crate::support::on_both!(hints_name_turned_away_walk_ins_and_booked_out_days);

@@ -615,3 +615,12 @@ hooks-url-wrong = أدخل عنوانًا يبدأ بـ http:// أو https://.
 
 stats-compare-title = مقارنة المكاتب
 stats-compare-caption = كل المكاتب من { $from } إلى { $to }
+
+stats-hints = تلميحات التخطيط
+stats-hints-none = لا شيء في هذه الفترة يشير إلى الحاجة إلى مكاتب أكثر.
+stats-hint-walk-ins = { $counter }: رُدّ { $count } من القادمين بلا موعد في { $days } يوم. مكاتب أكثر للقادمين بلا موعد ستساعد.
+stats-hint-booked-out = { $counter }: محجوز بالكامل عبر الإنترنت في { $days } يوم. مكاتب أكثر عبر الإنترنت ستساعد.
+stats-next-free = أقرب موعد متاح (شخص واحد) كما كان في كل يوم
+stats-day = اليوم
+stats-days-ahead = أيام مقدمًا
+stats-none-free = لا يوجد متاح

@@ -488,3 +488,21 @@ hooks-url-wrong = Geben Sie eine Adresse an, die mit http:// oder https:// begin
 
 stats-compare-title = Ämter im Vergleich
 stats-compare-caption = Alle Ämter vom { $from } bis { $to }
+
+stats-hints = Planungshinweise
+stats-hints-none = Nichts in diesem Zeitraum spricht für mehr Plätze.
+stats-hint-walk-ins = { $counter }: { $count ->
+    [one] 1 Person ohne Termin wurde
+   *[other] { $count } Personen ohne Termin wurden
+} an { $days ->
+    [one] 1 Tag
+   *[other] { $days } Tagen
+} abgewiesen. Mehr Plätze für Vorsprachen ohne Termin würden helfen.
+stats-hint-booked-out = { $counter }: online ausgebucht an { $days ->
+    [one] 1 Tag
+   *[other] { $days } Tagen
+}. Mehr Plätze online würden helfen.
+stats-next-free = Nächster freier Termin (eine Person), wie er an jedem Tag stand
+stats-day = Tag
+stats-days-ahead = Tage voraus
+stats-none-free = keiner frei

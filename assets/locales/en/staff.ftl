@@ -488,3 +488,21 @@ hooks-url-wrong = Give an address that begins with http:// or https://.
 
 stats-compare-title = Offices compared
 stats-compare-caption = Every office from { $from } to { $to }
+
+stats-hints = Planning hints
+stats-hints-none = Nothing in this range suggests more desks.
+stats-hint-walk-ins = { $counter }: { $count ->
+    [one] 1 walk-in was
+   *[other] { $count } walk-ins were
+} turned away on { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}. More desks kept for walk-ins would help.
+stats-hint-booked-out = { $counter }: booked out online on { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}. More desks online would help.
+stats-next-free = Next free appointment (one person), as it stood each day
+stats-day = Day
+stats-days-ahead = Days ahead
+stats-none-free = none free

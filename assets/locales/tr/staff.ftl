@@ -483,3 +483,12 @@ hooks-url-wrong = http:// veya https:// ile başlayan bir adres girin.
 
 stats-compare-title = Kurumların karşılaştırması
 stats-compare-caption = { $from } ile { $to } arasında tüm kurumlar
+
+stats-hints = Planlama ipuçları
+stats-hints-none = Bu dönemde daha fazla masaya işaret eden bir şey yok.
+stats-hint-walk-ins = { $counter }: { $days } günde randevusuz { $count } kişi geri çevrildi. Randevusuz gelenler için daha fazla masa yardımcı olur.
+stats-hint-booked-out = { $counter }: { $days } günde çevrimiçi tamamen dolu. Daha fazla çevrimiçi masa yardımcı olur.
+stats-next-free = Her gün itibarıyla en yakın boş randevu (bir kişi)
+stats-day = Gün
+stats-days-ahead = Gün sonra
+stats-none-free = boş yok

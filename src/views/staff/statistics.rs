@@ -141,6 +141,64 @@ fn handling_table(t: &Texts, office: &Office, s: &Statistics) -> Markup {
     }
 }
 
+/// Where more desks would help: shown, never applied.
+fn hints_list(t: &Texts, office: &Office, s: &Statistics) -> Markup {
+    let name = |id: &str| {
+        office
+            .counter(id)
+            .map_or(id.to_string(), |c| c.name.get(t.lang).to_string())
+    };
+    html! {
+        h2 #hints { (t!(t, "stats-hints")) }
+        @if s.hints.is_empty() { p { (t!(t, "stats-hints-none")) } } @else {
+            ul {
+                @for h in &s.hints {
+                    li { @if h.kind == "walk_ins_turned_away" {
+                        (t!(t, "stats-hint-walk-ins", counter = name(&h.counter), count = h.count, days = h.days))
+                    } @else {
+                        (t!(t, "stats-hint-booked-out", counter = name(&h.counter), days = h.days))
+                    } }
+                }
+            }
+        }
+    }
+}
+
+/// The next free appointment per service as it stood each day.
+fn next_free_table(t: &Texts, office: &Office, s: &Statistics) -> Markup {
+    let name = |id: &str| {
+        office
+            .service(id)
+            .map_or(id.to_string(), |(_, sv)| sv.name.get(t.lang).to_string())
+    };
+    html! {
+        @if !s.next_free.is_empty() {
+            div.scroll {
+                table {
+                    caption { (t!(t, "stats-next-free")) }
+                    thead { tr {
+                        th scope="col" { (t!(t, "stats-day")) }
+                        th scope="col" { (t!(t, "stats-service")) }
+                        th scope="col" { (t!(t, "stats-days-ahead")) }
+                    } }
+                    tbody {
+                        @for n in &s.next_free {
+                            tr {
+                                td { (t.long_date(n.day)) }
+                                td { (name(&n.service)) }
+                                td { @match n.days_ahead {
+                                    Some(d) => (t!(t, "stats-days", n = d)),
+                                    None => (t!(t, "stats-none-free")),
+                                } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn ahead_table(t: &Texts, s: &Statistics) -> Markup {
     html! {
         h2 #ahead { (t!(t, "stats-ahead")) }
@@ -229,6 +287,8 @@ pub fn statistics(
             (periods_table(t, s))
             (handling_table(t, office, s))
             (ahead_table(t, s))
+            (next_free_table(t, office, s))
+            (hints_list(t, office, s))
         }
     };
     staff_page(
