@@ -1464,7 +1464,10 @@ fn feed_paths(paths: &mut Map<String, Value>) {
         "parameters": [{"name": "secret", "in": "path", "required": true, "schema": {"type": "string"}}],
         "responses": {
             "200": {"description": "The calendar.", "content": {"text/calendar": {"schema": {"type": "string"}}}},
-            "404": response_as("NotFound", "No feed has this address, or it was revoked.")
+            "404": response_as("NotFound", "No feed has this address, or it was revoked."),
+            "429": response("TooManyRequests"),
+            "500": response("Internal"),
+            "503": response("Unavailable")
         }
     }}));
 }
@@ -1789,7 +1792,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(operations, 21);
+        assert_eq!(operations, 31);
 
         let mut found = Vec::new();
         refs(&doc, &mut found);
