@@ -336,7 +336,23 @@ impl Store {
                     .bind(&b.id)
                     .fetch_optional(&mut *tx)
                     .await?;
+                    // Once its first mails are out, a booking's secret is kept only
+                    // as a hash: a new one, so that this mail carries a working
+                    // manage link (the links of the earlier mails end with it). A
+                    // cancelled booking's mail has no link: its old ones still show it.
                     let decision = (change.decide)(&b.id).expect("decided");
+                    let token = match token {
+                        None if b.email.is_some() && decision == Decision::Move => {
+                            let fresh = crate::secret::new_token();
+                            sqlx::query("UPDATE bookings SET token_hash = $2 WHERE id = $1")
+                                .bind(&b.id)
+                                .bind(crate::secret::hash(&fresh))
+                                .execute(&mut *tx)
+                                .await?;
+                            Some(fresh)
+                        }
+                        token => token,
+                    };
                     let entry;
                     match homes.iter().find(|(id, _, _)| *id == b.id) {
                         None => {

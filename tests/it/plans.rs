@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 
 use termin::store::Store;
 
-use crate::support::{on_both, read_mail, staff_key, texts, TestApp};
+use crate::support::{on_both, read_mail, staff_key, texts, token_in, TestApp};
 
 async fn office(store: Store) -> (TestApp, String) {
     let t = TestApp::new(store).await;
@@ -241,6 +241,14 @@ async fn a_cut_below_bookings_lists_them_then_moves_and_cancels_them_with_mails(
         "{}",
         moved.text
     );
+    // Its manage link works and shows the new time.
+    let link = token_in(moved);
+    let managed = t
+        .call("GET", &format!("/api/v1/bookings/{link}"), None)
+        .await;
+    assert_eq!(managed.status, StatusCode::OK, "{}", managed.text);
+    assert_eq!(managed.json["id"], json!(second));
+    assert_ne!(managed.json["start"], json!(start), "moved");
     let ics = moved.calendar.as_deref().expect("the new calendar entry");
     assert!(
         ics.contains("SEQUENCE:") && !ics.contains("SEQUENCE:0"),
@@ -253,6 +261,8 @@ async fn a_cut_below_bookings_lists_them_then_moves_and_cancels_them_with_mails(
         cancelled.subject
     );
     assert!(cancelled.text.contains("Zwei Kolleginnen sind krank."));
+    // A cancelled booking has nothing left to manage: no link, as when the citizen cancels.
+    assert!(!cancelled.text.contains("/b/"));
     assert!(
         !mails.iter().any(|m| m.to == "first@example.org"),
         "the first keeps the time and hears nothing"
