@@ -267,3 +267,59 @@ async fn answers_are_compressed_for_clients_that_take_gzip() {
     assert_eq!(page.headers["content-encoding"], "gzip");
     db.drop().await;
 }
+
+/// The compact availability lists the same free times as the full one, in a
+/// fraction of the bytes; a time and the day's date give the `start` to book.
+#[tokio::test]
+async fn the_compact_availability_says_the_same_in_fewer_bytes() {
+    let db = crate::support::Db::sqlite().await;
+    let t = TestApp::new(db.store.clone()).await;
+    t.book("2026-12-02T09:00:00+01:00", "anna@example.org")
+        .await;
+    let uri = "/api/v1/offices/test/availability?services=anmeldung&persons=1&from=2026-12-02&to=2026-12-31";
+    let full = t.call("GET", uri, None).await;
+    let compact = t.call("GET", &format!("{uri}&format=compact"), None).await;
+    assert_eq!(compact.status, StatusCode::OK, "{}", compact.text);
+    assert_eq!(compact.json["format"], "compact");
+    assert_eq!(compact.json["minutes"], full.json["minutes"]);
+    let (full_days, compact_days) = (
+        full.json["days"].as_array().unwrap(),
+        compact.json["days"].as_array().unwrap(),
+    );
+    assert_eq!(full_days.len(), compact_days.len());
+    let mut slots = 0;
+    for (f, c) in full_days.iter().zip(compact_days) {
+        assert_eq!(f["date"], c["date"]);
+        let date = c["date"].as_str().unwrap();
+        let f = f["slots"].as_array().unwrap();
+        let (times, left, quiet) = (
+            c["times"].as_array().unwrap(),
+            c["left"].as_array().unwrap(),
+            c["quiet"].as_array().unwrap(),
+        );
+        assert_eq!((f.len(), f.len()), (times.len(), left.len()), "{date}");
+        for (i, slot) in f.iter().enumerate() {
+            let time = times[i].as_str().unwrap();
+            let start = format!("{date}T{}:00{}", &time[..5], &time[5..]);
+            assert_eq!(slot["start"].as_str().unwrap(), start);
+            assert_eq!(slot["left"], left[i]);
+            assert_eq!(slot["quiet"].as_bool().unwrap(), quiet.contains(&i.into()));
+        }
+        slots += f.len();
+    }
+    assert!(slots > 100, "{slots}");
+    // The booked 09:00 is not among the free times, and the answer is much smaller.
+    let wednesday = compact_days[0]["times"].as_array().unwrap();
+    assert!(wednesday.contains(&"08:45+01:00".into()), "{wednesday:?}");
+    assert!(!wednesday.contains(&"09:00+01:00".into()), "{wednesday:?}");
+    assert!(
+        compact.text.len() * 4 < full.text.len(),
+        "{} → {}",
+        full.text.len(),
+        compact.text.len()
+    );
+    let wrong = t.call("GET", &format!("{uri}&format=xml"), None).await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(wrong.json["fields"][0]["field"], "format", "{}", wrong.text);
+    db.drop().await;
+}
