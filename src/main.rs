@@ -63,7 +63,23 @@ enum Command {
         command: KioskCommand,
     },
     /// Measure availability and bookings per second against the raw commit rate.
-    Bench(bench::Options),
+    Bench(BenchArgs),
+}
+
+#[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+struct BenchArgs {
+    #[command(subcommand)]
+    command: Option<BenchCommand>,
+    #[command(flatten)]
+    options: bench::Options,
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Drive the real server over loopback HTTP: pages, availability, bookings
+    /// next to the raw commit rate, and a release rush.
+    Http(bench::http::Options),
 }
 
 #[derive(Subcommand)]
@@ -349,7 +365,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 anyhow::bail!("there is no unlocked kiosk {id}");
             }
         }
-        Command::Bench(options) => bench::run(options).await?,
+        Command::Bench(BenchArgs {
+            command: Some(BenchCommand::Http(options)),
+            ..
+        }) => bench::http::run(options).await?,
+        Command::Bench(args) => bench::run(args.options).await?,
     }
     Ok(ExitCode::SUCCESS)
 }

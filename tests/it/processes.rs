@@ -1154,3 +1154,72 @@ fn a_backup_restores_to_the_same_plans_and_bookings() {
     assert!(!ok && err.contains("exists already"), "{err}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// `termin bench http` starts the real server, drives every kind of request over
+/// loopback and a small release rush, and reports figures; it fails itself on a
+/// 5xx, an overbooked time, a lost booking or a difference found by `termin check`.
+#[test]
+fn the_http_bench_drives_the_real_server_and_checks_the_rush() {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_termin"));
+    cmd.args([
+        "bench",
+        "http",
+        "--seconds",
+        "1",
+        "--connections",
+        "4",
+        "--rush-clients",
+        "20",
+        "--rush-seconds",
+        "2",
+    ]);
+    for key in termin::config::KEYS {
+        cmd.env_remove(key);
+    }
+    cmd.env_remove("TERMIN_BENCH_POSTGRES");
+    let postgres = postgres_server();
+    if let Some(url) = &postgres {
+        cmd.env("TERMIN_BENCH_POSTGRES", url);
+    }
+    let out = cmd.output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut backends = vec!["sqlite"];
+    if postgres.is_some() {
+        backends.push("postgres");
+    }
+    for backend in backends {
+        for what in [
+            "calendar page",
+            "day page",
+            "availability, 31 days",
+            "availability, 31 days, compact",
+            "bookings",
+        ] {
+            let row = stdout
+                .lines()
+                .find(|l| l.starts_with(&format!("| {backend} | {what} |")))
+                .unwrap_or_else(|| panic!("no {what} on {backend}:\n{stdout}"));
+            let ok = if what == "bookings" { "×201" } else { "×200" };
+            assert!(row.contains(ok), "{row}");
+        }
+        // The rush: bookings were made, none beyond the places, and the check is clean.
+        let rush: Vec<&str> = stdout
+            .lines()
+            .filter(|l| l.starts_with(&format!("| {backend} | 20 |")))
+            .flat_map(|l| l.split('|').map(str::trim))
+            .collect();
+        assert!(rush.len() > 14, "no rush row for {backend}:\n{stdout}");
+        let booked: i64 = rush[11].parse().unwrap();
+        let places: i64 = rush[10].parse().unwrap();
+        assert!(booked > 0 && booked <= places, "{rush:?}");
+        assert_eq!((rush[12], rush[13]), ("0", "clean"), "{rush:?}");
+    }
+    if postgres.is_some() {
+        crate::support::ran_on_postgres("processes::the_http_bench");
+    }
+}

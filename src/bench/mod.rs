@@ -128,6 +128,8 @@ use crate::domain::schedule::{self, Need};
 use crate::store::Store;
 use crate::{server, staff};
 
+pub mod http;
+
 #[derive(clap::Args, Debug, Clone)]
 pub struct Options {
     /// Bookings (and raw commits) per backend.
@@ -293,6 +295,54 @@ pub fn with_database(url: &str, name: &str) -> String {
     }
 }
 
+/// An office file with `OPEN` replaced by this year's and next year's public
+/// holidays, so that every day of the year takes bookings.
+fn open_on_holidays(office: &str) -> String {
+    let year = chrono::Datelike::year(&Utc::now());
+    let open: Vec<String> = (year..=year + 1)
+        .flat_map(|y| crate::domain::holidays::holidays(crate::domain::State::MV, y))
+        .map(|h| format!("\"{}\"", h.date))
+        .collect();
+    office.replace("OPEN", &open.join(", "))
+}
+
+/// Start times at the bench office for many bookings, from tomorrow on.
+#[derive(Clone, Copy)]
+struct Spread {
+    /// Tomorrow in the office's zone: tomorrow by UTC's date is already today
+    /// in Berlin during the last hour or two of a UTC day.
+    first_day: chrono::NaiveDate,
+}
+
+/// Starts in the first 22 hours of a day, five minutes apart: a booking then
+/// never runs past midnight, also on the 23-hour day of the spring DST change.
+const SLOTS_PER_DAY: usize = 22 * 12;
+
+impl Spread {
+    fn from_tomorrow() -> Spread {
+        let today = Utc::now()
+            .with_timezone(&chrono_tz::Europe::Berlin)
+            .date_naive();
+        Spread {
+            first_day: today + Days::days(1),
+        }
+    }
+
+    /// The `i`th booking's start, spread over 300 days so that requests in
+    /// flight rarely share a cell.
+    fn start(self, i: usize) -> chrono::DateTime<Utc> {
+        self.slot((i * 7919) % (300 * SLOTS_PER_DAY))
+    }
+
+    /// The `slot`th start time from the first day on.
+    fn slot(self, slot: usize) -> chrono::DateTime<Utc> {
+        let day = self.first_day + Days::days((slot / SLOTS_PER_DAY) as i64);
+        let midnight = Some(chrono::NaiveTime::MIN);
+        schedule::local_instant(chrono_tz::Europe::Berlin, day, midnight)
+            + Days::minutes(5 * (slot % SLOTS_PER_DAY) as i64 + 5)
+    }
+}
+
 async fn measure(url: &str, options: &Options, concurrency: usize) -> anyhow::Result<Figures> {
     let config = Config {
         database_url: url.to_string(),
@@ -302,14 +352,7 @@ async fn measure(url: &str, options: &Options, concurrency: usize) -> anyhow::Re
     };
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let app = server::open(&config, clock).await?;
-    // Open on public holidays too, so that every day of the year takes bookings.
-    let year = chrono::Datelike::year(&Utc::now());
-    let open: Vec<String> = (year..=year + 1)
-        .flat_map(|y| crate::domain::holidays::holidays(crate::domain::State::MV, y))
-        .map(|h| format!("\"{}\"", h.date))
-        .collect();
-    let office = BENCH_OFFICE.replace("OPEN", &open.join(", "));
-    staff::import(&app, &office)
+    staff::import(&app, &open_on_holidays(BENCH_OFFICE))
         .await
         .context("importing the bench office")?;
     let backend = app.store.backend();
@@ -322,31 +365,18 @@ async fn measure(url: &str, options: &Options, concurrency: usize) -> anyhow::Re
     let (raw, _) = raw_rate(url, options, concurrency).await?;
 
     eprintln!("bench: {backend}, {concurrency} in flight: bookings");
-    // Tomorrow in the office's zone: tomorrow by UTC's date is already today
-    // in Berlin during the last hour or two of a UTC day.
-    let start_day = Utc::now()
-        .with_timezone(&chrono_tz::Europe::Berlin)
-        .date_naive()
-        + Days::days(1);
-    // Starts in the first 22 hours of a day: a booking then never runs past midnight,
-    // also on the 23-hour day of the spring DST change.
-    let slots_per_day = 22 * 12;
     let rush = options.times.map(|n| n.max(1));
     let booked = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let spread = Spread::from_tomorrow();
     let (bookings, mut took) = rate(options.bookings, concurrency, |i| {
         let app = app.clone();
         let booked = booked.clone();
         async move {
-            let slot = match rush {
+            let start = match rush {
                 // Times a quarter of an hour apart, as long as the service.
-                Some(n) => (i % n) * 3,
-                // Spread over the year so that requests in flight rarely share a cell.
-                None => (i * 7919) % (300 * slots_per_day),
+                Some(n) => spread.slot((i % n) * 3),
+                None => spread.start(i),
             };
-            let day = start_day + Days::days((slot / slots_per_day) as i64);
-            let midnight = Some(chrono::NaiveTime::MIN);
-            let start = schedule::local_instant(chrono_tz::Europe::Berlin, day, midnight)
-                + Days::minutes(5 * (slot % slots_per_day) as i64 + 5);
             let req = BookingRequest {
                 office: "bench".into(),
                 services: vec!["s".into()],

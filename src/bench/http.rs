@@ -1,0 +1,832 @@
+//! `termin bench http`: the real server, as its own process, driven over
+//! loopback the way citizens reach it.
+//!
+//! The run prepares a fresh database (a scratch file, or a scratch database on
+//! the PostgreSQL server given), measures there the raw durable commit rate by
+//! the simplest client (one insert per transaction on one connection), then
+//! starts `termin serve` on it and sends, each kind for `--seconds` over
+//! `--connections` keep-alive connections: the calendar page, a day page, 31
+//! days of availability (full and compact) and bookings. Last comes the release
+//! rush: `--rush-clients` clients, each on its own connection, for
+//! `--rush-seconds`, read the availability of an office with few places and
+//! book one of the free times they see, again and again. Afterwards the run
+//! checks that no time holds more bookings than desks, that every booking
+//! answered 201 is in the database, and that `termin check` finds nothing; it
+//! fails when one of these does not hold or any answer was a 5xx.
+//!
+//! Latencies are measured by the client from sending a request to the end of
+//! its answer. The server's CPU time and memory come from `/proc` (Linux).
+//! The client runs on the same machine and takes CPU from the server; the
+//! figures are what one machine does with both.
+//!
+//! ```sh
+//! cargo run --release -- bench http --postgres postgres://postgres@127.0.0.1:5432/postgres
+//! # shorter
+//! cargo run --release -- bench http --seconds 3 --rush-clients 100 --rush-seconds 10
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context};
+use http_body_util::{BodyExt, Full};
+use hyper::body::Bytes;
+use hyper::{Method, StatusCode};
+use hyper_util::rt::TokioIo;
+use serde_json::{json, Value};
+use sqlx::Connection;
+
+use super::{letters, open_on_holidays, percentile, with_database, Spread, BENCH_OFFICE};
+use crate::clock::{Clock, SystemClock};
+use crate::config::Config;
+use crate::store::Store;
+use crate::{server, staff};
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct Options {
+    /// Seconds each kind of request is sent.
+    #[arg(long, default_value_t = 10)]
+    pub seconds: u64,
+    /// Keep-alive connections for each kind of request.
+    #[arg(long, default_value_t = 64)]
+    pub connections: usize,
+    /// Clients in the release rush, each on its own keep-alive connection.
+    #[arg(long, default_value_t = 500)]
+    pub rush_clients: usize,
+    /// Seconds the release rush lasts.
+    #[arg(long, default_value_t = 60)]
+    pub rush_seconds: u64,
+    /// Also measure PostgreSQL: a server URL; a scratch database is created on it and dropped.
+    #[arg(long, env = "TERMIN_BENCH_POSTGRES")]
+    pub postgres: Option<String>,
+}
+
+/// The office of the rush: one counter with two desks from 8 to 12 every day,
+/// a quarter of an hour per booking, bookable for two weeks: few places for
+/// many clients.
+const RUSH_OFFICE: &str = r#"
+[[office]]
+id = "rush"
+name = "Rush"
+address = "Nowhere 2"
+timezone = "Europe/Berlin"
+state = "MV"
+min_notice_minutes = 0
+horizon_days = 14
+confirm_within_minutes = 30
+max_active_bookings_per_email = 5
+open = [OPEN]
+  [[office.counter]]
+  id = "all"
+  name = "All"
+  grid_minutes = 15
+    [[office.counter.service]]
+    id = "s"
+    name = "Service"
+    minutes = 15
+    [[office.counter.hours]]
+    days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    from = "08:00"
+    to = "12:00"
+    desks = 2
+"#;
+
+/// Desks of the rush office: no start time may hold more bookings.
+const RUSH_DESKS: i64 = 2;
+
+/// What one kind of request got.
+#[derive(Default)]
+struct Tally {
+    took: Vec<Duration>,
+    statuses: BTreeMap<u16, usize>,
+    /// Requests that got no answer (the connection failed).
+    failed: usize,
+}
+
+impl Tally {
+    fn add(&mut self, other: Tally) {
+        self.took.extend(other.took);
+        for (status, n) in other.statuses {
+            *self.statuses.entry(status).or_default() += n;
+        }
+        self.failed += other.failed;
+    }
+
+    fn count(&self, f: impl Fn(u16) -> bool) -> usize {
+        self.statuses
+            .iter()
+            .filter(|(s, _)| f(**s))
+            .map(|(_, n)| n)
+            .sum()
+    }
+
+    fn server_errors(&self) -> usize {
+        self.count(|s| s >= 500)
+    }
+}
+
+/// One measured kind of request.
+struct Row {
+    what: &'static str,
+    connections: usize,
+    seconds: f64,
+    tally: Tally,
+    /// The server's CPU time over the phase.
+    cpu: Duration,
+}
+
+impl Row {
+    fn per_second(&self) -> f64 {
+        self.tally.took.len() as f64 / self.seconds
+    }
+}
+
+/// What the rush did.
+struct Rush {
+    clients: usize,
+    seconds: f64,
+    reads: Tally,
+    bookings: Tally,
+    places: i64,
+    booked_in_database: i64,
+    overbooked_times: i64,
+    cpu: Duration,
+}
+
+struct Report {
+    backend: &'static str,
+    raw_per_second: f64,
+    rows: Vec<Row>,
+    rush: Rush,
+    rss_peak_kib: u64,
+    rss_end_kib: u64,
+    check_clean: bool,
+}
+
+pub async fn run(options: Options) -> anyhow::Result<()> {
+    let mut reports = vec![on_sqlite(&options).await?];
+    if let Some(url) = &options.postgres {
+        reports.push(on_postgres(url, &options).await?);
+    }
+    print(&reports);
+    let mut wrong = Vec::new();
+    for r in &reports {
+        let errors: usize = r
+            .rows
+            .iter()
+            .map(|row| row.tally.server_errors())
+            .sum::<usize>()
+            + r.rush.reads.server_errors()
+            + r.rush.bookings.server_errors();
+        if errors > 0 {
+            wrong.push(format!("{}: {errors} answers were 5xx", r.backend));
+        }
+        if r.rush.overbooked_times > 0 {
+            wrong.push(format!(
+                "{}: {} times hold more bookings than desks",
+                r.backend, r.rush.overbooked_times
+            ));
+        }
+        let acknowledged = r.rush.bookings.count(|s| s == 201) as i64;
+        if acknowledged != r.rush.booked_in_database {
+            wrong.push(format!(
+                "{}: {acknowledged} bookings answered 201, {} in the database",
+                r.backend, r.rush.booked_in_database
+            ));
+        }
+        if !r.check_clean {
+            wrong.push(format!("{}: termin check found differences", r.backend));
+        }
+    }
+    if !wrong.is_empty() {
+        bail!("{}", wrong.join("; "));
+    }
+    Ok(())
+}
+
+async fn on_sqlite(options: &Options) -> anyhow::Result<Report> {
+    let dir = scratch_dir()?;
+    let url = format!("sqlite://{}", dir.join("termin.db").display());
+    let report = measure(&url, &dir, options).await;
+    let _ = std::fs::remove_dir_all(&dir);
+    report
+}
+
+async fn on_postgres(server_url: &str, options: &Options) -> anyhow::Result<Report> {
+    let dir = scratch_dir()?;
+    let admin = Store::connect(server_url).await?;
+    let name = format!("termin_bench_{}", uuid::Uuid::new_v4().simple());
+    crate::store::on!(&admin, pool => sqlx::query(&format!("CREATE DATABASE {name}")).execute(pool).await.map(|_| ()))?;
+    let report = measure(&with_database(server_url, &name), &dir, options).await;
+    crate::store::on!(&admin, pool => sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)")).execute(pool).await.map(|_| ()))?;
+    admin.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+    report
+}
+
+fn scratch_dir() -> anyhow::Result<PathBuf> {
+    let dir = std::env::temp_dir().join(format!(
+        "termin-bench-http-{}",
+        uuid::Uuid::new_v4().simple()
+    ));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+async fn measure(url: &str, dir: &Path, options: &Options) -> anyhow::Result<Report> {
+    let backend = prepare(url).await?;
+    eprintln!("bench http: {backend}: raw commits on one connection");
+    let raw_per_second = raw_rate(url, Duration::from_secs(options.seconds)).await?;
+
+    let server = Server::start(url, dir).await?;
+    let result = drive(&server, options).await;
+    let rss = server.rss_kib();
+    let exit = server.stop().await;
+    let (rows, rush) = result?;
+    exit?;
+
+    let store = Store::connect(url).await?;
+    let check_clean = store.check().await?.is_empty();
+    let (booked_in_database, overbooked_times) = rush_bookings(&store).await?;
+    store.close().await;
+    Ok(Report {
+        backend,
+        raw_per_second,
+        rows,
+        rush: Rush {
+            booked_in_database,
+            overbooked_times,
+            ..rush
+        },
+        rss_peak_kib: rss.0,
+        rss_end_kib: rss.1,
+        check_clean,
+    })
+}
+
+/// Create the schema, the demo offices, the bench office and the rush office.
+async fn prepare(url: &str) -> anyhow::Result<&'static str> {
+    let config = Config {
+        database_url: url.to_string(),
+        demo: Some(true),
+        ..Config::default()
+    };
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let app = server::open(&config, clock).await?;
+    for office in [BENCH_OFFICE, RUSH_OFFICE] {
+        staff::import(&app, &open_on_holidays(office))
+            .await
+            .context("importing a bench office")?;
+    }
+    crate::store::on!(&app.store, pool => sqlx::query("CREATE TABLE bench_raw (id BIGINT PRIMARY KEY, at BIGINT NOT NULL)").execute(pool).await.map(|_| ()))?;
+    let backend = app.store.backend();
+    app.store.close().await;
+    Ok(backend)
+}
+
+/// One-row inserts, each its own durable transaction, one after another on one
+/// connection, for `length`: inserts per second.
+async fn raw_rate(url: &str, length: Duration) -> anyhow::Result<f64> {
+    macro_rules! inserts {
+        ($conn:expr) => {{
+            let mut conn = $conn;
+            let started = Instant::now();
+            let mut n: i64 = 0;
+            while started.elapsed() < length {
+                sqlx::query("INSERT INTO bench_raw (id, at) VALUES ($1, $2)")
+                    .bind(n)
+                    .bind(n)
+                    .execute(&mut conn)
+                    .await?;
+                n += 1;
+            }
+            let rate = n as f64 / started.elapsed().as_secs_f64();
+            conn.close().await?;
+            rate
+        }};
+    }
+    Ok(if url.starts_with("sqlite:") {
+        inserts!(sqlx::SqliteConnection::connect_with(&crate::store::sqlite_options(url)?).await?)
+    } else {
+        inserts!(sqlx::PgConnection::connect(url).await?)
+    })
+}
+
+/// Active bookings at the rush office, and how many of its times hold more than its desks.
+async fn rush_bookings(store: &Store) -> anyhow::Result<(i64, i64)> {
+    const ACTIVE: &str = "office_id = 'rush' AND status IN ('pending', 'confirmed')";
+    let booked: i64 = crate::store::on!(store, pool => sqlx::query_scalar::<_, i64>(&format!("SELECT COUNT(*) FROM bookings WHERE {ACTIVE}")).fetch_one(pool).await)?;
+    let overbooked: i64 = crate::store::on!(store, pool => sqlx::query_scalar::<_, i64>(&format!(
+        "SELECT COUNT(*) FROM (SELECT start_at FROM bookings WHERE {ACTIVE} GROUP BY start_at HAVING COUNT(*) > {RUSH_DESKS}) AS t"
+    )).fetch_one(pool).await)?;
+    Ok((booked, overbooked))
+}
+
+/// `termin serve` as a child process on a free loopback port, with its own
+/// working directory (mails are written there as files) and log.
+struct Server {
+    child: tokio::process::Child,
+    addr: std::net::SocketAddr,
+}
+
+impl Server {
+    async fn start(url: &str, dir: &Path) -> anyhow::Result<Server> {
+        let addr = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?;
+        let log = std::fs::File::create(dir.join("server.log"))?;
+        let mut cmd = tokio::process::Command::new(std::env::current_exe()?);
+        for (key, _) in std::env::vars_os() {
+            if key.to_string_lossy().starts_with("TERMIN_") {
+                cmd.env_remove(key);
+            }
+        }
+        cmd.arg("serve")
+            .current_dir(dir)
+            .env("TERMIN_DATABASE_URL", url)
+            .env("TERMIN_BIND", addr.to_string())
+            .env("TERMIN_DEMO", "true")
+            // Every client comes from 127.0.0.1 here; a city's citizens come from
+            // many addresses, each under its own limits.
+            .env("TERMIN_RATE_LIMITS", "false")
+            .env("TERMIN_MAX_CONNECTIONS_PER_CLIENT", "100000")
+            .stdin(Stdio::null())
+            .stdout(log.try_clone()?)
+            .stderr(log)
+            .kill_on_drop(true);
+        let child = cmd.spawn().context("starting termin serve")?;
+        let server = Server { child, addr };
+        let started = Instant::now();
+        loop {
+            if let Ok(mut conn) = Conn::open(addr).await {
+                if let Ok((StatusCode::OK, _)) = conn.send(Method::GET, "/readyz", None).await {
+                    return Ok(server);
+                }
+            }
+            if started.elapsed() > Duration::from_secs(30) {
+                bail!(
+                    "the server did not get ready in 30 s; see {}",
+                    dir.join("server.log").display()
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    fn pid(&self) -> Option<u32> {
+        self.child.id()
+    }
+
+    /// The server's user and system CPU time so far.
+    fn cpu(&self) -> Duration {
+        self.pid().and_then(process_cpu).unwrap_or_default()
+    }
+
+    /// The server's peak and current resident memory in KiB.
+    fn rss_kib(&self) -> (u64, u64) {
+        let status = self
+            .pid()
+            .and_then(|pid| std::fs::read_to_string(format!("/proc/{pid}/status")).ok())
+            .unwrap_or_default();
+        let field = |name: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+                .unwrap_or(0)
+        };
+        (field("VmHWM:"), field("VmRSS:"))
+    }
+
+    /// Stop it as a service manager does (SIGTERM), and wait for its exit.
+    async fn stop(mut self) -> anyhow::Result<()> {
+        if let Some(pid) = self.pid() {
+            // SAFETY: kill(2) with a child's pid and a signal number.
+            unsafe { libc::kill(pid as i32, libc::SIGTERM) };
+        }
+        let status = tokio::time::timeout(Duration::from_secs(60), self.child.wait())
+            .await
+            .context("the server did not stop within 60 s of SIGTERM")??;
+        if !status.success() {
+            bail!("the server exited with {status}");
+        }
+        Ok(())
+    }
+}
+
+/// User plus system CPU time of a process, from `/proc/{pid}/stat`.
+fn process_cpu(pid: u32) -> Option<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The fields after the command name, which is in parentheses: state is the
+    // first, utime the 12th, stime the 13th.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    // SAFETY: sysconf has no preconditions.
+    let per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as u64;
+    Some(Duration::from_micros(ticks * 1_000_000 / per_second))
+}
+
+/// One keep-alive HTTP/1.1 connection to the server.
+struct Conn {
+    sender: hyper::client::conn::http1::SendRequest<Full<Bytes>>,
+    addr: std::net::SocketAddr,
+}
+
+impl Conn {
+    async fn open(addr: std::net::SocketAddr) -> anyhow::Result<Conn> {
+        let tcp = tokio::net::TcpStream::connect(addr).await?;
+        tcp.set_nodelay(true)?;
+        let (sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(tcp)).await?;
+        tokio::spawn(async move {
+            let _ = conn.await;
+        });
+        Ok(Conn { sender, addr })
+    }
+
+    /// Send one request and read its answer to the end; on a failed connection,
+    /// open a new one for the next request.
+    async fn send(
+        &mut self,
+        method: Method,
+        path: &str,
+        json: Option<&Value>,
+    ) -> anyhow::Result<(StatusCode, Bytes)> {
+        let result = self.exchange(method, path, json).await;
+        if result.is_err() {
+            if let Ok(fresh) = Conn::open(self.addr).await {
+                *self = fresh;
+            }
+        }
+        result
+    }
+
+    async fn exchange(
+        &mut self,
+        method: Method,
+        path: &str,
+        json: Option<&Value>,
+    ) -> anyhow::Result<(StatusCode, Bytes)> {
+        self.sender.ready().await?;
+        let mut request = hyper::Request::builder()
+            .method(method)
+            .uri(path)
+            .header(hyper::header::HOST, self.addr.to_string())
+            // As browsers and most clients send it.
+            .header(hyper::header::ACCEPT_ENCODING, "gzip");
+        let body = match json {
+            Some(v) => {
+                request = request.header(hyper::header::CONTENT_TYPE, "application/json");
+                Bytes::from(v.to_string())
+            }
+            None => Bytes::new(),
+        };
+        let response = self
+            .sender
+            .send_request(request.body(Full::new(body))?)
+            .await?;
+        let status = response.status();
+        let body = response.into_body().collect().await?.to_bytes();
+        Ok((status, body))
+    }
+}
+
+/// What a request of a steady phase is, given its number.
+type NextRequest = Arc<dyn Fn(usize) -> (Method, String, Option<Value>) + Send + Sync>;
+
+/// Send requests made by `next` over `connections` connections, each one after
+/// another, for `length`.
+async fn phase(
+    server: &Server,
+    what: &'static str,
+    connections: usize,
+    length: Duration,
+    next: NextRequest,
+) -> anyhow::Result<Row> {
+    eprintln!("bench http: {what}, {connections} connections");
+    let counter = Arc::new(AtomicUsize::new(0));
+    let cpu_before = server.cpu();
+    let started = Instant::now();
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..connections.max(1) {
+        let mut conn = Conn::open(server.addr).await?;
+        let (next, counter) = (next.clone(), counter.clone());
+        tasks.spawn(async move {
+            let mut tally = Tally::default();
+            while started.elapsed() < length {
+                let (method, path, body) = next(counter.fetch_add(1, Ordering::Relaxed));
+                let sent = Instant::now();
+                match conn.send(method, &path, body.as_ref()).await {
+                    Ok((status, _)) => {
+                        tally.took.push(sent.elapsed());
+                        *tally.statuses.entry(status.as_u16()).or_default() += 1;
+                    }
+                    Err(_) => tally.failed += 1,
+                }
+            }
+            tally
+        });
+    }
+    let mut tally = Tally::default();
+    while let Some(t) = tasks.join_next().await {
+        tally.add(t?);
+    }
+    tally.took.sort_unstable();
+    Ok(Row {
+        what,
+        connections,
+        seconds: started.elapsed().as_secs_f64(),
+        tally,
+        cpu: server.cpu().saturating_sub(cpu_before),
+    })
+}
+
+/// Every steady phase, then the rush.
+async fn drive(server: &Server, options: &Options) -> anyhow::Result<(Vec<Row>, Rush)> {
+    let length = Duration::from_secs(options.seconds);
+    let n = options.connections;
+    let (_, body) = Conn::open(server.addr)
+        .await?
+        .send(
+            Method::GET,
+            "/api/v1/offices/mitte/availability?services=anmeldung&format=compact",
+            None,
+        )
+        .await?;
+    let body = gunzip(&body);
+    let free: Value = serde_json::from_slice(&body).context("the availability")?;
+    let day = free["days"]
+        .as_array()
+        .and_then(|days| {
+            days.iter()
+                .find(|d| d["times"].as_array().is_some_and(|t| !t.is_empty()))
+        })
+        .and_then(|d| d["date"].as_str())
+        .context("no free day at the demo office")?
+        .to_string();
+    let get =
+        |path: String| -> NextRequest { Arc::new(move |_| (Method::GET, path.clone(), None)) };
+    let mut rows = vec![
+        phase(
+            server,
+            "calendar page",
+            n,
+            length,
+            get("/o/mitte/days?service=anmeldung&persons=1".into()),
+        )
+        .await?,
+        phase(
+            server,
+            "day page",
+            n,
+            length,
+            get(format!(
+                "/o/mitte/day?service=anmeldung&persons=1&date={day}"
+            )),
+        )
+        .await?,
+        phase(
+            server,
+            "availability, 31 days",
+            n,
+            length,
+            get(month("full")),
+        )
+        .await?,
+        phase(
+            server,
+            "availability, 31 days, compact",
+            n,
+            length,
+            get(month("compact")),
+        )
+        .await?,
+    ];
+    let spread = Spread::from_tomorrow();
+    let book: NextRequest = Arc::new(move |i| {
+        let body = json!({
+            "office": "bench",
+            "services": ["s"],
+            "persons": 1,
+            "start": spread.start(i).to_rfc3339(),
+            "name": format!("Person {}", letters(i)),
+            "email": format!("person{i}@example.org"),
+        });
+        (Method::POST, "/api/v1/bookings".into(), Some(body))
+    });
+    rows.push(phase(server, "bookings", n, length, book).await?);
+    let rush = rush(server, options).await?;
+    Ok((rows, rush))
+}
+
+/// 31 days of one service at the demo office, from today.
+fn month(format: &str) -> String {
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Berlin)
+        .date_naive();
+    let to = today + chrono::Duration::days(30);
+    format!("/api/v1/offices/mitte/availability?services=anmeldung&from={today}&to={to}&format={format}")
+}
+
+/// The body of an answer, unpacked when it came gzip-compressed.
+fn gunzip(body: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    match flate2::read::GzDecoder::new(body).read_to_end(&mut out) {
+        Ok(_) => out,
+        Err(_) => body.to_vec(),
+    }
+}
+
+/// The release rush: every client reads the free times of the rush office and
+/// books one it saw, again and again, for `--rush-seconds`.
+async fn rush(server: &Server, options: &Options) -> anyhow::Result<Rush> {
+    let clients = options.rush_clients.max(1);
+    eprintln!("bench http: release rush, {clients} clients");
+    let length = Duration::from_secs(options.rush_seconds);
+    let places = {
+        let mut conn = Conn::open(server.addr).await?;
+        let (_, body) = conn.send(Method::GET, RUSH_READ, None).await?;
+        let free: Value = serde_json::from_slice(&gunzip(&body))?;
+        free["days"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|d| d["left"].as_array().into_iter().flatten())
+            .filter_map(Value::as_i64)
+            .sum::<i64>()
+    };
+    let next = Arc::new(AtomicUsize::new(0));
+    let mut conns = Vec::with_capacity(clients);
+    for _ in 0..clients {
+        conns.push(Conn::open(server.addr).await?);
+    }
+    let cpu_before = server.cpu();
+    let started = Instant::now();
+    let mut tasks = tokio::task::JoinSet::new();
+    for (client, mut conn) in conns.into_iter().enumerate() {
+        let next = next.clone();
+        tasks.spawn(async move {
+            let (mut reads, mut bookings) = (Tally::default(), Tally::default());
+            let mut pick = client;
+            while started.elapsed() < length {
+                let sent = Instant::now();
+                let Ok((status, body)) = conn.send(Method::GET, RUSH_READ, None).await else {
+                    reads.failed += 1;
+                    continue;
+                };
+                reads.took.push(sent.elapsed());
+                *reads.statuses.entry(status.as_u16()).or_default() += 1;
+                let free: Value = serde_json::from_slice(&gunzip(&body)).unwrap_or(Value::Null);
+                let starts = free_starts(&free);
+                if starts.is_empty() {
+                    // Nothing free: people reload after a moment.
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                    continue;
+                }
+                pick = pick.wrapping_mul(31).wrapping_add(7);
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let body = json!({
+                    "office": "rush",
+                    "services": ["s"],
+                    "persons": 1,
+                    "start": starts[pick % starts.len()],
+                    "name": format!("Rush {}", letters(i)),
+                    "email": format!("rush{i}@example.org"),
+                });
+                let sent = Instant::now();
+                match conn
+                    .send(Method::POST, "/api/v1/bookings", Some(&body))
+                    .await
+                {
+                    Ok((status, _)) => {
+                        bookings.took.push(sent.elapsed());
+                        *bookings.statuses.entry(status.as_u16()).or_default() += 1;
+                    }
+                    Err(_) => bookings.failed += 1,
+                }
+            }
+            (reads, bookings)
+        });
+    }
+    let (mut reads, mut bookings) = (Tally::default(), Tally::default());
+    while let Some(done) = tasks.join_next().await {
+        let (r, b) = done?;
+        reads.add(r);
+        bookings.add(b);
+    }
+    reads.took.sort_unstable();
+    bookings.took.sort_unstable();
+    Ok(Rush {
+        clients,
+        seconds: started.elapsed().as_secs_f64(),
+        reads,
+        bookings,
+        places,
+        booked_in_database: 0,
+        overbooked_times: 0,
+        cpu: server.cpu().saturating_sub(cpu_before),
+    })
+}
+
+/// What a client of the rush reads: the rush office's two weeks, compact.
+const RUSH_READ: &str = "/api/v1/offices/rush/availability?services=s&format=compact";
+
+/// The bookable starts (RFC 3339) of a compact availability answer.
+fn free_starts(free: &Value) -> Vec<String> {
+    let mut starts = Vec::new();
+    for day in free["days"].as_array().into_iter().flatten() {
+        let date = day["date"].as_str().unwrap_or_default();
+        for time in day["times"].as_array().into_iter().flatten() {
+            if let Some(t) = time.as_str().filter(|t| t.len() == 11) {
+                starts.push(format!("{date}T{}:00{}", &t[..5], &t[5..]));
+            }
+        }
+    }
+    starts
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1e3)
+}
+
+fn statuses(t: &Tally) -> String {
+    let mut parts: Vec<String> = t.statuses.iter().map(|(s, n)| format!("{n}×{s}")).collect();
+    if t.failed > 0 {
+        parts.push(format!("{}×no answer", t.failed));
+    }
+    parts.join(", ")
+}
+
+fn print(reports: &[Report]) {
+    println!();
+    println!("| backend | what | connections | requests/s | p50 | p90 | p99 | max | answers | server CPU per request |");
+    println!("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
+    for r in reports {
+        for row in &r.rows {
+            let t = &row.tally;
+            println!(
+                "| {} | {} | {} | {:.0} | {} | {} | {} | {} | {} | {:.2} ms |",
+                r.backend,
+                row.what,
+                row.connections,
+                row.per_second(),
+                ms(percentile(&t.took, 50)),
+                ms(percentile(&t.took, 90)),
+                ms(percentile(&t.took, 99)),
+                ms(t.took.last().copied().unwrap_or_default()),
+                statuses(t),
+                row.cpu.as_secs_f64() * 1e3 / t.took.len().max(1) as f64,
+            );
+        }
+    }
+    println!();
+    println!("| backend | raw commits/s (one connection) | bookings/s over HTTP | ratio |");
+    println!("| --- | ---: | ---: | ---: |");
+    for r in reports {
+        if let Some(b) = r.rows.iter().find(|row| row.what == "bookings") {
+            println!(
+                "| {} | {:.0} | {:.0} | {:.2} |",
+                r.backend,
+                r.raw_per_second,
+                b.per_second(),
+                b.per_second() / r.raw_per_second
+            );
+        }
+    }
+    println!();
+    println!("| backend | rush clients | seconds | requests/s | reads p99 | bookings p99 | all p99 | reads | bookings | places | booked (database) | overbooked times | termin check | server RSS peak / end | server CPU |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | --- | ---: | ---: |");
+    for r in reports {
+        let rush = &r.rush;
+        let mut all: Vec<Duration> = rush
+            .reads
+            .took
+            .iter()
+            .chain(&rush.bookings.took)
+            .copied()
+            .collect();
+        all.sort_unstable();
+        println!(
+            "| {} | {} | {:.0} | {:.0} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} / {} MiB | {:.1} s |",
+            r.backend,
+            rush.clients,
+            rush.seconds,
+            all.len() as f64 / rush.seconds,
+            ms(percentile(&rush.reads.took, 99)),
+            ms(percentile(&rush.bookings.took, 99)),
+            ms(percentile(&all, 99)),
+            statuses(&rush.reads),
+            statuses(&rush.bookings),
+            rush.places,
+            rush.booked_in_database,
+            rush.overbooked_times,
+            if r.check_clean { "clean" } else { "DIFFERENCES" },
+            r.rss_peak_kib / 1024,
+            r.rss_end_kib / 1024,
+            rush.cpu.as_secs_f64(),
+        );
+    }
+}
