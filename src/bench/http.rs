@@ -60,6 +60,11 @@ pub struct Options {
     /// Seconds the release rush lasts.
     #[arg(long, default_value_t = 60)]
     pub rush_seconds: u64,
+    /// Milliseconds a rush client looks at an answer before its next request, on
+    /// average (each wait is between half and one and a half of it): a person
+    /// reading the free times, or reloading. 0 sends as fast as answers come.
+    #[arg(long, default_value_t = 1000)]
+    pub think_ms: u64,
     /// Also measure PostgreSQL: a server URL; a scratch database is created on it and dropped.
     #[arg(long, env = "TERMIN_BENCH_POSTGRES")]
     pub postgres: Option<String>,
@@ -148,6 +153,7 @@ impl Row {
 /// What the rush did.
 struct Rush {
     clients: usize,
+    think: Duration,
     seconds: f64,
     reads: Tally,
     bookings: Tally,
@@ -272,11 +278,16 @@ async fn measure(url: &str, dir: &Path, options: &Options) -> anyhow::Result<Rep
 async fn prepare(url: &str) -> anyhow::Result<&'static str> {
     let config = Config {
         database_url: url.to_string(),
-        demo: Some(true),
+        demo: Some(false),
         ..Config::default()
     };
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let app = server::open(&config, clock).await?;
+    // The demo's offices, without its staff and appointments (whose passwords
+    // and names it would print).
+    staff::import(&app, crate::DEMO_OFFICES)
+        .await
+        .context("importing the demo offices")?;
     for office in [BENCH_OFFICE, RUSH_OFFICE] {
         staff::import(&app, &open_on_holidays(office))
             .await
@@ -347,7 +358,7 @@ impl Server {
             .current_dir(dir)
             .env("TERMIN_DATABASE_URL", url)
             .env("TERMIN_BIND", addr.to_string())
-            .env("TERMIN_DEMO", "true")
+            .env("TERMIN_DEMO", "false")
             // Every client comes from 127.0.0.1 here; a city's citizens come from
             // many addresses, each under its own limits.
             .env("TERMIN_RATE_LIMITS", "false")
@@ -666,11 +677,16 @@ async fn rush(server: &Server, options: &Options) -> anyhow::Result<Rush> {
     let cpu_before = server.cpu();
     let started = Instant::now();
     let mut tasks = tokio::task::JoinSet::new();
+    let think = Duration::from_millis(options.think_ms);
     for (client, mut conn) in conns.into_iter().enumerate() {
         let next = next.clone();
         tasks.spawn(async move {
             let (mut reads, mut bookings) = (Tally::default(), Tally::default());
             let mut pick = client;
+            // Arrivals spread over the first moment, then every client thinks
+            // between its requests.
+            let pause = |pick: usize| think.mul_f64(0.5 + (pick % 1000) as f64 / 1000.0);
+            tokio::time::sleep(pause(client.wrapping_mul(7919))).await;
             while started.elapsed() < length {
                 let sent = Instant::now();
                 let Ok((status, body)) = conn.send(Method::GET, RUSH_READ, None).await else {
@@ -681,12 +697,12 @@ async fn rush(server: &Server, options: &Options) -> anyhow::Result<Rush> {
                 *reads.statuses.entry(status.as_u16()).or_default() += 1;
                 let free: Value = serde_json::from_slice(&gunzip(&body)).unwrap_or(Value::Null);
                 let starts = free_starts(&free);
+                pick = pick.wrapping_mul(31).wrapping_add(7);
+                tokio::time::sleep(pause(pick)).await;
                 if starts.is_empty() {
-                    // Nothing free: people reload after a moment.
-                    tokio::time::sleep(Duration::from_millis(200)).await;
+                    // Nothing free: read again (after the pause, as people reload).
                     continue;
                 }
-                pick = pick.wrapping_mul(31).wrapping_add(7);
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let body = json!({
                     "office": "rush",
@@ -707,6 +723,7 @@ async fn rush(server: &Server, options: &Options) -> anyhow::Result<Rush> {
                     }
                     Err(_) => bookings.failed += 1,
                 }
+                tokio::time::sleep(pause(pick / 3)).await;
             }
             (reads, bookings)
         });
@@ -721,6 +738,7 @@ async fn rush(server: &Server, options: &Options) -> anyhow::Result<Rush> {
     bookings.took.sort_unstable();
     Ok(Rush {
         clients,
+        think,
         seconds: started.elapsed().as_secs_f64(),
         reads,
         bookings,
@@ -797,8 +815,8 @@ fn print(reports: &[Report]) {
         }
     }
     println!();
-    println!("| backend | rush clients | seconds | requests/s | reads p99 | bookings p99 | all p99 | reads | bookings | places | booked (database) | overbooked times | termin check | server RSS peak / end | server CPU |");
-    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | --- | ---: | ---: |");
+    println!("| backend | rush clients | think | seconds | requests/s | reads p99 | bookings p99 | all p99 | reads | bookings | places | booked (database) | overbooked times | termin check | server RSS peak / end | server CPU |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | --- | ---: | ---: |");
     for r in reports {
         let rush = &r.rush;
         let mut all: Vec<Duration> = rush
@@ -810,9 +828,10 @@ fn print(reports: &[Report]) {
             .collect();
         all.sort_unstable();
         println!(
-            "| {} | {} | {:.0} | {:.0} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} / {} MiB | {:.1} s |",
+            "| {} | {} | {} ms | {:.0} | {:.0} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} / {} MiB | {:.1} s |",
             r.backend,
             rush.clients,
+            rush.think.as_millis(),
             rush.seconds,
             all.len() as f64 / rush.seconds,
             ms(percentile(&rush.reads.took, 99)),

@@ -1172,6 +1172,8 @@ fn the_http_bench_drives_the_real_server_and_checks_the_rush() {
         "20",
         "--rush-seconds",
         "2",
+        "--think-ms",
+        "20",
     ]);
     for key in termin::config::KEYS {
         cmd.env_remove(key);
@@ -1214,10 +1216,10 @@ fn the_http_bench_drives_the_real_server_and_checks_the_rush() {
             .flat_map(|l| l.split('|').map(str::trim))
             .collect();
         assert!(rush.len() > 14, "no rush row for {backend}:\n{stdout}");
-        let booked: i64 = rush[11].parse().unwrap();
-        let places: i64 = rush[10].parse().unwrap();
+        let booked: i64 = rush[12].parse().unwrap();
+        let places: i64 = rush[11].parse().unwrap();
         assert!(booked > 0 && booked <= places, "{rush:?}");
-        assert_eq!((rush[12], rush[13]), ("0", "clean"), "{rush:?}");
+        assert_eq!((rush[13], rush[14]), ("0", "clean"), "{rush:?}");
     }
     if postgres.is_some() {
         crate::support::ran_on_postgres("processes::the_http_bench");
