@@ -67,6 +67,9 @@ impl Limits {
     }
 }
 
+/// On shutdown, how long the connections accepted last have to send their request.
+const FIRST_REQUEST_GRACE: Duration = Duration::from_millis(200);
+
 /// File descriptors kept for the database, the mail server, logs and files.
 const FILES_KEPT_FREE: usize = 256;
 
@@ -175,6 +178,29 @@ pub async fn serve(
         .keep_alive(true);
     tokio::pin!(shutdown);
     let mut refused_since_warning = 0u64;
+    let mut take = |stream: TcpStream, peer: std::net::SocketAddr| {
+        let Some(admitted) = open.admit(peer.ip(), &limits) else {
+            // Closed at once: a hoarder gets nothing to hold.
+            drop(stream);
+            refused_since_warning += 1;
+            if refused_since_warning == 1 || refused_since_warning.is_multiple_of(1000) {
+                tracing::warn!(
+                    refused = refused_since_warning,
+                    "connections refused: too many open in all or from one address"
+                );
+            }
+            return;
+        };
+        serve_connection(
+            &http,
+            &graceful,
+            stream,
+            peer,
+            router.clone(),
+            &limits,
+            admitted,
+        );
+    };
     loop {
         let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
@@ -193,29 +219,29 @@ pub async fn serve(
             },
             _ = &mut shutdown => break,
         };
-        let Some(admitted) = open.admit(peer.ip(), &limits) else {
-            // Closed at once: a hoarder gets nothing to hold.
-            drop(stream);
-            refused_since_warning += 1;
-            if refused_since_warning == 1 || refused_since_warning.is_multiple_of(1000) {
-                tracing::warn!(
-                    refused = refused_since_warning,
-                    "connections refused: too many open in all or from one address"
-                );
-            }
-            continue;
-        };
-        serve_connection(
-            &http,
-            &graceful,
-            stream,
-            peer,
-            router.clone(),
-            &limits,
-            admitted,
-        );
+        take(stream, peer);
     }
-    drop(listener);
+    // The connections the kernel has completed already wait in the listener's
+    // backlog; closing it would reset them unanswered. Take them first (each
+    // gets its request answered, then closes), then close: from here on a
+    // client is refused, and knows to go elsewhere.
+    // The socket itself is asked, not tokio's cached readiness, which may not
+    // have seen the newest connections yet.
+    if let Ok(listener) = listener.into_std() {
+        while let Ok((stream, peer)) = listener.accept() {
+            let stream = stream
+                .set_nonblocking(true)
+                .and_then(|()| TcpStream::from_std(stream));
+            if let Ok(stream) = stream {
+                take(stream, peer);
+            }
+        }
+    }
+    // hyper closes a connection unanswered when it is told to shut down before
+    // it has read a byte; the connections just taken have their request on the
+    // way. They get a moment to be read (kept-alive connections that sit idle
+    // close at once either way).
+    tokio::time::sleep(FIRST_REQUEST_GRACE).await;
     tokio::select! {
         _ = graceful.shutdown() => {}
         _ = tokio::time::sleep(limits.drain) => {

@@ -1225,3 +1225,131 @@ fn the_http_bench_drives_the_real_server_and_checks_the_rush() {
         crate::support::ran_on_postgres("processes::the_http_bench");
     }
 }
+
+/// One booking request on a fresh connection: `Err` when the connection is
+/// refused (the instance is not listening), else the status (0: no answer).
+async fn book_once(addr: &str, body: &Value) -> std::io::Result<u16> {
+    let mut stream = tokio::net::TcpStream::connect(addr).await?;
+    let body = body.to_string();
+    let request = format!(
+        "POST /api/v1/bookings HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    let mut raw = Vec::new();
+    if stream.write_all(request.as_bytes()).await.is_ok() {
+        let _ = stream.read_to_end(&mut raw).await;
+    }
+    Ok(String::from_utf8_lossy(&raw)
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0))
+}
+
+/// A rolling restart: two instances on one PostgreSQL take bookings while first
+/// one, then the other is stopped with SIGTERM (exit 0) and started again. The
+/// load retries refused connections only, on the other instance; it sees no
+/// 5xx and no request without an answer, and every 201 is in the database.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_rolling_restart_of_two_instances_loses_no_request() {
+    if postgres_server().is_none() {
+        return;
+    }
+    let db = Db::postgres().await.unwrap();
+    let dir = scratch_dir();
+    std::fs::write(dir.join("offices.toml"), crate::support::TEST_OFFICE).unwrap();
+    let env = [
+        ("TERMIN_DATABASE_URL", db.url.as_str()),
+        ("TERMIN_RATE_LIMITS", "off"),
+        ("TERMIN_DEMO", "off"),
+    ];
+    let import = Command::new(env!("CARGO_BIN_EXE_termin"))
+        .current_dir(&dir)
+        .envs(env)
+        .args(["import", "offices.toml"])
+        .output()
+        .unwrap();
+    assert!(import.status.success());
+    let mut servers = [Server::start(&dir, &env), Server::start(&dir, &env)];
+    let (_, free) = servers[0]
+        .call(
+            "GET",
+            "/api/v1/offices/test/availability?services=anmeldung",
+            None,
+        )
+        .await;
+    let starts: Vec<String> = free["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["slots"].as_array().unwrap().iter())
+        .map(|s| s["start"].as_str().unwrap().to_string())
+        .collect();
+    assert!(starts.len() > 20, "{free}");
+    let addrs = std::sync::Arc::new(std::sync::Mutex::new(
+        servers.iter().map(|s| s.addr.clone()).collect::<Vec<_>>(),
+    ));
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut load = tokio::task::JoinSet::new();
+    for worker in 0..6usize {
+        let (addrs, stop, starts) = (addrs.clone(), stop.clone(), starts.clone());
+        load.spawn(async move {
+            let mut answers = Vec::new();
+            let mut i = worker;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let body = json!({"office": "test", "services": ["anmeldung"], "persons": 1,
+                    "start": starts[i % starts.len()],
+                    "name": format!("Person {}", termin::bench::letters(i)), "email": format!("r{i}@example.org")});
+                // Refused: the instance is down; try the other one.
+                let mut status = None;
+                for attempt in 0..200 {
+                    let addr = addrs.lock().unwrap()[(i + attempt) % 2].clone();
+                    match book_once(&addr, &body).await {
+                        Ok(s) => {
+                            status = Some(s);
+                            break;
+                        }
+                        Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
+                    }
+                }
+                answers.push(status.expect("an instance took the request"));
+                i += 6;
+            }
+            answers
+        });
+    }
+    for (which, server) in servers.iter_mut().enumerate() {
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        // Stopped while the load still sends to it: it stops accepting (the
+        // load is refused and goes to the other), finishes what it took, exits 0.
+        unsafe { libc::kill(server.child.id() as i32, libc::SIGTERM) };
+        let status = server.child.wait().unwrap();
+        assert!(status.success(), "the instance stopped with {status}");
+        *server = Server::start(&dir, &env);
+        addrs.lock().unwrap()[which] = server.addr.clone();
+    }
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let mut answers = Vec::new();
+    while let Some(a) = load.join_next().await {
+        answers.extend(a.unwrap());
+    }
+    let created = answers.iter().filter(|s| **s == 201).count();
+    let wrong: Vec<&u16> = answers
+        .iter()
+        .filter(|s| !matches!(**s, 201 | 409))
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "answers other than 201 and 409: {wrong:?}"
+    );
+    assert!(created > 10, "{answers:?}");
+    let stored = crate::support::number(&db.store, "SELECT COUNT(*) FROM bookings").await;
+    assert_eq!(stored, created as i64);
+    for s in servers {
+        s.kill();
+    }
+    db.drop().await;
+    crate::support::ran_on_postgres("processes::a_rolling_restart");
+    let _ = std::fs::remove_dir_all(dir);
+}
