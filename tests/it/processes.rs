@@ -1159,7 +1159,7 @@ fn a_backup_restores_to_the_same_plans_and_bookings() {
 /// loopback and a small release rush, and reports figures; it fails itself on a
 /// 5xx, an overbooked time, a lost booking or a difference found by `termin check`.
 #[test]
-fn the_http_bench_drives_the_real_server_and_checks_the_rush() {
+fn the_http_bench_checks_the_rush_on_sqlite_and_on_postgres() {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_termin"));
     cmd.args([
         "bench",
@@ -1251,7 +1251,7 @@ async fn book_once(addr: &str, body: &Value) -> std::io::Result<u16> {
 /// load retries refused connections only, on the other instance; it sees no
 /// 5xx and no request without an answer, and every 201 is in the database.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn a_rolling_restart_of_two_instances_loses_no_request() {
+async fn a_rolling_restart_of_two_instances_on_one_postgres_loses_no_request() {
     if postgres_server().is_none() {
         return;
     }
