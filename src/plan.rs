@@ -102,10 +102,10 @@ impl From<StoreError> for PlanError {
     }
 }
 
-fn mistake(place: &str, message: impl Into<String>) -> Mistake {
+fn mistake(place: &str, message: crate::i18n::Message) -> Mistake {
     Mistake {
         place: place.to_string(),
-        message: message.into(),
+        message,
     }
 }
 
@@ -133,14 +133,14 @@ pub fn candidate(old: &Office, edit: &Edit, today: NaiveDate) -> Result<Office, 
         Some(Value::String(id)) if *id == old.id => {}
         Some(_) => extra.push(mistake(
             "id",
-            format!("an office keeps its id ({:?})", old.id),
+            crate::msg!("plan-keeps-id", id = old.id.as_str()),
         )),
     }
     if let Some(from) = edit.effective_from {
         if from < today {
             extra.push(mistake(
                 "effective_from",
-                "is in the past: a change applies from today or later",
+                crate::msg!("plan-effective-past"),
             ));
         }
     }
@@ -152,11 +152,14 @@ pub fn candidate(old: &Office, edit: &Edit, today: NaiveDate) -> Result<Office, 
     {
         extra.push(mistake(
             "reason",
-            format!("{reason:?}: say in one line of 1 to 300 characters why, for the mail to the citizen"),
+            crate::msg!("plan-reason-bad", reason = format!("{reason:?}"), max = 300),
         ));
     }
     if !crate::domain::text::is_clean_line(&edit.note) || edit.note.chars().count() > 300 {
-        extra.push(mistake("note", "is one line of at most 300 characters"));
+        extra.push(mistake(
+            "note",
+            crate::msg!("plan-note-too-long", max = 300),
+        ));
     }
     let mut root = Table::new();
     root.insert("office".into(), Value::Array(vec![Value::Table(plan)]));

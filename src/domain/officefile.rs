@@ -7,6 +7,9 @@ use chrono::{NaiveDate, NaiveTime, Timelike};
 use chrono_tz::Tz;
 use toml::{Table, Value};
 
+use crate::i18n::Message;
+use crate::msg;
+
 use super::holidays::State;
 use super::office::{
     ArrivalCap, Counter, Exception, Office, QueueRules, Service, Text, Weekday, Window,
@@ -16,15 +19,16 @@ use super::office::{
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mistake {
     pub place: String,
-    pub message: String,
+    /// What is wrong, in the reader's language where it is shown.
+    pub message: Message,
 }
 
 impl fmt::Display for Mistake {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.place.is_empty() {
-            write!(f, "{}", self.message)
+            write!(f, "{}", self.message.english())
         } else {
-            write!(f, "{}: {}", self.place, self.message)
+            write!(f, "{}: {}", self.place, self.message.english())
         }
     }
 }
@@ -49,7 +53,7 @@ pub fn parse(source: &str) -> Result<Vec<Office>, Mistakes> {
     let root: Table = toml::from_str(source).map_err(|e| {
         Mistakes(vec![Mistake {
             place: String::new(),
-            message: format!("not valid TOML: {}", e.to_string().trim()),
+            message: msg!("office-file-not-toml", problem = e.to_string().trim()),
         }])
     })?;
     validate(&root)
@@ -69,18 +73,18 @@ pub fn validate(root: &Table) -> Result<Vec<Office>, Mistakes> {
                 _ => {
                     r.add(
                         &format!("office #{}", i + 1),
-                        "must be a table ([[office]])",
+                        msg!("office-file-office-not-table"),
                     );
                     None
                 }
             })
             .collect::<Vec<_>>(),
         Some(_) => {
-            r.add("office", "must be an array of tables ([[office]])");
+            r.add("office", msg!("office-file-offices-not-array"));
             vec![]
         }
         None => {
-            r.add("", "the file has no [[office]]");
+            r.add("", msg!("office-file-no-office"));
             vec![]
         }
     };
@@ -89,7 +93,7 @@ pub fn validate(root: &Table) -> Result<Vec<Office>, Mistakes> {
         if !ids.insert(o.id.clone()) {
             r.add(
                 &format!("office {}", o.id),
-                "the id is used twice in this file",
+                msg!("office-file-office-id-twice"),
             );
         }
     }
@@ -104,10 +108,10 @@ pub fn validate(root: &Table) -> Result<Vec<Office>, Mistakes> {
 struct Report(Vec<Mistake>);
 
 impl Report {
-    fn add(&mut self, place: &str, message: impl Into<String>) {
+    fn add(&mut self, place: &str, message: Message) {
         self.0.push(Mistake {
             place: place.to_string(),
-            message: message.into(),
+            message,
         });
     }
 
@@ -115,7 +119,7 @@ impl Report {
         for key in t.keys().filter(|k| !known.contains(&k.as_str())) {
             self.add(
                 &join(place, key),
-                format!("unknown key (known here: {})", known.join(", ")),
+                msg!("office-file-unknown-key", known = known.join(", ")),
             );
         }
     }
@@ -123,19 +127,19 @@ impl Report {
     fn string(&mut self, t: &Table, place: &str, key: &str) -> Option<String> {
         match t.get(key) {
             Some(Value::String(s)) if s.trim().is_empty() => {
-                self.add(&join(place, key), "must not be empty");
+                self.add(&join(place, key), msg!("office-file-empty"));
                 None
             }
             Some(Value::String(s)) if !super::text::is_clean_line(s) || s.chars().count() > 200 => {
                 self.add(
                     &join(place, key),
-                    "must be one line of at most 200 characters",
+                    msg!("office-file-not-one-line", max = 200),
                 );
                 None
             }
             Some(Value::String(s)) => Some(s.trim().to_string()),
             Some(_) => {
-                self.add(&join(place, key), "must be a string");
+                self.add(&join(place, key), msg!("office-file-not-string"));
                 None
             }
             None => None,
@@ -144,7 +148,7 @@ impl Report {
 
     fn required_string(&mut self, t: &Table, place: &str, key: &str) -> Option<String> {
         if !t.contains_key(key) {
-            self.add(&join(place, key), "is missing");
+            self.add(&join(place, key), msg!("office-file-missing"));
         }
         self.string(t, place, key)
     }
@@ -152,7 +156,7 @@ impl Report {
     fn text(&mut self, t: &Table, place: &str, key: &str, required: bool) -> Option<Text> {
         match t.get(key) {
             None if required => {
-                self.add(&join(place, key), "is missing");
+                self.add(&join(place, key), msg!("office-file-missing"));
                 None
             }
             None => None,
@@ -169,10 +173,7 @@ impl Report {
                 Some(text)
             }
             Some(_) => {
-                self.add(
-                    &join(place, key),
-                    "must be a string or a table { de = \"…\", en = \"…\", uk, tr, ar }",
-                );
+                self.add(&join(place, key), msg!("office-file-not-text"));
                 None
             }
         }
@@ -187,7 +188,7 @@ impl Report {
         if !ok {
             self.add(
                 &join(place, "id"),
-                format!("\"{id}\" must be lower-case letters, digits, - or _ (at most 40), as it appears in URLs"),
+                msg!("office-file-bad-id", id = id.as_str(), max = 40),
             );
             return None;
         }
@@ -205,7 +206,7 @@ impl Report {
         match t.get(key) {
             None => {
                 if default.is_none() {
-                    self.add(&join(place, key), "is missing");
+                    self.add(&join(place, key), msg!("office-file-missing"));
                 }
                 default
             }
@@ -215,12 +216,17 @@ impl Report {
             Some(Value::Integer(n)) => {
                 self.add(
                     &join(place, key),
-                    format!("{n} is not between {} and {}", range.0, range.1),
+                    msg!(
+                        "office-file-out-of-range",
+                        n = *n,
+                        min = range.0,
+                        max = range.1
+                    ),
                 );
                 None
             }
             Some(_) => {
-                self.add(&join(place, key), "must be a whole number");
+                self.add(&join(place, key), msg!("office-file-not-whole-number"));
                 None
             }
         }
@@ -237,7 +243,7 @@ impl Report {
         let v = t.get(key)?;
         let here = join(place, key);
         let Value::String(s) = v else {
-            self.add(&here, "must be a time as a string, \"HH:MM\"");
+            self.add(&here, msg!("office-file-time-not-string"));
             return None;
         };
         if allow_midnight_end && s == "24:00" {
@@ -246,10 +252,7 @@ impl Report {
         match NaiveTime::parse_from_str(s, "%H:%M") {
             Ok(time) if s.len() == 5 => Some(Some(time)),
             _ => {
-                self.add(
-                    &here,
-                    format!("\"{s}\" is not a time of day (\"HH:MM\", 00:00 to 23:59)"),
-                );
+                self.add(&here, msg!("office-file-not-time", time = s.as_str()));
                 None
             }
         }
@@ -264,7 +267,7 @@ impl Report {
             _ => None,
         };
         if parsed.is_none() {
-            self.add(place, format!("{v} is not a date (\"YYYY-MM-DD\")"));
+            self.add(place, msg!("office-file-not-date", value = v.to_string()));
         }
         parsed
     }
@@ -278,7 +281,7 @@ impl Report {
                 .filter_map(|(i, v)| self.date(v, &format!("{} #{}", join(place, key), i + 1)))
                 .collect(),
             Some(_) => {
-                self.add(&join(place, key), "must be a list of dates");
+                self.add(&join(place, key), msg!("office-file-not-dates"));
                 vec![]
             }
         }
@@ -295,17 +298,14 @@ impl Report {
                     match v {
                         Value::Table(t) => Some((here, t)),
                         _ => {
-                            self.add(&here, "must be a table");
+                            self.add(&here, msg!("office-file-not-table"));
                             None
                         }
                     }
                 })
                 .collect(),
             Some(_) => {
-                self.add(
-                    &join(place, key),
-                    format!("must be an array of tables ([[…{key}]])"),
-                );
+                self.add(&join(place, key), msg!("office-file-not-tables", key = key));
                 vec![]
             }
         }
@@ -355,7 +355,7 @@ fn office(t: &Table, fallback: &str, r: &mut Report) -> Option<Office> {
         if parsed.is_none() {
             r.add(
                 &join(&place, "timezone"),
-                format!("\"{tz}\" is not an IANA time-zone name such as \"Europe/Berlin\""),
+                msg!("office-file-bad-timezone", tz = tz.as_str()),
             );
         }
         parsed
@@ -366,9 +366,10 @@ fn office(t: &Table, fallback: &str, r: &mut Report) -> Option<Office> {
             let codes: Vec<_> = State::ALL.iter().map(|s| s.code()).collect();
             r.add(
                 &join(&place, "state"),
-                format!(
-                    "\"{code}\" is not a German state code ({})",
-                    codes.join(", ")
+                msg!(
+                    "office-file-bad-state",
+                    code = code.as_str(),
+                    codes = codes.join(", ")
                 ),
             );
         }
@@ -405,7 +406,7 @@ fn office(t: &Table, fallback: &str, r: &mut Report) -> Option<Office> {
                 if (24 * 60) % per != 0 {
                     r.add(
                         &join(&here, "per_minutes"),
-                        format!("{per} does not divide a day evenly"),
+                        msg!("office-file-not-day-divisor", n = per),
                     );
                 }
             }
@@ -416,7 +417,7 @@ fn office(t: &Table, fallback: &str, r: &mut Report) -> Option<Office> {
         Some(_) => {
             r.add(
                 &join(&place, "arrivals"),
-                "must be a table { per_minutes = 15, max = 12 }",
+                msg!("office-file-arrivals-not-table"),
             );
             None
         }
@@ -426,7 +427,7 @@ fn office(t: &Table, fallback: &str, r: &mut Report) -> Option<Office> {
         if !super::text::is_email(e) {
             r.add(
                 &join(&place, "email"),
-                format!("\"{e}\" is not an email address"),
+                msg!("office-file-bad-email", email = e),
             );
         }
     }
@@ -435,7 +436,7 @@ fn office(t: &Table, fallback: &str, r: &mut Report) -> Option<Office> {
         if !super::text::is_email(e) {
             r.add(
                 &join(&place, "sender"),
-                format!("\"{e}\" is not an email address"),
+                msg!("office-file-bad-email", email = e),
             );
         }
     }
@@ -449,7 +450,7 @@ fn office(t: &Table, fallback: &str, r: &mut Report) -> Option<Office> {
         .filter_map(|(fallback, c)| counter(c, &place, &fallback, r))
         .collect();
     if t.get("counter").is_none() {
-        r.add(&place, "has no [[office.counter]]");
+        r.add(&place, msg!("office-file-no-counter"));
     }
     let mut counter_ids = HashSet::new();
     let mut service_ids = HashSet::new();
@@ -458,24 +459,20 @@ fn office(t: &Table, fallback: &str, r: &mut Report) -> Option<Office> {
         if !prefixes.insert(c.prefix()) {
             r.add(
                 &format!("{place}, counter {}", c.id),
-                format!(
-                    "the ticket prefix {:?} is another counter's too: set ticket_prefix, so that \
-                     the waiting room can tell their tickets apart",
-                    c.prefix()
-                ),
+                msg!("office-file-prefix-twice", prefix = c.prefix()),
             );
         }
         if !counter_ids.insert(&c.id) {
             r.add(
                 &format!("{place}, counter {}", c.id),
-                "the counter id is used twice in this office",
+                msg!("office-file-counter-id-twice"),
             );
         }
         for s in &c.services {
             if !service_ids.insert(&s.id) {
                 r.add(
                     &format!("{place}, counter {}, service {}", c.id, s.id),
-                    "the service id is used twice in this office",
+                    msg!("office-file-service-id-twice"),
                 );
             }
         }
@@ -511,7 +508,7 @@ fn queue_rules(t: &Table, place: &str, r: &mut Report) -> Option<QueueRules> {
         None => return Some(d),
         Some(Value::Table(q)) => q,
         Some(_) => {
-            r.add(&join(place, "queue"), "must be a table ([office.queue])");
+            r.add(&join(place, "queue"), msg!("office-file-queue-not-table"));
             return None;
         }
     };
@@ -544,7 +541,10 @@ fn queue_rules(t: &Table, place: &str, r: &mut Report) -> Option<QueueRules> {
                             && super::text::is_clean_line(name) =>
                     {
                         if names.iter().any(|n| n == name) {
-                            r.add(&join(&here, "desks"), format!("{name:?} is named twice"));
+                            r.add(
+                                &join(&here, "desks"),
+                                msg!("office-file-named-twice", name = format!("{name:?}")),
+                            );
                             ok = false;
                         }
                         names.push(name.to_string());
@@ -552,7 +552,7 @@ fn queue_rules(t: &Table, place: &str, r: &mut Report) -> Option<QueueRules> {
                     _ => {
                         r.add(
                             &join(&here, "desks"),
-                            format!("{v} is not a desk's name (one line, 1 to 20 characters)"),
+                            msg!("office-file-bad-desk-name", value = v.to_string(), max = 20),
                         );
                         ok = false;
                     }
@@ -561,10 +561,7 @@ fn queue_rules(t: &Table, place: &str, r: &mut Report) -> Option<QueueRules> {
             ok.then_some(names)
         }
         Some(_) => {
-            r.add(
-                &join(&here, "desks"),
-                "must be a list of desk names, e.g. [\"1\", \"2\", \"Raum 1.12\"]",
-            );
+            r.add(&join(&here, "desks"), msg!("office-file-not-desk-list"));
             None
         }
     };
@@ -604,7 +601,7 @@ fn counter(t: &Table, office: &str, fallback: &str, r: &mut Report) -> Option<Co
         if !ok {
             r.add(
                 &join(&place, "ticket_prefix"),
-                format!("\"{p}\" must be 1 to 3 upper-case letters or digits"),
+                msg!("office-file-bad-prefix", prefix = p),
             );
         }
     }
@@ -613,7 +610,7 @@ fn counter(t: &Table, office: &str, fallback: &str, r: &mut Report) -> Option<Co
         if 60 % g != 0 {
             r.add(
                 &join(&place, "grid_minutes"),
-                format!("{g} does not divide an hour evenly"),
+                msg!("office-file-not-hour-divisor", n = g),
             );
         }
     }
@@ -628,7 +625,7 @@ fn counter(t: &Table, office: &str, fallback: &str, r: &mut Report) -> Option<Co
         .filter_map(|(fallback, s)| service(s, &place, &fallback, grid, r))
         .collect();
     if services.is_empty() && t.get("service").is_none() {
-        r.add(&place, "has no [[office.counter.service]]");
+        r.add(&place, msg!("office-file-no-service"));
     }
 
     let mut hours = Vec::new();
@@ -649,20 +646,20 @@ fn counter(t: &Table, office: &str, fallback: &str, r: &mut Report) -> Option<Co
             if o > d {
                 r.add(
                     &join(&here, "online"),
-                    format!("{o} online desks, but only {d} desks"),
+                    msg!("office-file-online-above-desks", online = o, desks = d),
                 );
             }
         }
         if let (Some(from), Some(to)) = (from, to) {
             if to.is_some_and(|to| to <= from) {
-                r.add(&here, "the window ends before it starts");
+                r.add(&here, msg!("office-file-window-backwards"));
             }
         }
         for (key, time) in [("from", from.map(Some)), ("to", to)] {
             if time.is_some_and(|t| !on_grid(t)) {
                 r.add(
                     &join(&here, key),
-                    format!("is not on the counter's {}-minute grid", grid.unwrap_or(0)),
+                    msg!("office-file-off-grid", grid = grid.unwrap_or(0)),
                 );
             }
         }
@@ -674,7 +671,10 @@ fn counter(t: &Table, office: &str, fallback: &str, r: &mut Report) -> Option<Co
             .and_then(|v| r.date(v, &join(&here, "until")));
         if let (Some(s), Some(u)) = (since, until) {
             if u < s {
-                r.add(&join(&here, "until"), "is before since");
+                r.add(
+                    &join(&here, "until"),
+                    msg!("office-file-until-before-since"),
+                );
             }
         }
         if let (Some(days), Some(from), Some(to), Some(desks), Some(online)) =
@@ -704,7 +704,11 @@ fn counter(t: &Table, office: &str, fallback: &str, r: &mut Report) -> Option<Co
             if !shared.is_empty() && !dated_apart && start(a) < end(b) && start(b) < end(a) {
                 r.add(
                     here,
-                    format!("overlaps {there} on {:?}", shared[0]).to_lowercase(),
+                    msg!(
+                        "office-file-overlap",
+                        other = there,
+                        day = format!("{:?}", shared[0]).to_lowercase()
+                    ),
                 );
             }
         }
@@ -716,21 +720,21 @@ fn counter(t: &Table, office: &str, fallback: &str, r: &mut Report) -> Option<Co
         let date = match e.get("date") {
             Some(v) => r.date(v, &join(&here, "date")),
             None => {
-                r.add(&join(&here, "date"), "is missing");
+                r.add(&join(&here, "date"), msg!("office-file-missing"));
                 None
             }
         };
         let from = r.time(e, &here, "from", false).flatten();
         let to = r.time(e, &here, "to", true);
         if e.contains_key("from") != e.contains_key("to") {
-            r.add(&here, "give both from and to, or neither for the whole day");
+            r.add(&here, msg!("office-file-exception-half"));
         }
         if let (Some(from), Some(to)) = (from, to) {
             if to.is_some_and(|to| to <= from) {
-                r.add(&here, "the exception ends before it starts");
+                r.add(&here, msg!("office-file-exception-backwards"));
             }
             if !on_grid(Some(from)) || !on_grid(to) {
-                r.add(&here, "from and to must be on the counter's grid");
+                r.add(&here, msg!("office-file-exception-off-grid"));
             }
         }
         let desks = r.number(e, &here, "desks", Some(0), (0, 1000));
@@ -739,7 +743,7 @@ fn counter(t: &Table, office: &str, fallback: &str, r: &mut Report) -> Option<Co
             if o > d {
                 r.add(
                     &join(&here, "online"),
-                    format!("{o} online desks, but only {d} desks"),
+                    msg!("office-file-online-above-desks", online = o, desks = d),
                 );
             }
         }
@@ -769,7 +773,7 @@ fn required(r: &mut Report, t: &Table, place: &str, key: &str) -> Option<()> {
     if t.contains_key(key) {
         Some(())
     } else {
-        r.add(&join(place, key), "is missing");
+        r.add(&join(place, key), msg!("office-file-missing"));
         None
     }
 }
@@ -777,25 +781,25 @@ fn required(r: &mut Report, t: &Table, place: &str, key: &str) -> Option<()> {
 fn weekdays(t: &Table, place: &str, r: &mut Report) -> Option<Vec<Weekday>> {
     let here = join(place, "days");
     let Some(Value::Array(items)) = t.get("days") else {
-        r.add(&here, "must be a list of weekdays, e.g. [\"mon\", \"tue\"]");
+        r.add(&here, msg!("office-file-not-weekdays"));
         return None;
     };
     let mut days = Vec::new();
     let mut ok = !items.is_empty();
     if items.is_empty() {
-        r.add(&here, "names no day");
+        r.add(&here, msg!("office-file-no-day"));
     }
     for v in items {
         match v.as_str().and_then(Weekday::parse) {
             Some(d) if days.contains(&d) => {
-                r.add(&here, format!("{v} is named twice"));
+                r.add(&here, msg!("office-file-named-twice", name = v.to_string()));
                 ok = false;
             }
             Some(d) => days.push(d),
             None => {
                 r.add(
                     &here,
-                    format!("{v} is not a weekday (mon, tue, wed, thu, fri, sat, sun)"),
+                    msg!("office-file-not-weekday", value = v.to_string()),
                 );
                 ok = false;
             }
@@ -826,7 +830,7 @@ fn service(
         if m % g != 0 {
             r.add(
                 &join(&place, "minutes"),
-                format!("{m} is not a multiple of the counter's {g}-minute grid"),
+                msg!("office-file-minutes-off-grid", minutes = m, grid = g),
             );
         }
     }

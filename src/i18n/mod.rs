@@ -30,11 +30,11 @@ macro_rules! catalogs {
 /// The embedded catalogs: `(language, file name, text)`. Every language has
 /// every file, with the same messages (a test checks).
 pub const EMBEDDED: &[(Language, &str, &str)] = catalogs![
-    De "de": ["citizen.ftl", "mail.ftl", "legal.ftl", "errors.ftl", "staff.ftl"],
-    En "en": ["citizen.ftl", "mail.ftl", "legal.ftl", "errors.ftl", "staff.ftl"],
-    Uk "uk": ["citizen.ftl", "mail.ftl", "legal.ftl", "errors.ftl", "staff.ftl"],
-    Tr "tr": ["citizen.ftl", "mail.ftl", "legal.ftl", "errors.ftl", "staff.ftl"],
-    Ar "ar": ["citizen.ftl", "mail.ftl", "legal.ftl", "errors.ftl", "staff.ftl"],
+    De "de": ["citizen.ftl", "mail.ftl", "legal.ftl", "errors.ftl", "staff.ftl", "validation.ftl"],
+    En "en": ["citizen.ftl", "mail.ftl", "legal.ftl", "errors.ftl", "staff.ftl", "validation.ftl"],
+    Uk "uk": ["citizen.ftl", "mail.ftl", "legal.ftl", "errors.ftl", "staff.ftl", "validation.ftl"],
+    Tr "tr": ["citizen.ftl", "mail.ftl", "legal.ftl", "errors.ftl", "staff.ftl", "validation.ftl"],
+    Ar "ar": ["citizen.ftl", "mail.ftl", "legal.ftl", "errors.ftl", "staff.ftl", "validation.ftl"],
 ];
 
 /// The page in easy German (Leichte Sprache, BITV 2.0 § 4): German only.
@@ -148,7 +148,7 @@ fn parse(text: String, file: &str) -> Result<FluentResource, CatalogError> {
 }
 
 /// A value for a message's variable.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Arg {
     Text(String),
     Number(i64),
@@ -321,6 +321,41 @@ fn value(arg: &Arg) -> FluentValue<'static> {
         Arg::Text(s) => FluentValue::from(s.clone()),
         Arg::Number(n) => FluentValue::from(*n),
     }
+}
+
+/// A message said where its reader's language is not known yet (a mistake in
+/// an office file, found by the domain): its id and variables, put into words
+/// by [`Texts::message`] for a page, or in English by [`Message::english`] for
+/// the command line and the API. Made with [`msg!`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Message {
+    /// The message in English, from the built-in catalog.
+    pub fn english(&self) -> String {
+        Texts::new(Language::En, Catalogs::embedded()).message(self)
+    }
+}
+
+impl Texts {
+    /// A [`Message`] in these texts' language.
+    pub fn message(&self, m: &Message) -> String {
+        self.text(m.id, &m.args)
+    }
+}
+
+/// A message to be put into words later: `msg!("id")` or `msg!("id", name = value, …)`.
+#[macro_export]
+macro_rules! msg {
+    ($id:literal $(, $k:ident = $v:expr)* $(,)?) => {
+        $crate::i18n::Message {
+            id: $id,
+            args: vec![$((stringify!($k), $crate::i18n::Arg::from($v))),*],
+        }
+    };
 }
 
 /// A message as text: `t!(texts, "id")` or `t!(texts, "id", name = value, …)`.

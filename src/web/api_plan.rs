@@ -35,7 +35,7 @@ pub fn field_errors(m: &officefile::Mistakes) -> Vec<FieldError> {
     m.0.iter()
         .map(|m| FieldError {
             field: m.place.clone(),
-            message: m.message.clone(),
+            message: m.message.english(),
             mistake: Mistake::Other,
         })
         .collect()

@@ -112,7 +112,8 @@ fn every_language_has_germans_messages_with_germans_variables() {
     }
 }
 
-/// Every `t!(…, "id", var = …)` and `m!(…)` in the sources, with the variables it passes.
+/// Every `t!(…, "id", var = …)`, `m!(…)` and `msg!("id", …)` in the sources, with
+/// the variables it passes.
 fn asked_for() -> Vec<(String, String, BTreeSet<String>)> {
     let mut found = Vec::new();
     let mut files = vec![std::path::PathBuf::from(concat!(
@@ -139,15 +140,20 @@ fn asked_for() -> Vec<(String, String, BTreeSet<String>)> {
             let call = &rest[at..];
             let before = rest[..at].chars().last();
             rest = &rest[at + 1..];
-            if !(call.starts_with("t!(") || call.starts_with("m!("))
-                || before.is_some_and(|c| c.is_alphanumeric() || c == '_')
-            {
+            let Some(name_len) = ["t!(", "m!(", "msg!("]
+                .iter()
+                .find(|m| call.starts_with(**m))
+                .map(|m| m.len())
+            else {
+                continue;
+            };
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                 continue;
             }
             // The arguments up to the closing parenthesis.
             let mut depth = 0;
             let mut end = 0;
-            for (i, c) in call.char_indices().skip(2) {
+            for (i, c) in call.char_indices().skip(name_len - 1) {
                 match c {
                     '(' | '{' | '[' => depth += 1,
                     ')' | '}' | ']' => {
@@ -160,7 +166,7 @@ fn asked_for() -> Vec<(String, String, BTreeSet<String>)> {
                     _ => {}
                 }
             }
-            let args = &call[3..end];
+            let args = &call[name_len..end];
             let Some(open) = args.find('"') else { continue };
             let Some(len) = args[open + 1..].find('"') else {
                 continue;

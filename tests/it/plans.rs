@@ -642,7 +642,17 @@ async fn the_plan_editor_previews_a_cut_lists_its_conflicts_and_saves_with_decis
         crate::support::attrs(&page.text, "#p-counter-0-hours-0-to", "aria-invalid"),
         ["true"]
     );
-    assert!(select(&page.text, "#p-counter-0-hours-0-to-error")[0].contains("25:00"));
+    // In the page's language, from the catalog: the head reads German here.
+    let at_field = &select(&page.text, "#p-counter-0-hours-0-to-error")[0];
+    assert!(
+        at_field.contains("\"25:00\" ist keine Uhrzeit"),
+        "{at_field}"
+    );
+    assert!(
+        select(&page.text, ".error-summary li")[0].contains("ist keine Uhrzeit"),
+        "{}",
+        page.text
+    );
     saved_pages.push(("mistakes", page.text.clone()));
 
     // The form from before the save is stale: refused with a message, nothing overwritten.

@@ -488,14 +488,15 @@ pub fn editor(t: &Texts, nav: &Nav<'_>, e: &Editor<'_>) -> Markup {
     for m in e.mistakes {
         let field = field_of(e.plan, &office.id, &m.place);
         let id = field.as_deref().map_or_else(|| "p-form".to_string(), id_of);
+        let message = t.message(&m.message);
         let shown = if m.place.is_empty() {
-            m.message.clone()
+            message.clone()
         } else {
-            format!("{}: {}", m.place, m.message)
+            format!("{}: {message}", m.place)
         };
         summary.push((id, shown));
         if let Some(f) = field {
-            errors.entry(f).or_default().push(m.message.clone());
+            errors.entry(f).or_default().push(message);
         }
     }
     let f = Form { t, errors };

@@ -171,7 +171,7 @@ fn edit_of(f: &Fields) -> Result<Edit, Mistake> {
         Some(d) => Some(
             NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| Mistake {
                 place: "effective_from".into(),
-                message: format!("{d:?} is not a date (YYYY-MM-DD)"),
+                message: crate::msg!("office-file-not-date", value = format!("{d:?}")),
             })?,
         ),
     };
