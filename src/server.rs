@@ -152,6 +152,12 @@ pub async fn sweep_forever(app: App) {
                 tracing::info!(bookings = n, "erased personal data past retention");
             }
             log_job("erase_personal_data", &erased, "erasing personal data");
+            let pruned = crate::webhooks::prune(&app).await;
+            log_job(
+                "webhook_events_prune",
+                &pruned,
+                "forgetting webhook events every receiver has taken",
+            );
             let swept = staff::sweep(&app).await;
             log_job(
                 "staff_sweep",

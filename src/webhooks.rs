@@ -151,6 +151,11 @@ fn settle_seconds(app: &App) -> i64 {
     }
 }
 
+/// Forget the events that no receiver still waits for; returns how many.
+pub async fn prune(app: &App) -> Result<u64, StoreError> {
+    app.store.prune_booking_events().await
+}
+
 /// Send what is due to every receiver; returns how many events went out.
 pub async fn deliver_due(app: &App) -> anyhow::Result<usize> {
     let mut sent = 0;

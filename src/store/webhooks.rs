@@ -160,6 +160,25 @@ impl Store {
         Ok(())
     }
 
+    /// Forget the events every live webhook of their office has taken, and
+    /// those of offices with no live webhook (nothing will ask for them: a new
+    /// webhook starts after the newest event). A receiver that is down keeps
+    /// its office's events until it takes them or is revoked.
+    pub async fn prune_booking_events(&self) -> Result<u64> {
+        let n = in_tx!(self, tx => {
+            sqlx::query(
+                "DELETE FROM booking_events WHERE seq <= COALESCE( \
+                   (SELECT MIN(w.delivered_seq) FROM webhooks w \
+                    WHERE w.office_id = booking_events.office_id AND w.revoked_at IS NULL), \
+                   (SELECT MAX(e.seq) FROM booking_events e))",
+            )
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+        });
+        Ok(n)
+    }
+
     /// The receiver did not take the next event: try again at `next_at`.
     pub async fn webhook_failed(&self, id: &str, next_at: i64, error: &str) -> Result<()> {
         in_tx!(self, tx => {

@@ -142,6 +142,11 @@ async fn a_receiver_gets_every_event_signed_in_order_even_after_being_down(store
 
     deliver(&t, pg).await;
     assert!(receiver.events().is_empty());
+    // What the receiver has not taken yet is kept for it.
+    let events = t.count("booking_events").await;
+    assert_eq!(events, 7, "seven things happened");
+    termin::webhooks::prune(&t.app).await.unwrap();
+    assert_eq!(t.count("booking_events").await, events);
     let listed = t.staff(&head, "GET", uri, None).await;
     assert_eq!(
         listed.json["webhooks"][0]["failed_attempts"], 1,
@@ -201,6 +206,12 @@ async fn a_receiver_gets_every_event_signed_in_order_even_after_being_down(store
     let mut unique = numbers.clone();
     unique.dedup();
     assert_eq!(unique.len(), 7, "each event once: {numbers:?}");
+    // Taken by every receiver, the events are forgotten; the receiver is not
+    // sent anything again.
+    assert_eq!(termin::webhooks::prune(&t.app).await.unwrap(), 7);
+    assert_eq!(t.count("booking_events").await, 0);
+    deliver(&t, pg).await;
+    assert_eq!(receiver.got.lock().unwrap().len(), 7);
 
     // Revoked, it gets nothing more.
     let id = made.json["id"].as_str().unwrap();
