@@ -176,7 +176,6 @@ pub async fn serve(
     http.timer(TokioTimer::new())
         .header_read_timeout(limits.header_timeout)
         .keep_alive(true);
-    tokio::pin!(shutdown);
     let mut refused_since_warning = 0u64;
     let mut take = |stream: TcpStream, peer: std::net::SocketAddr| {
         let Some(admitted) = open.admit(peer.ip(), &limits) else {
@@ -201,6 +200,28 @@ pub async fn serve(
             admitted,
         );
     };
+    accept_until(&listener, shutdown, &mut take).await;
+    take_backlog(listener, &mut take);
+    // hyper closes a connection unanswered when it is told to shut down before
+    // it has read a byte; the connections just taken have their request on the
+    // way. They get a moment to be read (kept-alive connections that sit idle
+    // close at once either way).
+    tokio::time::sleep(FIRST_REQUEST_GRACE).await;
+    tokio::select! {
+        _ = graceful.shutdown() => {}
+        _ = tokio::time::sleep(limits.drain) => {
+            tracing::warn!("requests still in flight after the shutdown's time; stopping anyway");
+        }
+    }
+}
+
+/// Hand each connection to `take` until `shutdown`.
+async fn accept_until(
+    listener: &TcpListener,
+    shutdown: impl Future<Output = ()>,
+    take: &mut impl FnMut(TcpStream, std::net::SocketAddr),
+) {
+    tokio::pin!(shutdown);
     loop {
         let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
@@ -221,12 +242,15 @@ pub async fn serve(
         };
         take(stream, peer);
     }
-    // The connections the kernel has completed already wait in the listener's
-    // backlog; closing it would reset them unanswered. Take them first (each
-    // gets its request answered, then closes), then close: from here on a
-    // client is refused, and knows to go elsewhere.
-    // The socket itself is asked, not tokio's cached readiness, which may not
-    // have seen the newest connections yet.
+}
+
+/// The connections the kernel has completed already wait in the listener's
+/// backlog; closing it would reset them unanswered. Take them first (each
+/// gets its request answered, then closes), then close: from here on a
+/// client is refused, and knows to go elsewhere.
+/// The socket itself is asked, not tokio's cached readiness, which may not
+/// have seen the newest connections yet.
+fn take_backlog(listener: TcpListener, take: &mut impl FnMut(TcpStream, std::net::SocketAddr)) {
     if let Ok(listener) = listener.into_std() {
         while let Ok((stream, peer)) = listener.accept() {
             let stream = stream
@@ -235,17 +259,6 @@ pub async fn serve(
             if let Ok(stream) = stream {
                 take(stream, peer);
             }
-        }
-    }
-    // hyper closes a connection unanswered when it is told to shut down before
-    // it has read a byte; the connections just taken have their request on the
-    // way. They get a moment to be read (kept-alive connections that sit idle
-    // close at once either way).
-    tokio::time::sleep(FIRST_REQUEST_GRACE).await;
-    tokio::select! {
-        _ = graceful.shutdown() => {}
-        _ = tokio::time::sleep(limits.drain) => {
-            tracing::warn!("requests still in flight after the shutdown's time; stopping anyway");
         }
     }
 }
