@@ -171,6 +171,8 @@ struct Report {
     rss_peak_kib: u64,
     rss_end_kib: u64,
     check_clean: bool,
+    /// Bookings confirmed at the bench office: one per citizen's path.
+    citizens_confirmed: i64,
 }
 
 pub async fn run(options: Options) -> anyhow::Result<()> {
@@ -206,6 +208,17 @@ pub async fn run(options: Options) -> anyhow::Result<()> {
         }
         if !r.check_clean {
             wrong.push(format!("{}: termin check found differences", r.backend));
+        }
+        let paths = r
+            .rows
+            .iter()
+            .find(|row| row.what == CITIZEN_PATH)
+            .map_or(0, |row| row.tally.took.len() as i64);
+        if paths == 0 || paths != r.citizens_confirmed {
+            wrong.push(format!(
+                "{}: {paths} citizen paths ended confirmed, {} bookings are",
+                r.backend, r.citizens_confirmed
+            ));
         }
     }
     if !wrong.is_empty() {
@@ -258,6 +271,10 @@ async fn measure(url: &str, dir: &Path, options: &Options) -> anyhow::Result<Rep
     let store = Store::connect(url).await?;
     let check_clean = store.check().await?.is_empty();
     let (booked_in_database, overbooked_times) = rush_bookings(&store).await?;
+    // Only the citizens' paths confirm bookings at the bench office.
+    let citizens_confirmed: i64 = crate::store::on!(&store, pool => sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM bookings WHERE office_id = 'bench' AND status = 'confirmed'"
+    ).fetch_one(pool).await)?;
     store.close().await;
     Ok(Report {
         backend,
@@ -271,6 +288,7 @@ async fn measure(url: &str, dir: &Path, options: &Options) -> anyhow::Result<Rep
         rss_peak_kib: rss.0,
         rss_end_kib: rss.1,
         check_clean,
+        citizens_confirmed,
     })
 }
 
@@ -342,6 +360,8 @@ async fn rush_bookings(store: &Store) -> anyhow::Result<(i64, i64)> {
 struct Server {
     child: tokio::process::Child,
     addr: std::net::SocketAddr,
+    /// Its working folder, where it writes its mails.
+    dir: PathBuf,
 }
 
 impl Server {
@@ -363,12 +383,18 @@ impl Server {
             // many addresses, each under its own limits.
             .env("TERMIN_RATE_LIMITS", "false")
             .env("TERMIN_MAX_CONNECTIONS_PER_CLIENT", "100000")
+            .env("TERMIN_HOLD_MINUTES_PER_CLIENT", "1440")
+            .env("TERMIN_HOLD_SHARE_PERCENT", "100")
             .stdin(Stdio::null())
             .stdout(log.try_clone()?)
             .stderr(log)
             .kill_on_drop(true);
         let child = cmd.spawn().context("starting termin serve")?;
-        let server = Server { child, addr };
+        let server = Server {
+            child,
+            addr,
+            dir: dir.to_path_buf(),
+        };
         let started = Instant::now();
         loop {
             if let Ok(mut conn) = Conn::open(addr).await {
@@ -466,6 +492,40 @@ impl Conn {
         json: Option<&Value>,
     ) -> anyhow::Result<(StatusCode, Bytes)> {
         let result = self.exchange(method, path, json).await;
+        if result.is_err() {
+            if let Ok(fresh) = Conn::open(self.addr).await {
+                *self = fresh;
+            }
+        }
+        result
+    }
+
+    /// Send one request with these headers and body; on a failed connection,
+    /// open a new one for the next request.
+    async fn request(
+        &mut self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, String)],
+        body: Bytes,
+    ) -> anyhow::Result<hyper::Response<hyper::body::Incoming>> {
+        let result = async {
+            self.sender.ready().await?;
+            let mut request = hyper::Request::builder()
+                .method(method)
+                .uri(path)
+                .header(hyper::header::HOST, self.addr.to_string())
+                .header(hyper::header::ACCEPT_ENCODING, "gzip");
+            for (k, v) in headers {
+                request = request.header(*k, v);
+            }
+            anyhow::Ok(
+                self.sender
+                    .send_request(request.body(Full::new(body))?)
+                    .await?,
+            )
+        }
+        .await;
         if result.is_err() {
             if let Ok(fresh) = Conn::open(self.addr).await {
                 *self = fresh;
@@ -627,9 +687,316 @@ async fn drive(server: &Server, options: &Options) -> anyhow::Result<(Vec<Row>, 
         });
         (Method::POST, "/api/v1/bookings".into(), Some(body))
     });
+    // Before the bookings of the API, whose mails would queue in front of the
+    // citizens' ones.
+    rows.push(citizens(server, n, length).await?);
     rows.push(phase(server, "bookings", n, length, book).await?);
     let rush = rush(server, options).await?;
     Ok((rows, rush))
+}
+
+/// A browser as a citizen has one: a keep-alive connection, and the cookies
+/// the pages set, sent back.
+struct Browser {
+    conn: Conn,
+    cookies: BTreeMap<String, String>,
+}
+
+impl Browser {
+    /// Ask for a page (or send a form, as a browser does from our own origin);
+    /// its status, where it redirects to, and its HTML.
+    async fn page(
+        &mut self,
+        method: Method,
+        path: &str,
+        form: Option<&[(&str, &str)]>,
+    ) -> anyhow::Result<(StatusCode, String, String)> {
+        let cookies: Vec<String> = self
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        let mut headers = vec![("cookie", cookies.join("; "))];
+        let body = form.map(|fields| {
+            headers.push(("content-type", "application/x-www-form-urlencoded".into()));
+            headers.push(("sec-fetch-site", "same-origin".into()));
+            fields
+                .iter()
+                .map(|(k, v)| format!("{k}={}", form_encoded(v)))
+                .collect::<Vec<_>>()
+                .join("&")
+        });
+        let response = self
+            .conn
+            .request(
+                method,
+                path,
+                &headers,
+                Bytes::from(body.unwrap_or_default()),
+            )
+            .await?;
+        for set in response.headers().get_all(hyper::header::SET_COOKIE) {
+            let pair = set.to_str().unwrap_or_default().split(';').next();
+            if let Some((k, v)) = pair.and_then(|p| p.split_once('=')) {
+                self.cookies
+                    .insert(k.trim().to_string(), v.trim().to_string());
+            }
+        }
+        let status = response.status();
+        let location = response
+            .headers()
+            .get(hyper::header::LOCATION)
+            .and_then(|l| l.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        let body = response.into_body().collect().await?.to_bytes();
+        Ok((
+            status,
+            location,
+            String::from_utf8_lossy(&gunzip(&body)).into_owned(),
+        ))
+    }
+}
+
+/// A form value as a browser sends it.
+fn form_encoded(v: &str) -> String {
+    v.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => {
+                (b as char).to_string()
+            }
+            b' ' => "+".to_string(),
+            b => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The value of the first form field `name` on a page.
+fn field(html: &str, name: &str) -> Option<String> {
+    let marker = format!("name=\"{name}\" value=\"");
+    let rest = &html[html.find(&marker)? + marker.len()..];
+    Some(rest[..rest.find('"')?].to_string())
+}
+
+/// The links in the mails the server wrote to its folder, by recipient: the
+/// citizens' inbox. A mail's text is quoted-printable, its long lines broken.
+#[derive(Default)]
+struct Inbox {
+    read: std::collections::HashSet<std::ffi::OsString>,
+    links: std::collections::HashMap<String, Vec<String>>,
+}
+
+impl Inbox {
+    fn look(&mut self, dir: &Path) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            if !name.to_string_lossy().ends_with(".eml") || self.read.contains(&name) {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            let text = text.replace("=\r\n", "").replace("=\n", "");
+            let to = text
+                .lines()
+                .find_map(|l| l.strip_prefix("To: "))
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+            let link = text.find("/b/").map(|at| {
+                text[at..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
+                    .collect::<String>()
+            });
+            self.read.insert(name);
+            self.links.entry(to).or_default().extend(link);
+        }
+    }
+
+    fn mails(&self) -> usize {
+        self.read.len()
+    }
+}
+
+const CITIZEN_PATH: &str = "citizen path: 8 pages, 2 mails";
+
+/// The whole citizen path through the pages, as many citizens at once as
+/// there are connections: the day page, a time held, the details form, sent,
+/// the done page, the link in the mail, confirmed, the booking's page — eight
+/// requests — and the two mails (please confirm, confirmed). One row: the time
+/// a path took, and the server's CPU per path, mails included.
+async fn citizens(server: &Server, connections: usize, length: Duration) -> anyhow::Result<Row> {
+    let what = CITIZEN_PATH;
+    eprintln!("bench http: {what}, {connections} citizens");
+    let inbox = Arc::new(std::sync::Mutex::new(Inbox::default()));
+    let mail_dir = server.dir.join("mail");
+    let mails_before = {
+        let mut i = inbox.lock().unwrap();
+        i.look(&mail_dir);
+        i.mails()
+    };
+    let counter = Arc::new(AtomicUsize::new(0));
+    let spread = Spread::from_tomorrow();
+    let cpu_before = server.cpu();
+    let started = Instant::now();
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..connections.max(1) {
+        let mut browser = Browser {
+            conn: Conn::open(server.addr).await?,
+            cookies: BTreeMap::new(),
+        };
+        let (counter, inbox, mail_dir) = (counter.clone(), inbox.clone(), mail_dir.clone());
+        tasks.spawn(async move {
+            let mut tally = Tally::default();
+            while started.elapsed() < length {
+                let i = counter.fetch_add(1, Ordering::Relaxed);
+                let sent = Instant::now();
+                let path = citizen_path(&mut browser, spread, i, &inbox, &mail_dir);
+                match path.await {
+                    Ok(answers) => {
+                        tally.took.push(sent.elapsed());
+                        for status in answers {
+                            *tally.statuses.entry(status).or_default() += 1;
+                        }
+                    }
+                    Err(PathError::Answer(status)) => {
+                        *tally.statuses.entry(status).or_default() += 1;
+                    }
+                    Err(PathError::Failed) => tally.failed += 1,
+                }
+            }
+            tally
+        });
+    }
+    let mut tally = Tally::default();
+    while let Some(t) = tasks.join_next().await {
+        tally.add(t?);
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    // The confirmations' mails are written after their paths ended.
+    let owed = mails_before + 2 * tally.took.len();
+    let waiting = Instant::now();
+    while inbox.lock().unwrap().mails() < owed && waiting.elapsed() < Duration::from_secs(30) {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        inbox.lock().unwrap().look(&mail_dir);
+    }
+    let cpu = server.cpu().saturating_sub(cpu_before);
+    let written = inbox.lock().unwrap().mails() - mails_before;
+    if written < 2 * tally.took.len() {
+        bail!(
+            "{} citizen paths, but only {written} of their mails were written",
+            tally.took.len()
+        );
+    }
+    tally.took.sort_unstable();
+    Ok(Row {
+        what,
+        connections,
+        seconds,
+        tally,
+        cpu,
+    })
+}
+
+/// Why a citizen's path ended before the booking was confirmed.
+enum PathError {
+    /// A page answered otherwise than a citizen's next step needs.
+    Answer(u16),
+    /// No answer, or a page without what the next step needs.
+    Failed,
+}
+
+impl From<anyhow::Error> for PathError {
+    fn from(_: anyhow::Error) -> PathError {
+        PathError::Failed
+    }
+}
+
+/// One citizen books the `i`th time through the pages and confirms by the
+/// mail's link; the statuses of the eight answers.
+async fn citizen_path(
+    b: &mut Browser,
+    spread: Spread,
+    i: usize,
+    inbox: &std::sync::Mutex<Inbox>,
+    mail_dir: &Path,
+) -> Result<Vec<u16>, PathError> {
+    let mut answers = Vec::new();
+    let mut expect = |got: (StatusCode, String, String), want: StatusCode| {
+        answers.push(got.0.as_u16());
+        if got.0 == want {
+            Ok((got.1, got.2))
+        } else {
+            Err(PathError::Answer(got.0.as_u16()))
+        }
+    };
+    let start = spread.start(i);
+    let date = start.with_timezone(&chrono_tz::Europe::Berlin).date_naive();
+    let (_, day) = expect(
+        b.page(
+            Method::GET,
+            &format!("/o/bench/day?service=s&persons=1&date={date}"),
+            None,
+        )
+        .await?,
+        StatusCode::OK,
+    )?;
+    let csrf = field(&day, "csrf").ok_or(PathError::Failed)?;
+    let time = field(&day, "start").ok_or(PathError::Failed)?;
+    let hold = [
+        ("csrf", csrf.as_str()),
+        ("service", "s"),
+        ("persons", "1"),
+        ("start", time.as_str()),
+    ];
+    let (details, _) = expect(
+        b.page(Method::POST, "/o/bench/hold", Some(&hold)).await?,
+        StatusCode::SEE_OTHER,
+    )?;
+    let (_, form) = expect(b.page(Method::GET, &details, None).await?, StatusCode::OK)?;
+    let csrf = field(&form, "csrf").ok_or(PathError::Failed)?;
+    let email = format!("citizen{i}@example.org");
+    let name = format!("Person {}", letters(i));
+    let sent = [
+        ("csrf", csrf.as_str()),
+        ("name", name.as_str()),
+        ("email", email.as_str()),
+        ("phone", ""),
+        ("consent", "yes"),
+        ("website", ""),
+    ];
+    let (done, _) = expect(
+        b.page(Method::POST, &details, Some(&sent)).await?,
+        StatusCode::SEE_OTHER,
+    )?;
+    expect(b.page(Method::GET, &done, None).await?, StatusCode::OK)?;
+    // The citizen opens the mail, which may take a moment to come.
+    let waiting = Instant::now();
+    let link = loop {
+        let found = {
+            let mut i = inbox.lock().unwrap();
+            i.look(mail_dir);
+            i.links.get(&email).and_then(|l| l.first().cloned())
+        };
+        match found {
+            Some(link) => break link,
+            None if waiting.elapsed() > Duration::from_secs(30) => return Err(PathError::Failed),
+            None => tokio::time::sleep(Duration::from_millis(10)).await,
+        }
+    };
+    let (_, confirm) = expect(b.page(Method::GET, &link, None).await?, StatusCode::OK)?;
+    let csrf = field(&confirm, "csrf").ok_or(PathError::Failed)?;
+    let (booking, _) = expect(
+        b.page(Method::POST, &link, Some(&[("csrf", csrf.as_str())]))
+            .await?,
+        StatusCode::SEE_OTHER,
+    )?;
+    expect(b.page(Method::GET, &booking, None).await?, StatusCode::OK)?;
+    Ok(answers)
 }
 
 /// 31 days of one service at the demo office, from today.

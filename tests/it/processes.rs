@@ -1209,6 +1209,20 @@ fn the_http_bench_checks_the_rush_on_sqlite_and_on_postgres() {
             let ok = if what == "bookings" { "×201" } else { "×200" };
             assert!(row.contains(ok), "{row}");
         }
+        // Citizens booked through the pages and confirmed by their mails'
+        // links: every answer a page or a redirect (the tool itself fails when
+        // a path's mails are missing or its booking is not confirmed).
+        let path = stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("| {backend} | citizen path: 8 pages, 2 mails |")))
+            .unwrap_or_else(|| panic!("no citizen path on {backend}:\n{stdout}"));
+        let answers = path.split('|').nth(9).unwrap().trim();
+        assert!(
+            answers.contains("×200")
+                && answers.contains("×303")
+                && answers.split(", ").count() == 2,
+            "{path}"
+        );
         // The rush: bookings were made, none beyond the places, and the check is clean.
         let rush: Vec<&str> = stdout
             .lines()
