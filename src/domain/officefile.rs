@@ -458,7 +458,7 @@ fn office(t: &Table, fallback: &str, r: &mut Report) -> Option<Office> {
     for c in &counters {
         if !prefixes.insert(c.prefix()) {
             r.add(
-                &format!("{place}, counter {}", c.id),
+                &format!("{place}, counter {}, ticket_prefix", c.id),
                 msg!("office-file-prefix-twice", prefix = c.prefix()),
             );
         }

@@ -696,7 +696,77 @@ async fn the_plan_editor_previews_a_cut_lists_its_conflicts_and_saves_with_decis
         .any(|l| l.contains("desks = 3")));
     assert!(compare.text.contains("weniger Plätze"));
     saved_pages.push(("compare", compare.text.clone()));
-    saved_pages.push(("editor", saved.text.clone()));
+
+    // A new counter from the blank part at the end: a mistake in it comes back
+    // at its field with what was typed kept (ids too); then it is saved and
+    // citizens can book its service.
+    let page = head.get("/staff/test/plan").await;
+    assert_eq!(
+        select(&page.text, "#p-counter-2-title")[0],
+        "Neuer Schalter",
+        "{}",
+        page.text
+    );
+    let new_counter = [
+        ("counter.2.id", "pass"),
+        ("counter.2.name.de", "Pässe"),
+        ("counter.2.name.en", "Passports"),
+        ("counter.2.hours.0.days", "mon"),
+        ("counter.2.hours.0.from", "08:00"),
+        ("counter.2.hours.0.to", "12:00"),
+        ("counter.2.hours.0.desks", "2"),
+        ("counter.2.service.0.id", "reisepass"),
+        ("counter.2.service.0.name.de", "Reisepass beantragen"),
+        ("counter.2.service.0.minutes", "17"),
+        ("do", "save"),
+    ];
+    let wrong = send(
+        &mut head,
+        &with(&form_fields(&page.text, "form#p-form"), &new_counter),
+    )
+    .await;
+    assert_eq!(
+        wrong.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        wrong.text
+    );
+    assert!(
+        select(&wrong.text, "#p-counter-2-service-0-minutes-error")[0]
+            .contains("kein Vielfaches des 5-Minuten-Rasters"),
+        "{}",
+        wrong.text
+    );
+    for (field, typed) in [
+        ("#p-counter-2-id", "pass"),
+        ("#p-counter-2-service-0-id", "reisepass"),
+    ] {
+        assert_eq!(crate::support::attrs(&wrong.text, field, "value"), [typed]);
+    }
+    let added = send(
+        &mut head,
+        &with(
+            &form_fields(&wrong.text, "form#p-form"),
+            &[("counter.2.service.0.minutes", "20"), ("do", "save")],
+        ),
+    )
+    .await;
+    assert_eq!(added.status, StatusCode::OK, "{}", added.text);
+    let stored = plan(&t, &staff_key(&t, "head", Some("test")).await).await;
+    assert_eq!(stored["counter"][2]["id"], "pass");
+    assert_eq!(stored["counter"][2]["service"][0]["minutes"], 20);
+    assert_eq!(stored["counter"][2]["hours"][0]["days"], json!(["mon"]));
+    let mut citizen = Visitor::new(&t);
+    let office_page = citizen.get("/o/test").await;
+    assert!(
+        office_page
+            .text
+            .contains("name=\"service\" value=\"reisepass\""),
+        "{}",
+        office_page.text
+    );
+    assert!(office_page.text.contains("Reisepass beantragen"));
+    saved_pages.push(("editor", added.text.clone()));
     // The calendar feeds page, with a new feed's address shown.
     let feeds = crate::staff_pages::send(
         &mut head,

@@ -99,6 +99,19 @@ fn in_lang(v: Option<&Value>, lang: Language) -> String {
 struct Form<'a> {
     t: &'a Texts,
     errors: HashMap<String, Vec<String>>,
+    /// The plan as stored: what is in it keeps its id, what is not has its id to type.
+    office: &'a Office,
+}
+
+impl Form<'_> {
+    fn stored_service(&self, row: &Table) -> bool {
+        let id = row.get("id").and_then(Value::as_str);
+        self.office
+            .counters
+            .iter()
+            .flat_map(|c| &c.services)
+            .any(|s| Some(s.id.as_str()) == id)
+    }
 }
 
 impl Form<'_> {
@@ -242,7 +255,7 @@ fn service_row(f: &Form<'_>, base: &str, row: &Table, new: bool) -> Markup {
             legend { @if new { (t!(t, "plan-new-service")) } @else { (t!(t, "plan-service")) " " code { (text_of(row.get("id"))) } } }
             (f.row_error(base))
             @if new {
-                (f.input(&t!(t, "plan-service-id"), &format!("{base}.id"), "", "text"))
+                (f.input(&t!(t, "plan-service-id"), &format!("{base}.id"), &text_of(row.get("id")), "text"))
             } @else {
                 input type="hidden" name={ (base) ".id" } value=(text_of(row.get("id")));
             }
@@ -257,7 +270,9 @@ fn service_row(f: &Form<'_>, base: &str, row: &Table, new: bool) -> Markup {
     }
 }
 
-fn counter_section(f: &Form<'_>, i: usize, c: &Table) -> Markup {
+/// A counter's part of the form; a `new` one (not in the stored plan, or the
+/// blank one to add a counter) has its id to type.
+fn counter_section(f: &Form<'_>, i: usize, c: &Table, new: bool) -> Markup {
     let t = f.t;
     let base = format!("counter.{i}");
     let name = in_lang(c.get("name"), t.lang);
@@ -266,13 +281,23 @@ fn counter_section(f: &Form<'_>, i: usize, c: &Table) -> Markup {
     } else {
         name
     };
+    let title = if c.is_empty() {
+        t!(t, "plan-new-counter")
+    } else {
+        t!(t, "plan-counter", name = name.as_str())
+    };
     let hours = rows(c, "hours");
     let exceptions = rows(c, "exception");
     let services = rows(c, "service");
     html! {
         section.counter-plan aria-labelledby={ (id_of(&base)) "-title" } {
-            h2 id={ (id_of(&base)) "-title" } { (t!(t, "plan-counter", name = name.as_str())) }
-            input type="hidden" name={ (base) ".id" } value=(text_of(c.get("id")));
+            h2 id={ (id_of(&base)) "-title" } { (title) }
+            @if c.is_empty() { p.hint { (t!(t, "plan-new-counter-hint")) } }
+            @if new {
+                (f.input(&t!(t, "plan-service-id"), &format!("{base}.id"), &text_of(c.get("id")), "text"))
+            } @else {
+                input type="hidden" name={ (base) ".id" } value=(text_of(c.get("id")));
+            }
             (f.row_error(&base))
             (languages(f, &t!(t, "plan-name"), &format!("{base}.name"), c.get("name")))
             div.cols {
@@ -288,7 +313,7 @@ fn counter_section(f: &Form<'_>, i: usize, c: &Table) -> Markup {
             @for (j, e) in exceptions.iter().enumerate() { (exception_row(f, &format!("{base}.exception.{j}"), e, true)) }
             (exception_row(f, &format!("{base}.exception.{}", exceptions.len()), &Table::new(), false))
             h3 { (t!(t, "plan-services")) }
-            @for (j, s) in services.iter().enumerate() { (service_row(f, &format!("{base}.service.{j}"), s, false)) }
+            @for (j, s) in services.iter().enumerate() { (service_row(f, &format!("{base}.service.{j}"), s, !f.stored_service(s))) }
             (service_row(f, &format!("{base}.service.{}", services.len()), &Table::new(), true))
         }
     }
@@ -499,7 +524,7 @@ pub fn editor(t: &Texts, nav: &Nav<'_>, e: &Editor<'_>) -> Markup {
             errors.entry(f).or_default().push(message);
         }
     }
-    let f = Form { t, errors };
+    let f = Form { t, errors, office };
     let here = format!("/staff/{}/plan", office.id);
     let counters = rows(e.plan, "counter");
     let body = html! {
@@ -526,8 +551,11 @@ pub fn editor(t: &Texts, nav: &Nav<'_>, e: &Editor<'_>) -> Markup {
                     }
                 }
                 (rules_section(&f, e.plan))
-                @for (i, c) in counters.iter().enumerate() { (counter_section(&f, i, c)) }
-                p.hint { (t!(t, "plan-new-counter-hint")) }
+                @for (i, c) in counters.iter().enumerate() {
+                    @let stored = office.counters.iter().any(|k| Some(k.id.as_str()) == c.get("id").and_then(Value::as_str));
+                    (counter_section(&f, i, c, !stored))
+                }
+                (counter_section(&f, counters.len(), &Table::new(), true))
                 p.actions {
                     button.secondary type="submit" name="do" value="preview" { (t!(t, "plan-preview")) }
                     button type="submit" name="do" value="save" { (t!(t, "plan-save")) }
