@@ -26,6 +26,7 @@ use axum::http::{header, HeaderMap, HeaderValue};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove};
 
 use crate::app::App;
 use ratelimit::Limits;
@@ -103,10 +104,13 @@ pub fn router(state: AppState) -> Router {
         // (tower-http's default predicate leaves text/event-stream alone). At
         // the fastest level: deflate at the default level was the largest
         // single cost of a page in the profile, and the fastest level gives
-        // nearly the same bytes for pages of a few kilobytes.
+        // nearly the same bytes for pages of a few kilobytes. Not for answers
+        // under a kilobyte (a booking's 201): setting up the compressor costs
+        // more than the bytes it saves, which fit in one packet either way.
         .layer(
             tower_http::compression::CompressionLayer::new()
-                .quality(tower_http::CompressionLevel::Fastest),
+                .quality(tower_http::CompressionLevel::Fastest)
+                .compress_when(DefaultPredicate::new().and(SizeAbove::new(1024))),
         )
         .with_state(state)
 }

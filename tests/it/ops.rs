@@ -265,6 +265,19 @@ async fn answers_are_compressed_for_clients_that_take_gzip() {
         .request("GET", "/o/test", None, &[("accept-encoding", "gzip")])
         .await;
     assert_eq!(page.headers["content-encoding"], "gzip");
+    // An answer under a kilobyte goes out as it is: packing it would cost more
+    // than it saves.
+    let small = t
+        .request(
+            "GET",
+            "/api/v1/offices/test/availability?services=anmeldung&persons=1&from=2026-12-05&to=2026-12-05",
+            None,
+            &[("accept-encoding", "gzip")],
+        )
+        .await;
+    assert_eq!(small.status, StatusCode::OK, "{}", small.text);
+    assert!(small.text.len() < 1024, "{}", small.text);
+    assert!(small.headers.get("content-encoding").is_none());
     db.drop().await;
 }
 
