@@ -40,7 +40,7 @@ use hyper_util::rt::TokioIo;
 use serde_json::{json, Value};
 use sqlx::Connection;
 
-use super::{letters, open_on_holidays, percentile, with_database, Spread, BENCH_OFFICE};
+use super::{letters, percentile, with_database, BenchOffice, Spread, BENCH_OFFICE};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::store::Store;
@@ -73,35 +73,14 @@ pub struct Options {
 /// The office of the rush: one counter with two desks from 8 to 12 every day,
 /// a quarter of an hour per booking, bookable for two weeks: few places for
 /// many clients.
-const RUSH_OFFICE: &str = r#"
-[[office]]
-id = "rush"
-name = "Rush"
-address = "Nowhere 2"
-timezone = "Europe/Berlin"
-state = "MV"
-min_notice_minutes = 0
-horizon_days = 14
-confirm_within_minutes = 30
-max_active_bookings_per_email = 5
-open = [OPEN]
-  [[office.counter]]
-  id = "all"
-  name = "All"
-  grid_minutes = 15
-    [[office.counter.service]]
-    id = "s"
-    name = "Service"
-    minutes = 15
-    [[office.counter.hours]]
-    days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-    from = "08:00"
-    to = "12:00"
-    desks = 2
-"#;
-
-/// Desks of the rush office: no start time may hold more bookings.
-const RUSH_DESKS: i64 = 2;
+const RUSH_OFFICE: BenchOffice = BenchOffice {
+    id: "rush",
+    horizon_days: 14,
+    grid_minutes: 15,
+    from: "08:00",
+    to: "12:00",
+    desks: 2,
+};
 
 /// What one kind of request got.
 #[derive(Default)]
@@ -307,7 +286,7 @@ async fn prepare(url: &str) -> anyhow::Result<&'static str> {
         .await
         .context("importing the demo offices")?;
     for office in [BENCH_OFFICE, RUSH_OFFICE] {
-        staff::import(&app, &open_on_holidays(office))
+        staff::import(&app, &office.file())
             .await
             .context("importing a bench office")?;
     }
@@ -350,7 +329,8 @@ async fn rush_bookings(store: &Store) -> anyhow::Result<(i64, i64)> {
     const ACTIVE: &str = "office_id = 'rush' AND status IN ('pending', 'confirmed')";
     let booked: i64 = crate::store::on!(store, pool => sqlx::query_scalar::<_, i64>(&format!("SELECT COUNT(*) FROM bookings WHERE {ACTIVE}")).fetch_one(pool).await)?;
     let overbooked: i64 = crate::store::on!(store, pool => sqlx::query_scalar::<_, i64>(&format!(
-        "SELECT COUNT(*) FROM (SELECT start_at FROM bookings WHERE {ACTIVE} GROUP BY start_at HAVING COUNT(*) > {RUSH_DESKS}) AS t"
+        "SELECT COUNT(*) FROM (SELECT start_at FROM bookings WHERE {ACTIVE} GROUP BY start_at HAVING COUNT(*) > {desks}) AS t",
+        desks = RUSH_OFFICE.desks
     )).fetch_one(pool).await)?;
     Ok((booked, overbooked))
 }
@@ -483,21 +463,32 @@ impl Conn {
         Ok(Conn { sender, addr })
     }
 
-    /// Send one request and read its answer to the end; on a failed connection,
-    /// open a new one for the next request.
+    /// Send one request (with a JSON body if given) and read its answer to the
+    /// end; on a failed connection, open a new one for the next request.
     async fn send(
         &mut self,
         method: Method,
         path: &str,
         json: Option<&Value>,
     ) -> anyhow::Result<(StatusCode, Bytes)> {
-        let result = self.exchange(method, path, json).await;
-        if result.is_err() {
-            if let Ok(fresh) = Conn::open(self.addr).await {
-                *self = fresh;
+        let (headers, body) = match json {
+            Some(v) => (
+                vec![("content-type", "application/json".to_string())],
+                Bytes::from(v.to_string()),
+            ),
+            None => (Vec::new(), Bytes::new()),
+        };
+        let response = self.request(method, path, &headers, body).await?;
+        let status = response.status();
+        match response.into_body().collect().await {
+            Ok(body) => Ok((status, body.to_bytes())),
+            Err(e) => {
+                if let Ok(fresh) = Conn::open(self.addr).await {
+                    *self = fresh;
+                }
+                Err(e.into())
             }
         }
-        result
     }
 
     /// Send one request with these headers and body; on a failed connection,
@@ -515,6 +506,7 @@ impl Conn {
                 .method(method)
                 .uri(path)
                 .header(hyper::header::HOST, self.addr.to_string())
+                // As browsers and most clients send it.
                 .header(hyper::header::ACCEPT_ENCODING, "gzip");
             for (k, v) in headers {
                 request = request.header(*k, v);
@@ -532,35 +524,6 @@ impl Conn {
             }
         }
         result
-    }
-
-    async fn exchange(
-        &mut self,
-        method: Method,
-        path: &str,
-        json: Option<&Value>,
-    ) -> anyhow::Result<(StatusCode, Bytes)> {
-        self.sender.ready().await?;
-        let mut request = hyper::Request::builder()
-            .method(method)
-            .uri(path)
-            .header(hyper::header::HOST, self.addr.to_string())
-            // As browsers and most clients send it.
-            .header(hyper::header::ACCEPT_ENCODING, "gzip");
-        let body = match json {
-            Some(v) => {
-                request = request.header(hyper::header::CONTENT_TYPE, "application/json");
-                Bytes::from(v.to_string())
-            }
-            None => Bytes::new(),
-        };
-        let response = self
-            .sender
-            .send_request(request.body(Full::new(body))?)
-            .await?;
-        let status = response.status();
-        let body = response.into_body().collect().await?.to_bytes();
-        Ok((status, body))
     }
 }
 

@@ -149,32 +149,74 @@ pub struct Options {
     pub times: Option<usize>,
 }
 
-const BENCH_OFFICE: &str = r#"
+/// The office file of a bench office: one counter open every day of the year
+/// (holidays too), one service of a quarter of an hour, no notice.
+struct BenchOffice {
+    id: &'static str,
+    horizon_days: u32,
+    grid_minutes: u32,
+    from: &'static str,
+    to: &'static str,
+    desks: u32,
+}
+
+impl BenchOffice {
+    fn file(&self) -> String {
+        let BenchOffice {
+            id,
+            horizon_days,
+            grid_minutes,
+            from,
+            to,
+            desks,
+        } = self;
+        let year = chrono::Datelike::year(&Utc::now());
+        let open: Vec<String> = (year..=year + 1)
+            .flat_map(|y| crate::domain::holidays::holidays(crate::domain::State::MV, y))
+            .map(|h| format!("\"{}\"", h.date))
+            .collect();
+        let open = open.join(", ");
+        format!(
+            r#"
 [[office]]
-id = "bench"
-name = "Benchmark"
+id = "{id}"
+name = "Bench {id}"
 address = "Nowhere 1"
 timezone = "Europe/Berlin"
 state = "MV"
 min_notice_minutes = 0
-horizon_days = 366
+horizon_days = {horizon_days}
 confirm_within_minutes = 30
 max_active_bookings_per_email = 5
-open = [OPEN]
+open = [{open}]
   [[office.counter]]
   id = "all"
   name = "All"
-  grid_minutes = 5
+  grid_minutes = {grid_minutes}
     [[office.counter.service]]
     id = "s"
     name = "Service"
     minutes = 15
     [[office.counter.hours]]
     days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-    from = "00:00"
-    to = "24:00"
-    desks = 40
-"#;
+    from = "{from}"
+    to = "{to}"
+    desks = {desks}
+"#
+        )
+    }
+}
+
+/// Forty desks around the clock, bookable for a year: room for every booking
+/// of a run.
+const BENCH_OFFICE: BenchOffice = BenchOffice {
+    id: "bench",
+    horizon_days: 366,
+    grid_minutes: 5,
+    from: "00:00",
+    to: "24:00",
+    desks: 40,
+};
 
 struct Figures {
     backend: &'static str,
@@ -297,15 +339,6 @@ pub fn with_database(url: &str, name: &str) -> String {
 
 /// An office file with `OPEN` replaced by this year's and next year's public
 /// holidays, so that every day of the year takes bookings.
-fn open_on_holidays(office: &str) -> String {
-    let year = chrono::Datelike::year(&Utc::now());
-    let open: Vec<String> = (year..=year + 1)
-        .flat_map(|y| crate::domain::holidays::holidays(crate::domain::State::MV, y))
-        .map(|h| format!("\"{}\"", h.date))
-        .collect();
-    office.replace("OPEN", &open.join(", "))
-}
-
 /// Start times at the bench office for many bookings, from tomorrow on.
 #[derive(Clone, Copy)]
 struct Spread {
@@ -352,7 +385,7 @@ async fn measure(url: &str, options: &Options, concurrency: usize) -> anyhow::Re
     };
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let app = server::open(&config, clock).await?;
-    staff::import(&app, &open_on_holidays(BENCH_OFFICE))
+    staff::import(&app, &BENCH_OFFICE.file())
         .await
         .context("importing the bench office")?;
     let backend = app.store.backend();
