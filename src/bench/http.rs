@@ -747,10 +747,24 @@ fn field(html: &str, name: &str) -> Option<String> {
 struct Inbox {
     read: std::collections::HashSet<std::ffi::OsString>,
     links: std::collections::HashMap<String, Vec<String>>,
+    /// When the folder was last read: the citizens waiting for a mail share
+    /// one look every few milliseconds, so that listing a folder of thousands
+    /// of files does not take the cores the server needs.
+    looked: Option<Instant>,
 }
 
 impl Inbox {
+    fn look_again(&mut self, dir: &Path) {
+        if self
+            .looked
+            .is_none_or(|at| at.elapsed() >= Duration::from_millis(20))
+        {
+            self.look(dir);
+        }
+    }
+
     fn look(&mut self, dir: &Path) {
+        self.looked = Some(Instant::now());
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
         };
@@ -942,7 +956,7 @@ async fn citizen_path(
     let link = loop {
         let found = {
             let mut i = inbox.lock().unwrap();
-            i.look(mail_dir);
+            i.look_again(mail_dir);
             i.links.get(&email).and_then(|l| l.first().cloned())
         };
         match found {
