@@ -150,7 +150,8 @@ pub struct Options {
 }
 
 /// The office file of a bench office: one counter open every day of the year
-/// (holidays too), one service of a quarter of an hour, no notice.
+/// (this year's and next year's public holidays are listed as open), one
+/// service of a quarter of an hour, no notice.
 struct BenchOffice {
     id: &'static str,
     horizon_days: u32,
@@ -337,8 +338,6 @@ pub fn with_database(url: &str, name: &str) -> String {
     }
 }
 
-/// An office file with `OPEN` replaced by this year's and next year's public
-/// holidays, so that every day of the year takes bookings.
 /// Start times at the bench office for many bookings, from tomorrow on.
 #[derive(Clone, Copy)]
 struct Spread {
