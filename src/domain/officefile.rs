@@ -444,10 +444,12 @@ fn office(t: &Table, fallback: &str, r: &mut Report) -> Option<Office> {
     let open = r.dates(t, &place, "open");
     let queue = queue_rules(t, &place, r);
 
-    let counters: Vec<Counter> = r
+    // Each with its place by position (`office x, counter #3`): a mistake
+    // between two counters is said at the second, whose id may be the wrong one.
+    let counters: Vec<(String, Counter)> = r
         .tables(t, &place, "counter")
         .into_iter()
-        .filter_map(|(fallback, c)| counter(c, &place, &fallback, r))
+        .filter_map(|(at, c)| counter(c, &place, &at, r).map(|c| (at, c)))
         .collect();
     if t.get("counter").is_none() {
         r.add(&place, msg!("office-file-no-counter"));
@@ -455,18 +457,15 @@ fn office(t: &Table, fallback: &str, r: &mut Report) -> Option<Office> {
     let mut counter_ids = HashSet::new();
     let mut service_ids = HashSet::new();
     let mut prefixes = HashSet::new();
-    for c in &counters {
+    for (at, c) in &counters {
         if !prefixes.insert(c.prefix()) {
             r.add(
-                &format!("{place}, counter {}, ticket_prefix", c.id),
+                &join(at, "ticket_prefix"),
                 msg!("office-file-prefix-twice", prefix = c.prefix()),
             );
         }
         if !counter_ids.insert(&c.id) {
-            r.add(
-                &format!("{place}, counter {}", c.id),
-                msg!("office-file-counter-id-twice"),
-            );
+            r.add(&join(at, "id"), msg!("office-file-counter-id-twice"));
         }
         for s in &c.services {
             if !service_ids.insert(&s.id) {
@@ -496,7 +495,7 @@ fn office(t: &Table, fallback: &str, r: &mut Report) -> Option<Office> {
         sender,
         closed,
         open,
-        counters,
+        counters: counters.into_iter().map(|(_, c)| c).collect(),
         queue: queue?,
     })
 }

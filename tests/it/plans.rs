@@ -720,6 +720,31 @@ async fn the_plan_editor_previews_a_cut_lists_its_conflicts_and_saves_with_decis
         ("counter.2.service.0.minutes", "17"),
         ("do", "save"),
     ];
+    // An id another counter has: said at the new counter's id, which stays
+    // there to be corrected.
+    let twice = send(
+        &mut head,
+        &with(
+            &form_fields(&page.text, "form#p-form"),
+            &[new_counter.as_slice(), &[("counter.2.id", "kfz")]].concat(),
+        ),
+    )
+    .await;
+    assert_eq!(
+        twice.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        twice.text
+    );
+    assert!(
+        select(&twice.text, "#p-counter-2-id-error")[0].contains("zweimal"),
+        "{}",
+        twice.text
+    );
+    assert_eq!(
+        crate::support::attrs(&twice.text, "#p-counter-2-id", "value"),
+        ["kfz"]
+    );
     let wrong = send(
         &mut head,
         &with(&form_fields(&page.text, "form#p-form"), &new_counter),

@@ -99,19 +99,32 @@ fn in_lang(v: Option<&Value>, lang: Language) -> String {
 struct Form<'a> {
     t: &'a Texts,
     errors: HashMap<String, Vec<String>>,
-    /// The plan as stored: what is in it keeps its id, what is not has its id to type.
-    office: &'a Office,
 }
 
-impl Form<'_> {
-    fn stored_service(&self, row: &Table) -> bool {
-        let id = row.get("id").and_then(Value::as_str);
-        self.office
-            .counters
-            .iter()
-            .flat_map(|c| &c.services)
-            .any(|s| Some(s.id.as_str()) == id)
-    }
+/// Which counters of the form, and which of their services, are the stored
+/// ones: by id, the first with it (a second with a stored id was typed, and
+/// its id stays a field to correct).
+fn stored_rows(office: &Office, counters: &[Table]) -> Vec<(bool, Vec<bool>)> {
+    let id = |t: &Table| t.get("id").and_then(Value::as_str).map(str::to_string);
+    let mut seen_counters = std::collections::HashSet::new();
+    let mut seen_services = std::collections::HashSet::new();
+    counters
+        .iter()
+        .map(|c| {
+            let cid = id(c);
+            let stored = office.counters.iter().find(|k| Some(&k.id) == cid.as_ref());
+            let counter_stored = stored.is_some() && seen_counters.insert(cid.clone());
+            let services = rows(c, "service")
+                .iter()
+                .map(|s| {
+                    let sid = id(s);
+                    stored.is_some_and(|k| k.services.iter().any(|x| Some(&x.id) == sid.as_ref()))
+                        && seen_services.insert(sid)
+                })
+                .collect();
+            (counter_stored, services)
+        })
+        .collect()
 }
 
 impl Form<'_> {
@@ -265,14 +278,20 @@ fn service_row(f: &Form<'_>, base: &str, row: &Table, new: bool) -> Markup {
                 (f.input(&t!(t, "plan-max-persons"), &format!("{base}.max_persons"), &text_of(row.get("max_persons")), "number"))
             }
             (languages(f, &t!(t, "plan-bring"), &format!("{base}.bring"), row.get("bring")))
-            @if !new { (remove(t, base)) }
+            @if !row.is_empty() { (remove(t, base)) }
         }
     }
 }
 
 /// A counter's part of the form; a `new` one (not in the stored plan, or the
 /// blank one to add a counter) has its id to type.
-fn counter_section(f: &Form<'_>, i: usize, c: &Table, new: bool) -> Markup {
+fn counter_section(
+    f: &Form<'_>,
+    i: usize,
+    c: &Table,
+    (stored, stored_services): &(bool, Vec<bool>),
+) -> Markup {
+    let new = !stored;
     let t = f.t;
     let base = format!("counter.{i}");
     let name = in_lang(c.get("name"), t.lang);
@@ -313,7 +332,7 @@ fn counter_section(f: &Form<'_>, i: usize, c: &Table, new: bool) -> Markup {
             @for (j, e) in exceptions.iter().enumerate() { (exception_row(f, &format!("{base}.exception.{j}"), e, true)) }
             (exception_row(f, &format!("{base}.exception.{}", exceptions.len()), &Table::new(), false))
             h3 { (t!(t, "plan-services")) }
-            @for (j, s) in services.iter().enumerate() { (service_row(f, &format!("{base}.service.{j}"), s, !f.stored_service(s))) }
+            @for (j, s) in services.iter().enumerate() { (service_row(f, &format!("{base}.service.{j}"), s, !stored_services.get(j).copied().unwrap_or(false))) }
             (service_row(f, &format!("{base}.service.{}", services.len()), &Table::new(), true))
         }
     }
@@ -524,9 +543,10 @@ pub fn editor(t: &Texts, nav: &Nav<'_>, e: &Editor<'_>) -> Markup {
             errors.entry(f).or_default().push(message);
         }
     }
-    let f = Form { t, errors, office };
+    let f = Form { t, errors };
     let here = format!("/staff/{}/plan", office.id);
     let counters = rows(e.plan, "counter");
+    let stored = stored_rows(office, &counters);
     let body = html! {
         div.wide {
             @if !summary.is_empty() { (error_summary(t, &summary)) }
@@ -551,11 +571,10 @@ pub fn editor(t: &Texts, nav: &Nav<'_>, e: &Editor<'_>) -> Markup {
                     }
                 }
                 (rules_section(&f, e.plan))
-                @for (i, c) in counters.iter().enumerate() {
-                    @let stored = office.counters.iter().any(|k| Some(k.id.as_str()) == c.get("id").and_then(Value::as_str));
-                    (counter_section(&f, i, c, !stored))
+                @for ((i, c), stored) in counters.iter().enumerate().zip(&stored) {
+                    (counter_section(&f, i, c, stored))
                 }
-                (counter_section(&f, counters.len(), &Table::new(), true))
+                (counter_section(&f, counters.len(), &Table::new(), &(false, Vec::new())))
                 p.actions {
                     button.secondary type="submit" name="do" value="preview" { (t!(t, "plan-preview")) }
                     button type="submit" name="do" value="save" { (t!(t, "plan-save")) }
